@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list and args_list[0] in COMMANDS or args_list[:1] in (["-h"], ["--help"]):
+    if (args_list and args_list[0] in COMMANDS) or args_list[:1] in (["-h"], ["--help"]):
         parser = build_parser()
         args = parser.parse_args(args_list)
         try:
