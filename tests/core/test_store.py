@@ -1,0 +1,144 @@
+from datetime import date
+
+import numpy as np
+import pytest
+
+from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Precision, Status, Timeline
+from timeline_app.core.store import (
+    FLAG_COARSE,
+    FLAG_EXPECTED,
+    FLAG_OPEN_END,
+    KIND_BOUNDED,
+    KIND_INTERVAL,
+    KIND_POINT,
+    EventStore,
+    pack_lanes,
+)
+from timeline_app.core.viewport import Viewport, to_time
+
+
+def _event(eid: str, fd: FuzzyDate, status: Status = Status.OCCURRED) -> Event:
+    return Event(eid, eid, eid, fd, status=status, mentions=[Mention("d1", 0, 1, "x")])
+
+
+def seed_like() -> Timeline:
+    day = DatePoint.day
+    doc = Document("d1", "a.txt", "text", reference_date=date(2025, 9, 4))
+    return Timeline(
+        [doc],
+        [
+            _event("report", FuzzyDate.point(day(date(2025, 9, 4)))),
+            _event("kursk", FuzzyDate.bounded(DatePoint.month(2024, 10), day(date(2025, 9, 3)))),
+            _event("deploy", FuzzyDate.point(DatePoint.month(2024, 10))),
+            _event("parade", FuzzyDate.point(day(date(2025, 9, 3)))),
+            _event("visit", FuzzyDate.point(day(date(2025, 12, 1))), Status.EXPECTED),
+            _event("troops", FuzzyDate.interval(DatePoint.month(2024, 10), None)),
+            _event("undated", FuzzyDate.bounded(None, None)),
+        ],
+    )
+
+
+def test_from_timeline_sorts_and_classifies() -> None:
+    store = EventStore.from_timeline(seed_like())
+    assert store.ids == ["deploy", "kursk", "troops", "parade", "report", "visit"]
+    assert store.position("undated") == -1
+    p = store.position("deploy")
+    assert store.start[p] == to_time(date(2024, 10, 1))
+    assert store.end[p] == to_time(date(2024, 11, 1))
+    assert store.kind[p] == KIND_POINT and store.flags[p] & FLAG_COARSE
+    k = store.position("kursk")
+    assert store.kind[k] == KIND_BOUNDED
+    assert store.end[k] == to_time(date(2025, 9, 4))
+    t = store.position("troops")
+    assert store.kind[t] == KIND_INTERVAL and store.flags[t] & FLAG_OPEN_END
+    # An open interval runs to the document's reference date.
+    assert store.end[t] == to_time(date(2025, 9, 5))
+    assert store.flags[store.position("visit")] & FLAG_EXPECTED
+
+
+def test_visible_finds_long_events_that_start_off_screen() -> None:
+    store = EventStore.from_timeline(seed_like())
+    t0, t1 = to_time(date(2025, 3, 1)), to_time(date(2025, 3, 31))
+    ids = {store.ids[i] for i in store.visible(t0, t1)}
+    assert ids == {"kursk", "troops"}
+    sep3 = to_time(date(2025, 9, 3))
+    ids_sep = {store.ids[i] for i in store.visible(sep3 + 0.25, sep3 + 0.5)}
+    assert ids_sep == {"parade", "kursk", "troops"}
+
+
+def test_visible_matches_brute_force_on_random_data() -> None:
+    rng = np.random.default_rng(7)
+    n = 5000
+    start = rng.uniform(0, 10_000, n) + 700_000
+    length = rng.exponential(20, n) * (rng.random(n) < 0.3)
+    store = EventStore(
+        start,
+        start + length,
+        np.zeros(n, np.int8),
+        np.zeros(n, np.uint8),
+        np.zeros(n, np.int32),
+        [str(i) for i in range(n)],
+    )
+    for t0 in rng.uniform(700_000, 710_000, 20):
+        t1 = t0 + rng.uniform(0, 300)
+        got = set(store.visible(t0, t1).tolist())
+        want = set(np.flatnonzero((store.start <= t1) & (store.end >= t0)).tolist())
+        assert got == want
+
+
+def test_pack_lanes_never_overlaps() -> None:
+    rng = np.random.default_rng(1)
+    left = np.sort(rng.uniform(0, 1000, 300))
+    right = left + rng.uniform(5, 200, 300)
+    lanes = pack_lanes(left, right, max_lanes=8, gap=10.0)
+    for lane in range(8):
+        idx = np.flatnonzero(lanes == lane)
+        assert np.all(left[idx][1:] >= right[idx][:-1] + 10.0)
+    assert (lanes == -1).any()  # 300 wide items cannot all fit in 8 lanes
+    assert lanes[0] == 0
+
+
+def test_layout_puts_same_day_events_in_separate_lanes_and_hits_them() -> None:
+    store = EventStore.from_timeline(seed_like())
+    label_px = np.full(len(store), 120.0)
+    vp = Viewport(to_time(date(2024, 9, 1)), to_time(date(2026, 1, 1)))
+    frame = store.layout(vp, 1000.0, label_px, max_lanes=6)
+    assert not frame.dense
+    by_id = {store.ids[p]: (lane, xm) for p, lane, xm in zip(frame.positions, frame.lanes, frame.xm, strict=True)}
+    assert by_id["parade"][0] != by_id["report"][0]
+    assert (frame.lanes >= 0).all()
+    lane, xm = by_id["parade"]
+    assert store.ids[frame.hit(float(xm), int(lane))] == "parade"
+    assert frame.hit(float(xm), 99) == -1
+
+
+def test_dense_view_aggregates_into_columns() -> None:
+    n = 100_000
+    start = np.linspace(700_000, 710_000, n)
+    store = EventStore(
+        start, start, np.zeros(n, np.int8), np.zeros(n, np.uint8), np.zeros(n, np.int32), [str(i) for i in range(n)]
+    )
+    frame = store.layout(Viewport(699_000.0, 711_000.0), 800.0, np.full(n, 50.0), max_lanes=5)
+    assert frame.dense
+    assert frame.density.sum() == n and len(frame.density) == 800
+    zoomed = store.layout(Viewport(705_000.0, 705_001.0), 800.0, np.full(n, 50.0), max_lanes=5)
+    assert not zoomed.dense and 0 < len(zoomed) < 50
+
+
+def test_nearest_and_bounds() -> None:
+    store = EventStore.from_timeline(seed_like())
+    assert store.ids[store.nearest(to_time(date(2025, 9, 4)) + 0.4)] == "report"
+    lo, hi = store.bounds() or (0.0, 0.0)
+    assert lo == to_time(date(2024, 10, 1)) and hi == to_time(date(2025, 12, 2))
+    assert EventStore.empty().bounds() is None
+    assert len(EventStore.empty().visible(0.0, 1e6)) == 0
+
+
+def test_time_precision_point_is_instant() -> None:
+    tl = Timeline(
+        [Document("d1", "a", "t")],
+        [_event("t", FuzzyDate.point(DatePoint(date(2025, 9, 3), date(2025, 9, 3), Precision.TIME, "14:30")))],
+    )
+    store = EventStore.from_timeline(tl)
+    assert store.start[0] == pytest.approx(to_time(date(2025, 9, 3)) + 14.5 / 24)
+    assert store.end[0] == store.start[0]

@@ -1,0 +1,326 @@
+"""EventStore: a timeline's events as sorted NumPy arrays, for drawing and hit testing.
+
+A view never walks the event objects while painting: it asks the store which positions are
+visible (``searchsorted`` on start times plus a running maximum of end times, so a long event
+that began off-screen is still found), how to lay them out in lanes so that labels never
+overlap, and which item lies under the pointer. Times are float64 days (see viewport.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+
+from timeline_app.core.model import DateKind, Event, Precision, Status, Timeline
+from timeline_app.core.viewport import Viewport, to_time
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+KIND_POINT = 0
+KIND_INTERVAL = 1
+KIND_BOUNDED = 2
+
+FLAG_EXPECTED = 1  # not yet happened (expected/planned)
+FLAG_OPEN_START = 2  # interval with no stated start
+FLAG_OPEN_END = 4  # interval with no stated end (drawn up to the reference date)
+FLAG_COARSE = 8  # a point known only to a week, month, year...
+
+# Below this many events lanes are packed over the whole timeline, so that panning never
+# reshuffles them; above it only the visible part is packed, per frame.
+GLOBAL_LAYOUT_LIMIT = 5000
+# Above this many visible items labels cannot fit anyway: draw a density profile instead.
+DENSE_LIMIT = 1200
+MARKER_RADIUS_PX = 5.0
+LANE_GAP_PX = 10.0
+
+_KINDS = {DateKind.POINT: KIND_POINT, DateKind.INTERVAL: KIND_INTERVAL, DateKind.BOUNDED: KIND_BOUNDED}
+
+
+def _start_time(d: date, time_text: str | None) -> float:
+    t = to_time(d)
+    if time_text:
+        hours, _, minutes = time_text.partition(":")
+        t += (int(hours) + int(minutes or 0) / 60.0) / 24.0
+    return t
+
+
+def event_span(event: Event, reference: date | None = None) -> tuple[float, float, int, int] | None:
+    """(start, end, kind, flags) of an event in days, or None if it has no date at all.
+
+    ``end`` is exclusive: a day covers [d, d + 1). An interval with no end runs to the
+    reference date (the time of writing), else it is drawn as from its start only.
+    """
+    fd = event.date
+    kind = _KINDS[fd.kind]
+    flags = FLAG_EXPECTED if event.status is Status.EXPECTED else 0
+    lo, hi = fd.start, (fd.start if fd.kind is DateKind.POINT else fd.end)
+    if lo is None and hi is None:
+        return None
+    if lo is not None and lo.precision is Precision.TIME and fd.kind is DateKind.POINT:
+        t = _start_time(lo.earliest, lo.time)
+        return t, t, kind, flags
+    if lo is None:
+        assert hi is not None
+        flags |= FLAG_OPEN_START
+        start = to_time(hi.earliest)
+    else:
+        start = _start_time(lo.earliest, lo.time if lo.precision is Precision.TIME else None)
+    if hi is None:
+        flags |= FLAG_OPEN_END
+        end = start + 1.0
+        if reference is not None and to_time(reference) + 1.0 > end:
+            end = to_time(reference) + 1.0
+    else:
+        end = to_time(hi.latest) + 1.0
+    if kind == KIND_POINT and lo is not None and lo.precision not in (Precision.DAY, Precision.TIME):
+        flags |= FLAG_COARSE
+    return start, max(end, start), kind, flags
+
+
+def pack_lanes(left: FloatArray, right: FloatArray, max_lanes: int, gap: float = LANE_GAP_PX) -> IntArray:
+    """Greedy first-fit lane packing of extents sorted by ``left``; -1 where no lane is free.
+
+    Two items share a lane only if they are ``gap`` apart, so labels never overlap.
+    """
+    n = len(left)
+    lanes = np.full(n, -1, dtype=np.int64)
+    if max_lanes <= 0 or n == 0:
+        return lanes
+    lane_end = [-np.inf] * max_lanes
+    lo_list = left.tolist()
+    hi_list = right.tolist()
+    for i in range(n):
+        x = lo_list[i]
+        for lane in range(max_lanes):
+            if lane_end[lane] + gap <= x:
+                lane_end[lane] = hi_list[i]
+                lanes[i] = lane
+                break
+    return lanes
+
+
+@dataclass(slots=True)
+class FrameLayout:
+    """What one frame shows: visible store positions, their pixel extents and lanes."""
+
+    positions: IntArray
+    x0: FloatArray  # start of the bar (or the unit, for a point)
+    x1: FloatArray  # end of the bar
+    xm: FloatArray  # marker centre (points) or bar start
+    lanes: IntArray  # -1: no room for a label at this zoom (drawn in the overflow strip)
+    lane_count: int
+    dense: bool = False
+    density: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def hit(self, x: float, lane: int, label_right: FloatArray | None = None, tolerance: float = 4.0) -> int:
+        """The store position under (x, lane), or -1.
+
+        ``lane`` -1 means the overflow strip, where the nearest marker within tolerance wins.
+        """
+        if self.dense or len(self.positions) == 0:
+            return -1
+        in_lane = np.flatnonzero(self.lanes == lane)
+        if len(in_lane) == 0:
+            return -1
+        left = np.minimum(self.x0[in_lane], self.xm[in_lane] - MARKER_RADIUS_PX) - tolerance
+        right = np.maximum(self.x1[in_lane], self.xm[in_lane] + MARKER_RADIUS_PX)
+        if label_right is not None and lane >= 0:
+            right = np.maximum(right, label_right[in_lane])
+        right = right + tolerance
+        inside = in_lane[(left <= x) & (x <= right)]
+        if len(inside) == 0:
+            return -1
+        # Prefer the item whose marker is nearest (small items on top of long bars).
+        best = inside[np.argmin(np.abs(self.xm[inside] - x))]
+        return int(self.positions[best])
+
+
+class EventStore:
+    """Sorted arrays of event spans; position ``i`` is the i-th event in chronological order."""
+
+    def __init__(
+        self,
+        start: FloatArray,
+        end: FloatArray,
+        kind: npt.NDArray[np.int8],
+        flags: npt.NDArray[np.uint8],
+        doc: npt.NDArray[np.int32],
+        ids: Sequence[str],
+        source_index: IntArray | None = None,
+    ) -> None:
+        n = len(start)
+        if not (len(end) == len(kind) == len(flags) == len(doc) == len(ids) == n):
+            raise ValueError("event arrays differ in length")
+        src = np.arange(n, dtype=np.int64) if source_index is None else np.asarray(source_index, dtype=np.int64)
+        order = np.lexsort((src, end, start))
+        self.start: FloatArray = np.ascontiguousarray(start[order], dtype=np.float64)
+        self.end: FloatArray = np.ascontiguousarray(np.maximum(end[order], start[order]), dtype=np.float64)
+        self.kind = np.ascontiguousarray(kind[order], dtype=np.int8)
+        self.flags = np.ascontiguousarray(flags[order], dtype=np.uint8)
+        self.doc = np.ascontiguousarray(doc[order], dtype=np.int32)
+        self.source_index: IntArray = src[order]
+        id_list = list(ids)
+        self.ids: list[str] = [id_list[i] for i in order.tolist()]
+        self._pos = {event_id: i for i, event_id in enumerate(self.ids)}
+        # Running maximum of end times: everything before the first entry > t0 ends before t0.
+        self._end_cummax: FloatArray = np.maximum.accumulate(self.end) if n else self.end.copy()
+        self.mid: FloatArray = (self.start + self.end) / 2.0
+        self._layout_key: tuple[float, int, int] | None = None
+        self._layout_left: FloatArray = np.zeros(0)
+        self._layout_lanes: IntArray = np.zeros(0, dtype=np.int64)
+
+    # construction -------------------------------------------------------------------
+
+    @classmethod
+    def from_timeline(cls, timeline: Timeline) -> EventStore:
+        """Events without any date are left out (they still appear in lists)."""
+        doc_index = {d.id: i for i, d in enumerate(timeline.documents)}
+        references = {d.id: d.reference_date for d in timeline.documents}
+        starts: list[float] = []
+        ends: list[float] = []
+        kinds: list[int] = []
+        flags: list[int] = []
+        docs: list[int] = []
+        ids: list[str] = []
+        src: list[int] = []
+        for i, event in enumerate(timeline.events):
+            doc_id = event.document
+            span = event_span(event, references.get(doc_id))
+            if span is None:
+                continue
+            starts.append(span[0])
+            ends.append(span[1])
+            kinds.append(span[2])
+            flags.append(span[3])
+            docs.append(doc_index.get(doc_id, -1))
+            ids.append(event.id)
+            src.append(i)
+        return cls(
+            np.array(starts, dtype=np.float64),
+            np.array(ends, dtype=np.float64),
+            np.array(kinds, dtype=np.int8),
+            np.array(flags, dtype=np.uint8),
+            np.array(docs, dtype=np.int32),
+            ids,
+            np.array(src, dtype=np.int64),
+        )
+
+    @classmethod
+    def empty(cls) -> EventStore:
+        z = np.zeros(0)
+        return cls(z, z, z.astype(np.int8), z.astype(np.uint8), z.astype(np.int32), [])
+
+    # queries ------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def position(self, event_id: str) -> int:
+        """Chronological position of an event, -1 if it is not drawn."""
+        return self._pos.get(event_id, -1)
+
+    def bounds(self) -> tuple[float, float] | None:
+        if len(self) == 0:
+            return None
+        return float(self.start[0]), float(self._end_cummax[-1])
+
+    def visible(self, t0: float, t1: float) -> IntArray:
+        """Positions of events overlapping [t0, t1], zero-length points included."""
+        if len(self) == 0:
+            return np.zeros(0, dtype=np.int64)
+        hi = int(np.searchsorted(self.start, t1, side="right"))
+        lo = int(np.searchsorted(self._end_cummax, t0, side="left"))
+        if hi <= lo:
+            return np.zeros(0, dtype=np.int64)
+        candidates = np.arange(lo, hi, dtype=np.int64)
+        return candidates[self.end[lo:hi] >= t0]
+
+    def nearest(self, t: float) -> int:
+        """Position whose marker (point centre or range start) is nearest to time ``t``."""
+        if len(self) == 0:
+            return -1
+        i = int(np.searchsorted(self.start, t))
+        best = min(
+            (j for j in (i - 1, i) if 0 <= j < len(self)),
+            key=lambda j: abs(float(self.marker_time(j)) - t),
+        )
+        return best
+
+    def marker_time(self, pos: int) -> float:
+        return float(self.mid[pos] if self.kind[pos] == KIND_POINT else self.start[pos])
+
+    # layout -------------------------------------------------------------------------
+
+    def layout(
+        self,
+        viewport: Viewport,
+        width: float,
+        label_px: FloatArray,
+        max_lanes: int,
+        dense_limit: int = DENSE_LIMIT,
+    ) -> FrameLayout:
+        """Place the visible events in lanes so that bars and labels never overlap.
+
+        ``label_px`` holds each store position's label width in pixels (the caller measures
+        text). Items that fit in no lane get lane -1.
+        """
+        dpp = viewport.days_per_px(width)
+        margin = 400.0 * dpp  # labels of items starting just left of the view reach into it
+        positions = self.visible(viewport.t0 - margin, viewport.t1)
+        if len(positions) > dense_limit:
+            mids = viewport.to_px(self.mid[positions], width)
+            cols = np.clip(np.asarray(mids, dtype=np.float64), 0, max(width - 1, 0)).astype(np.int64)
+            density = np.bincount(cols, minlength=int(max(width, 1)))
+            empty = np.zeros(0)
+            return FrameLayout(positions, empty, empty, empty, np.zeros(0, np.int64), max_lanes, True, density)
+        x0 = np.asarray(viewport.to_px(self.start[positions], width), dtype=np.float64)
+        x1 = np.asarray(viewport.to_px(self.end[positions], width), dtype=np.float64)
+        point = self.kind[positions] == KIND_POINT
+        xm = np.where(point, (x0 + x1) / 2.0, x0)
+        if len(self) <= GLOBAL_LAYOUT_LIMIT:
+            lanes = self._global_lanes(dpp, label_px, max_lanes)[positions]
+        else:
+            left, right = self._extents(positions, dpp, label_px, viewport.t0)
+            order = np.argsort(left, kind="stable")
+            lanes = np.empty(len(positions), dtype=np.int64)
+            lanes[order] = pack_lanes(left[order], right[order], max_lanes)
+        return FrameLayout(positions, x0, x1, xm, lanes, max_lanes)
+
+    def _extents(
+        self, positions: IntArray, dpp: float, label_px: FloatArray, origin: float
+    ) -> tuple[FloatArray, FloatArray]:
+        """Pixel extents (bar or marker plus label) relative to ``origin``, sorted like positions."""
+        x0 = (self.start[positions] - origin) / dpp
+        x1 = (self.end[positions] - origin) / dpp
+        point = self.kind[positions] == KIND_POINT
+        xm = np.where(point, (x0 + x1) / 2.0, x0)
+        left = np.where(point, np.minimum(x0, xm - MARKER_RADIUS_PX), x0)
+        label_left = np.where(point, xm - MARKER_RADIUS_PX, x0)
+        right = np.maximum(np.maximum(x1, xm + MARKER_RADIUS_PX), label_left + label_px[positions])
+        return left, right
+
+    def _global_lanes(self, dpp: float, label_px: FloatArray, max_lanes: int) -> IntArray:
+        key = (dpp, max_lanes, id(label_px))
+        if self._layout_key != key:
+            positions = np.arange(len(self), dtype=np.int64)
+            origin = float(self.start[0]) if len(self) else 0.0
+            left, right = self._extents(positions, dpp, label_px, origin)
+            order = np.argsort(left, kind="stable")
+            lanes = np.empty(len(self), dtype=np.int64)
+            lanes[order] = pack_lanes(left[order], right[order], max_lanes)
+            self._layout_key = key
+            self._layout_lanes = lanes
+        return self._layout_lanes
+
+    def label_right(self, frame: FrameLayout, label_px: FloatArray) -> FloatArray:
+        """Right edge of each visible item's label, for hit testing labels as well as marks."""
+        label_left = np.where(self.kind[frame.positions] == KIND_POINT, frame.xm - MARKER_RADIUS_PX, frame.x0)
+        return np.asarray(label_left + label_px[frame.positions], dtype=np.float64)
