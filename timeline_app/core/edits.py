@@ -1,0 +1,464 @@
+"""The edits a person makes to a timeline, as small reversible operations.
+
+Every operation's ``apply`` changes the timeline in place and returns the operation that
+undoes it, so an undo stack only needs to keep pairs of plain objects. Every edit marks
+the events it touches as curated: a person has looked at them, and re-extraction keeps them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from timeline_app.core.curation import ChangeSummary, reconcile
+from timeline_app.core.model import (
+    DateKind,
+    DatePoint,
+    Document,
+    Event,
+    FuzzyDate,
+    Mention,
+    Precision,
+    Status,
+    Timeline,
+)
+
+
+class EditError(ValueError):
+    """An edit that cannot be applied; the message says why in the user's terms."""
+
+
+class Edit(Protocol):
+    @property
+    def label(self) -> str: ...
+
+    def apply(self, timeline: Timeline) -> Edit:
+        """Change ``timeline`` in place and return the edit that restores it."""
+        ...
+
+
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+# The fields a person may set on an event, with what each one must hold.
+EDITABLE_FIELDS: dict[str, type] = {
+    "title": str,
+    "date": FuzzyDate,
+    "status": Status,
+    "notes": str,
+    "group": str,
+    "color": str,
+    "curated": bool,
+}
+
+
+def find_event(timeline: Timeline, event_id: str) -> Event:
+    for event in timeline.events:
+        if event.id == event_id:
+            return event
+    raise EditError(f"no event with id {event_id!r} in this timeline")
+
+
+def _check_value(name: str, value: object) -> None:
+    expected = EDITABLE_FIELDS.get(name)
+    if expected is None:
+        raise EditError(f"{name!r} is not an editable event field")
+    if not isinstance(value, expected):
+        raise EditError(f"{name} must be a {expected.__name__}, not {type(value).__name__}")
+    if name == "title" and not str(value).strip():
+        raise EditError("an event needs a title")
+    if name == "color" and value and not _COLOR.match(str(value)):
+        raise EditError(f"colour must look like #rrggbb, not {value!r}")
+    if isinstance(value, FuzzyDate):
+        check_date(value)
+
+
+def check_date(fd: FuzzyDate) -> None:
+    """Reject dates that cannot be drawn: reversed ranges or a point without its unit."""
+    if fd.kind is DateKind.POINT and fd.start is None:
+        raise EditError("a dated event needs its day, month or year")
+    if fd.kind is not DateKind.POINT and fd.start and fd.end and fd.start.earliest > fd.end.latest:
+        raise EditError(f"the start ({fd.start.describe()}) is after the end ({fd.end.describe()})")
+
+
+@dataclass(frozen=True, slots=True)
+class SetFields:
+    """Set some fields of one event; the event becomes curated unless ``curated`` is given."""
+
+    event_id: str
+    changes: tuple[tuple[str, object], ...]
+    label: str = "Edit event"
+
+    def apply(self, timeline: Timeline) -> SetFields:
+        event = find_event(timeline, self.event_id)
+        for name, value in self.changes:
+            _check_value(name, value)
+        names = [name for name, _ in self.changes]
+        if "curated" not in names:
+            names.append("curated")
+        previous = tuple((name, getattr(event, name)) for name in names)
+        for name, value in self.changes:
+            setattr(event, name, value)
+        if "curated" not in dict(self.changes):
+            event.curated = True
+        return SetFields(self.event_id, previous, self.label)
+
+
+def set_fields(event_id: str, label: str = "Edit event", **changes: object) -> SetFields:
+    return SetFields(event_id, tuple(changes.items()), label)
+
+
+def set_title(event_id: str, title: str) -> SetFields:
+    return set_fields(event_id, "Change title", title=title)
+
+
+def set_date(event_id: str, fd: FuzzyDate) -> SetFields:
+    return set_fields(event_id, "Change date", date=fd)
+
+
+def set_status(event_id: str, status: Status) -> SetFields:
+    return set_fields(event_id, "Change status", status=status)
+
+
+def set_notes(event_id: str, notes: str) -> SetFields:
+    return set_fields(event_id, "Change notes", notes=notes)
+
+
+def set_group(event_id: str, group: str) -> SetFields:
+    return set_fields(event_id, "Change group", group=group)
+
+
+def set_color(event_id: str, color: str) -> SetFields:
+    return set_fields(event_id, "Change colour", color=color)
+
+
+@dataclass(frozen=True, slots=True)
+class EditSequence:
+    """Several edits that undo and redo as one step."""
+
+    edits: tuple[Edit, ...]
+    label: str
+
+    def apply(self, timeline: Timeline) -> EditSequence:
+        inverses: list[Edit] = []
+        try:
+            for edit in self.edits:
+                inverses.append(edit.apply(timeline))
+        except EditError:
+            # Leave the timeline as it was: half an edit is worse than none.
+            for inverse in reversed(inverses):
+                inverse.apply(timeline)
+            raise
+        return EditSequence(tuple(reversed(inverses)), self.label)
+
+
+def mark_reviewed(event_ids: Iterable[str], reviewed: bool = True) -> EditSequence:
+    label = "Mark reviewed" if reviewed else "Mark unreviewed"
+    return EditSequence(tuple(set_fields(i, label, curated=reviewed) for i in event_ids), label)
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceEvents:
+    """Remove some events and insert others at given positions (add, delete and merge)."""
+
+    remove: tuple[str, ...]
+    insert: tuple[tuple[int, Event], ...]
+    label: str
+
+    def apply(self, timeline: Timeline) -> ReplaceEvents:
+        events = timeline.events
+        positions = {e.id: i for i, e in enumerate(events)}
+        missing = [i for i in self.remove if i not in positions]
+        if missing:
+            raise EditError(f"no event with id {missing[0]!r} in this timeline")
+        removed_ids = set(self.remove)
+        kept_ids = {e.id for e in events if e.id not in removed_ids}
+        new_ids = [e.id for _, e in self.insert]
+        clash = [i for i in new_ids if i in kept_ids]
+        if clash or len(set(new_ids)) != len(new_ids):
+            raise EditError(f"an event with id {(clash or new_ids)[0]!r} already exists")
+        removed = tuple(sorted((positions[i], events[positions[i]]) for i in removed_ids))
+        events[:] = [e for e in events if e.id not in removed_ids]
+        # Ascending insertion at the original indices rebuilds the original order exactly.
+        for index, event in sorted(self.insert, key=lambda pair: pair[0]):
+            events.insert(min(index, len(events)), event)
+        return ReplaceEvents(tuple(new_ids), removed, self.label)
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceContent:
+    """Swap a timeline's documents and events wholesale (re-extraction, re-anchoring)."""
+
+    documents: tuple[Document, ...]
+    events: tuple[Event, ...]
+    label: str
+
+    def apply(self, timeline: Timeline) -> ReplaceContent:
+        previous = ReplaceContent(tuple(timeline.documents), tuple(timeline.events), self.label)
+        timeline.documents[:] = self.documents
+        timeline.events[:] = self.events
+        return previous
+
+
+def unique_event_id(timeline: Timeline, stem: str = "user") -> str:
+    taken = {e.id for e in timeline.events}
+    n = 1
+    while f"{stem}-{n}" in taken:
+        n += 1
+    return f"{stem}-{n}"
+
+
+def _sorted_position(timeline: Timeline, fd: FuzzyDate) -> int:
+    keys = [e.date.sort_key() for e in timeline.events]
+    if keys != sorted(keys):
+        return len(keys)
+    return bisect.bisect_right(keys, fd.sort_key())
+
+
+def add_event(timeline: Timeline, event: Event) -> ReplaceEvents:
+    """Insert a new event where its date sorts; it is curated since a person wrote it."""
+    _check_value("title", event.title)
+    check_date(event.date)
+    if not event.id:
+        event.id = unique_event_id(timeline)
+    event.curated = True
+    return ReplaceEvents((), ((_sorted_position(timeline, event.date), event),), "Add event")
+
+
+def new_event(timeline: Timeline, title: str, fd: FuzzyDate, **fields: object) -> Event:
+    event = Event(id=unique_event_id(timeline), title=title, sentence="", date=fd, curated=True)
+    for name, value in fields.items():
+        _check_value(name, value)
+        setattr(event, name, value)
+    return event
+
+
+def delete_events(event_ids: Iterable[str]) -> ReplaceEvents:
+    ids = tuple(dict.fromkeys(event_ids))
+    if not ids:
+        raise EditError("no events selected to delete")
+    return ReplaceEvents(ids, (), "Delete event" if len(ids) == 1 else f"Delete {len(ids)} events")
+
+
+def _span_days(fd: FuzzyDate) -> int:
+    lo, hi = fd.earliest, fd.latest
+    return (hi - lo).days if lo and hi else 1 << 30
+
+
+def merged_date(dates: list[FuzzyDate]) -> FuzzyDate:
+    """The earliest stated date; if none is stated, the tightest bounds all agree on."""
+    stated = [d for d in dates if d.kind is not DateKind.BOUNDED and d.earliest is not None]
+    if stated:
+        return min(stated, key=lambda d: (d.sort_key()[0], _span_days(d)))
+    lowers = [d.start for d in dates if d.start]
+    uppers = [d.end for d in dates if d.end]
+    lower = max(lowers, key=lambda p: p.earliest, default=None)
+    upper = min(uppers, key=lambda p: p.latest, default=None)
+    if lower and upper and lower.earliest > upper.latest:
+        # The bounds contradict each other; keep the earliest event's own date instead.
+        return min(dates, key=FuzzyDate.sort_key)
+    return FuzzyDate.bounded(lower, upper)
+
+
+def _union(lists: Iterable[list[str]]) -> list[str]:
+    return list(dict.fromkeys(item for items in lists for item in items))
+
+
+def merge_events(timeline: Timeline, event_ids: Iterable[str], new_id: str = "") -> ReplaceEvents:
+    """Several events become one: mentions combined, the earliest stated date, old titles in the notes."""
+    ids = list(dict.fromkeys(event_ids))
+    if len(ids) < 2:
+        raise EditError("select at least two events to merge")
+    parts = [find_event(timeline, i) for i in ids]
+    fd = merged_date([e.date for e in parts])
+    lead = min(parts, key=lambda e: (e.date.sort_key(), e.document))
+    date_source = next((e for e in parts if e.date == fd), lead)
+    mentions: dict[tuple[str, int, int], Mention] = {}
+    for event in parts:
+        for m in event.mentions:
+            mentions.setdefault((m.document, m.start, m.end), m)
+    titles = "; ".join(dict.fromkeys(e.title for e in parts))
+    notes = "\n".join(n for n in dict.fromkeys(e.notes for e in parts) if n)
+    merged = Event(
+        id=new_id or unique_event_id(timeline, "merged"),
+        title=lead.title,
+        sentence=lead.sentence,
+        date=fd,
+        status=lead.status,
+        date_basis=f"merged; date from “{date_source.title}”"
+        + (f": {date_source.date_basis}" if date_source.date_basis else ""),
+        mentions=[mentions[k] for k in sorted(mentions)],
+        actors=_union(e.actors for e in parts),
+        places=_union(e.places for e in parts),
+        quantities=_union(e.quantities for e in parts),
+        notes=(notes + "\n" if notes else "") + f"Merged from: {titles}",
+        group=next((e.group for e in parts if e.group), ""),
+        color=next((e.color for e in parts if e.color), ""),
+        curated=True,
+    )
+    index = min(timeline.events.index(e) for e in parts)
+    return ReplaceEvents(tuple(ids), ((index, merged),), f"Merge {len(ids)} events")
+
+
+DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year", "interval", "bounded")
+
+
+def build_date(
+    precision: str,
+    start: date | None,
+    end: date | None = None,
+    keep: FuzzyDate | None = None,
+) -> FuzzyDate:
+    """The FuzzyDate an editor means: a day, month or year; an interval; or undated between bounds.
+
+    ``keep`` is the date being edited: an endpoint left on the same calendar unit keeps its
+    original precision, so opening and confirming the editor never turns "Oct 2024" into a day.
+    """
+    if precision in ("day", "month", "year"):
+        if start is None:
+            raise EditError(f"choose the {precision} of the event")
+        if precision == "day":
+            return FuzzyDate.point(DatePoint.day(start))
+        if precision == "month":
+            return FuzzyDate.point(DatePoint.month(start.year, start.month))
+        return FuzzyDate.point(DatePoint.year(start.year))
+    if precision not in ("interval", "bounded"):
+        raise EditError(f"unknown date precision {precision!r}")
+    kind = DateKind.INTERVAL if precision == "interval" else DateKind.BOUNDED
+    kept = keep if keep and keep.kind is kind else None
+    lo = _endpoint(start, kept.start if kept else None, lower=True)
+    hi = _endpoint(end, kept.end if kept else None, lower=False)
+    fd = FuzzyDate(kind, lo, hi)
+    check_date(fd)
+    return fd
+
+
+def _endpoint(day: date | None, original: DatePoint | None, lower: bool) -> DatePoint | None:
+    if day is None:
+        return None
+    if original and (original.earliest if lower else original.latest) == day:
+        return original
+    return DatePoint.day(day)
+
+
+def date_parts(fd: FuzzyDate) -> tuple[str, date | None, date | None]:
+    """Split a date into what an editor shows: precision choice, first day, last day."""
+    if fd.kind is DateKind.POINT and fd.start:
+        p = fd.start.precision
+        choice = {Precision.MONTH: "month", Precision.YEAR: "year"}.get(p, "day")
+        if p in (Precision.WEEK, Precision.QUARTER, Precision.SEASON, Precision.DECADE, Precision.CENTURY):
+            return "interval", fd.start.earliest, fd.start.latest
+        return choice, fd.start.earliest, None
+    return fd.kind.value, fd.earliest, fd.latest
+
+
+USER_REFERENCE_BASIS = "set by the user"
+
+# (paths, reference date or None to find it) -> (timeline of those documents, error messages)
+Extractor = Callable[[list[str], date | None], tuple[Timeline, list[str]]]
+
+
+def pipeline_extractor(paths: list[str], reference_date: date | None) -> tuple[Timeline, list[str]]:
+    from timeline_app.core.pipeline import extract_documents
+
+    timeline, errors = extract_documents(paths, reference_date=reference_date)
+    return timeline, [str(e) for e in errors]
+
+
+@dataclass(slots=True)
+class ContentChange:
+    """A whole-content edit, with the summary a person should see."""
+
+    edit: ReplaceContent
+    summary: ChangeSummary
+
+
+def _source_path(doc: Document, folder: str) -> str:
+    if doc.path and os.path.isfile(doc.path):
+        return doc.path
+    # The file moved or was deleted: the text kept in the project is still worth re-reading.
+    path = os.path.join(folder, f"{doc.id or 'document'}.txt")
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(doc.text)
+    return path
+
+
+def reextract(
+    timeline: Timeline,
+    extract: Extractor = pipeline_extractor,
+    document_ids: Iterable[str] | None = None,
+    reference_dates: dict[str, date] | None = None,
+) -> ContentChange:
+    """Re-read documents (all, or ``document_ids``) and keep every curated event.
+
+    Reference dates a person set (``reference_dates`` or earlier ones marked as set by the
+    user) are passed to the extractor for their document; the others are found again.
+    """
+    wanted = set(document_ids) if document_ids is not None else None
+    docs = [d for d in timeline.documents if wanted is None or d.id in wanted]
+    if wanted is not None and len(docs) != len(wanted):
+        raise EditError(f"no document with id {sorted(wanted - {d.id for d in docs})[0]!r}")
+    chosen = dict(reference_dates or {})
+    for doc in docs:
+        if doc.id not in chosen and doc.reference_date and doc.reference_date_basis == USER_REFERENCE_BASIS:
+            chosen[doc.id] = doc.reference_date
+    fresh = Timeline()
+    errors: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="timeline-reextract-") as folder:
+        origin = {_source_path(d, folder): d for d in docs}
+        batches: list[tuple[list[str], date | None]] = [
+            ([p for p, d in origin.items() if d.id not in chosen], None)
+        ] + [([p], chosen[d.id]) for p, d in origin.items() if d.id in chosen]
+        for paths, ref in batches:
+            if not paths:
+                continue
+            try:
+                part, problems = extract(paths, ref)
+            except Exception as exc:  # the extractor is other code reading user files
+                raise EditError(f"re-extraction failed: {exc}") from exc
+            errors.extend(problems)
+            _restore_origin(part, origin)
+            fresh.documents.extend(part.documents)
+            fresh.events.extend(part.events)
+    for doc in fresh.documents:
+        source = next((o for o in docs if o.path == doc.path), None)
+        if source is not None and source.id in chosen:
+            doc.reference_date = chosen[source.id]
+            doc.reference_date_basis = USER_REFERENCE_BASIS
+            doc.reference_date_weak = False
+    new, summary = reconcile(timeline, fresh)
+    summary.errors.extend(errors)
+    label = "Re-extract" if wanted is None else "Change reference date" if reference_dates else "Re-extract document"
+    return ContentChange(ReplaceContent(tuple(new.documents), tuple(new.events), label), summary)
+
+
+def _restore_origin(part: Timeline, origin: dict[str, Document]) -> None:
+    """Give re-read documents the id and path they have in the project.
+
+    The extractor numbers documents its own way and may have read a stand-in file.
+    """
+    renames: dict[str, str] = {}
+    for doc in part.documents:
+        source = origin.get(doc.path) or next(
+            (d for p, d in origin.items() if os.path.abspath(p) == os.path.abspath(doc.path)), None
+        )
+        if source is not None:
+            renames[doc.id] = source.id
+            doc.id, doc.path = source.id, source.path
+    for event in part.events:
+        for m in event.mentions:
+            m.document = renames.get(m.document, m.document)
+
+
+def reanchor_document(
+    timeline: Timeline, doc_id: str, reference_date: date, extract: Extractor = pipeline_extractor
+) -> ContentChange:
+    """Change a document's reference date: its relative dates are worked out again from it."""
+    if timeline.document(doc_id) is None:
+        raise EditError(f"no document with id {doc_id!r}")
+    return reextract(timeline, extract, [doc_id], {doc_id: reference_date})
