@@ -1,0 +1,36 @@
+"""Recognise TIMEX3 time expressions in English news text and normalise them to TimeML values.
+
+``tag(text, reference)`` returns the expressions sorted by start, never overlapping, each with
+its TimeML ``type`` (DATE, TIME, DURATION, SET), ``value``, optional ``mod``, a human-readable
+``basis`` saying why the value was chosen, and the ``anchor`` value it was resolved against.
+
+Conventions:
+
+* Relative expressions ("on Thursday", "last year", "two weeks ago") count from the reference
+  date; anaphoric ones ("the previous day", "the same month", "a year earlier") from the last
+  concrete date mentioned before them, falling back to the reference date.
+* A weekday or a month without a year is placed by the tense of its clause: past reporting looks
+  back from the reference date, future tense looks forward, no marker takes the nearest.
+* Without a reference date (``reference=None``) absolute dates keep their full value and dates
+  without a year become ``XXXX-MM-DD`` / ``XXXX-MM``; a weekday becomes ``XXXX-WXX-d`` (d = 1 for
+  Monday ... 7 for Sunday) so that callers can still match it against candidate dates; other
+  relative expressions are left unresolved with X placeholders at their granularity
+  (``XXXX-XX-XX`` for a day, ``XXXX-XX`` for a month, ``XXXX-WXX`` for a week, ``XXXX`` for a year).
+* Vague times are ``PRESENT_REF``, ``PAST_REF`` and ``FUTURE_REF``; decades are ``199X``, centuries
+  ``19``; durations use ``DE`` for decades and ``CE`` for centuries ("more than a decade" is
+  ``P1DE`` with mod ``MORE_THAN``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline_app.core.model import Timex
+from timeline_app.core.temporal.recognise import tag_text
+
+__all__ = ["tag"]
+
+
+def tag(text: str, reference: date | None) -> list[Timex]:
+    """All time expressions in ``text``, sorted by start and non-overlapping."""
+    return tag_text(text, reference)

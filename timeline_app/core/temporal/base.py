@@ -1,0 +1,108 @@
+"""What every rule shares: the rule record, the discourse context and the result of a normalisation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline_app.core.temporal.lexicon import MONTHS, NUMBER_WORDS, VAGUE_COUNTS, WEEKDAYS
+from timeline_app.core.temporal.tense import Tense, tense_at
+from timeline_app.core.temporal.units import Unit
+
+
+@dataclass(slots=True)
+class Result:
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    mod: str | None = None
+    basis: str = ""
+    anchor: str | None = None
+    unit: Unit | None = None  # the calendar unit this names, remembered for anaphora ("the previous day")
+
+
+@dataclass(slots=True)
+class Context:
+    text: str
+    reference: date | None
+    last: Unit | None = None  # the most recent concrete date mentioned
+    _tense_cache: dict[tuple[int, int], Tense | None] = field(default_factory=dict)
+
+    def tense(self, m: re.Match[str]) -> Tense | None:
+        key = (m.start(), m.end())
+        if key not in self._tense_cache:
+            self._tense_cache[key] = tense_at(self.text, m.start(), m.end())
+        return self._tense_cache[key]
+
+    def anchor_unit(self) -> tuple[Unit | None, str]:
+        """What an anaphoric expression hangs on: the last date mentioned, else the reference date."""
+        if self.last is not None:
+            return self.last, "the last date mentioned"
+        if self.reference is not None:
+            return Unit("day", self.reference), "the reference date"
+        return None, ""
+
+
+Handler = Callable[[re.Match[str], Context], Result | None]
+Check = Callable[[re.Match[str], str], bool]
+
+
+def always(m: re.Match[str], text: str) -> bool:
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    check: Check = always  # cheap, context-free veto applied before overlaps are resolved
+    priority: int = 0  # breaks ties between equally long candidates (higher wins)
+
+
+def rule(name: str, pattern: str, handler: Handler, check: Check = always, priority: int = 0) -> Rule:
+    # Word boundaries are added here so no pattern can start or end inside a word.
+    compiled = re.compile(rf"(?<![\w\-/$£€])(?<!\w\.)(?:{pattern})(?!\w|[-/.,:]\d)", re.IGNORECASE)
+    return Rule(name, compiled, handler, check, priority)
+
+
+def month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def weekday_number(word: str) -> int:
+    return WEEKDAYS[word.lower().rstrip(".")]
+
+
+def capitalised(word: str | None) -> bool:
+    return bool(word) and word[0].isupper()  # type: ignore[index]
+
+
+def count_value(text: str) -> float | None:
+    """The number a count phrase names ("three", "twenty-four", "5 1/2", "a couple of"); None when vague."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if t in VAGUE_COUNTS or t.startswith(("dozens", "hundreds")) or t.endswith("number of"):
+        return None
+    if " to " in t or " or " in t:
+        return count_value(re.split(r" (?:to|or) ", t)[0])
+    if t.startswith("a couple") or t == "couple of":
+        return 2
+    half = 0.5 if t.endswith("and a half") else 0.0
+    t = t.removesuffix(" and a half")
+    if t in ("half", "a half", "half a", "half an", "a half a"):
+        return 0.5
+    m = re.fullmatch(r"([\d,]+(?:\.\d+)?)(?: (\d)/(\d))?", t)
+    if m:
+        v = float(m.group(1).replace(",", ""))
+        if m.group(2):
+            v += int(m.group(2)) / int(m.group(3))
+        return v + half
+    t = t.removeprefix("a ").strip()
+    total = 0
+    for part in re.split(r"[-\s]+", t):
+        if part not in NUMBER_WORDS:
+            return None
+        v = NUMBER_WORDS[part]
+        total = total * v if v == 100 and total else total + v
+    return total + half

@@ -1,0 +1,110 @@
+"""Finding time expressions: run every rule, keep the longest non-overlapping candidates, then
+normalise them in reading order so anaphoric expressions see the dates mentioned before them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from timeline_app.core.model import Timex
+from timeline_app.core.temporal import rules_absolute, rules_duration, rules_relative, rules_time
+from timeline_app.core.temporal.base import Context, Result, Rule
+
+RULES: tuple[Rule, ...] = (
+    *rules_absolute.RULES,
+    *rules_relative.RULES,
+    *rules_duration.RULES,
+    *rules_time.RULES,
+)
+
+# Words before a date that TimeML keeps inside the expression and records as its mod.
+_MODIFIER_BEFORE = re.compile(
+    r"(?:(?P<phrase>(?:the\s+)?(?:very\s+)?(?P<which>end|beginning|start|middle|close|dawn|first\s+half|"
+    r"second\s+half|latter\s+part|early\s+part)\s+of\s+)|(?P<adj>(?P<word>early|late|mid|middle|earlier|later)"
+    r"(?:\s*-\s*|\s+))|(?P<approx>(?:around|about|approximately|roughly|circa)\s+))$",
+    re.IGNORECASE,
+)
+_PHRASE_MODS = {"end": "END", "beginning": "START", "start": "START", "middle": "MID", "close": "END",
+                "dawn": "START", "first half": "START", "early part": "START", "second half": "END",
+                "latter part": "END"}  # fmt: skip
+_WORD_MODS = {"early": "START", "late": "END", "mid": "MID", "middle": "MID", "earlier": "START", "later": "END"}
+_CONCRETE = re.compile(r"^(?:\d{3}|X{4})")
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+
+
+def candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for r in RULES:
+        for m in r.pattern.finditer(text):
+            if m.end() > m.start() and r.check(m, text):
+                found.append(Candidate(m.start(), m.end(), r, m))
+    return found
+
+
+def select(found: list[Candidate], length: int) -> list[Candidate]:
+    """Longest first, then the higher-priority rule; drop anything overlapping a kept candidate."""
+    taken = bytearray(length)
+    kept: list[Candidate] = []
+    for c in sorted(found, key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start)):
+        if any(taken[c.start : c.end]):
+            continue
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _extend_with_modifier(text: str, start: int, result: Result, floor: int) -> tuple[int, Result]:
+    if result.type not in ("DATE", "TIME") or not _CONCRETE.match(result.value):
+        return start, result
+    before = text[max(floor, start - 40) : start]
+    m = _MODIFIER_BEFORE.search(before)
+    if not m:
+        return start, result
+    if m.group("phrase"):
+        mod = _PHRASE_MODS[re.sub(r"\s+", " ", m.group("which").lower())]
+    elif m.group("adj"):
+        mod = _WORD_MODS[m.group("word").lower()]
+    else:
+        mod = "APPROX"
+    if result.mod is not None:
+        return start, result
+    new_start = start - (len(before) - m.start())
+    result.mod = mod
+    result.basis += f"; '{m.group().strip()}' marks its {mod.lower()} part" if mod != "APPROX" else "; approximate"
+    return new_start, result
+
+
+def tag_text(text: str, reference: date | None) -> list[Timex]:
+    ctx = Context(text=text, reference=reference)
+    out: list[Timex] = []
+    floor = 0
+    for c in select(candidates(text), len(text)):
+        result = c.rule.handler(c.match, ctx)
+        if result is None:
+            continue
+        start, result = _extend_with_modifier(text, c.start, result, floor)
+        if result.unit is not None and result.type in ("DATE", "TIME"):
+            ctx.last = result.unit
+        out.append(
+            Timex(
+                start=start,
+                end=c.end,
+                text=text[start : c.end],
+                type=result.type,
+                value=result.value,
+                mod=result.mod,
+                basis=result.basis,
+                anchor=result.anchor,
+            )
+        )
+        floor = c.end
+    return out

@@ -1,0 +1,191 @@
+"""Durations ("three years", "the past two months", "more than a decade") and sets ("every week",
+"daily", "annual")."""
+
+from __future__ import annotations
+
+import re
+
+from timeline_app.core.temporal.base import (
+    Context,
+    Result,
+    Rule,
+    capitalised,
+    count_value,
+    month_number,
+    rule,
+    weekday_number,
+)
+from timeline_app.core.temporal.lexicon import COUNT, MONTH_FULL, TIME_UNITS, UNIT, UNIT_CODES, WEEKDAY
+
+_MODS = {
+    "about": "APPROX", "approximately": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX",
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "fewer than": "LESS_THAN", "just under": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
+    "just over": "MORE_THAN", "well over": "MORE_THAN", "a little over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS", "within": "EQUAL_OR_LESS", "the better part of": "LESS_THAN",
+}  # fmt: skip
+_MOD_WORDS = "|".join(sorted((k.replace(" ", r"\s+") for k in _MODS), key=len, reverse=True))
+
+# Fractions are written in the next smaller unit: 1.5 years is P18M.
+_SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
+            "hour": ("minute", 60), "minute": ("second", 60), "decade": ("year", 10), "century": ("year", 100),
+            "quarter": ("month", 3), "fortnight": ("day", 14)}  # fmt: skip
+
+
+def unit_name(word: str) -> str:
+    w = word.lower()
+    if w.startswith("centur"):
+        return "century"
+    if w.startswith("millenni"):
+        return "millennium"
+    return w[:-1] if w.endswith("s") and w[:-1] in UNIT_CODES else w
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TimeML duration: P3Y, PT2H, PXY for an unstated count."""
+    if unit == "fortnight" and n is not None:
+        n, unit = n * 2, "week"
+    t = "T" if unit in TIME_UNITS else ""
+    code = UNIT_CODES[unit]
+    if n is None:
+        return f"P{t}X{code}"
+    if n == int(n):
+        return f"P{t}{int(n)}{code}"
+    if unit in _SMALLER:
+        whole = int(n)
+        smaller, factor = _SMALLER[unit]
+        rest = round((n - whole) * factor)
+        s_t = "T" if smaller in TIME_UNITS else ""
+        if whole == 0:
+            return f"P{s_t}{rest}{UNIT_CODES[smaller]}"
+        if t or not s_t:
+            if code == UNIT_CODES[smaller]:
+                return f"P{t}{round(n * factor)}{UNIT_CODES[smaller]}"
+            return f"P{t}{whole}{code}{rest}{UNIT_CODES[smaller]}"
+        return f"P{whole}{code}T{rest}{UNIT_CODES[smaller]}"
+    return f"P{t}{n:g}{code}"
+
+
+_RATE_BEFORE = re.compile(
+    r"(?:[\d%]|percent|cents?|dollars?|euros?|once|twice|thrice|times|salary|rate)\W*\w*\s*$", re.I
+)
+
+
+def _duration_check(m: re.Match[str], text: str) -> bool:
+    n = m.group("n").lower()
+    unit = unit_name(m.group("u"))
+    if re.match(r"[-\s]+old\b", text[m.end() : m.end() + 6], re.I):
+        return False  # an age
+    # "a second round", "the first half": ordinals, not a count.
+    return not (unit == "second" and n in ("a", "an", "one") and not m.group("mod"))
+
+
+def _duration(m: re.Match[str], ctx: Context) -> Result | None:
+    unit = unit_name(m.group("u"))
+    if unit not in UNIT_CODES:
+        return None
+    n = count_value(m.group("n"))
+    mod_word = re.sub(r"\s+", " ", (m.group("mod") or "").lower())
+    mod = _MODS.get(mod_word)
+    det = (m.group("det") or "").lower()
+    # "$50 a year", "twice a week": a rate, which TimeML writes as a SET.
+    rate_like = det == "" and m.group("n").lower() in ("a", "an", "per") and not m.group("rel") and not mod
+    if rate_like and _RATE_BEFORE.search(ctx.text[max(0, m.start() - 24) : m.start()]):
+        return Result("SET", duration_value(1, unit), basis=f"'{m.group()}': a rate, once per {unit}")
+    value = duration_value(n, unit)
+    count = m.group("n")
+    if re.search(r"\s(?:to|or)\s", count) or (count.lower().startswith("a couple") and not mod):
+        mod = mod or "APPROX"
+    basis = f"'{m.group()}': a length of time" + (f" ({mod.lower().replace('_', ' ')})" if mod else "")
+    return Result("DURATION", value, mod=mod, basis=basis)
+
+
+_BARE_CONTEXT = re.compile(r"\b(?:for|over|in|within|after|taking|take|takes|took|lasted|last|spent|spend)\s+$", re.I)
+
+
+def _bare_plural_check(m: re.Match[str], text: str) -> bool:
+    if m.group("q") or m.group("suffix"):
+        return True
+    if re.match(r"\s+(?:of|old|ago|earlier|later)\b", text[m.end() : m.end() + 8], re.I):
+        return False
+    return bool(_BARE_CONTEXT.search(text[max(0, m.start() - 12) : m.start()]))
+
+
+def _bare_plural(m: re.Match[str], ctx: Context) -> Result | None:
+    unit = unit_name(m.group("u"))
+    if unit not in UNIT_CODES:
+        return None
+    return Result("DURATION", duration_value(None, unit), basis=f"'{m.group()}': an unstated number of {unit}s")
+
+
+_ADVERBS = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month", "annually": "year",
+            "yearly": "year", "annual": "year", "hourly": "hour", "biweekly": "fortnight"}  # fmt: skip
+
+
+def _adverb_set_check(m: re.Match[str], text: str) -> bool:
+    word = m.group().lower()
+    after = text[m.end() : m.end() + 24]
+    if word == "annual":
+        return True
+    # "a daily newspaper" is a kind of publication, not a repetition.
+    publication = re.match(r"\s+(?:newspaper|paper|magazine|bulletin|briefing|column|news|show|program)", after, re.I)
+    return not (word in ("weekly", "monthly", "daily") and publication)
+
+
+def _adverb_set(m: re.Match[str], ctx: Context) -> Result | None:
+    unit = _ADVERBS[m.group().lower()]
+    return Result("SET", duration_value(1, unit), basis=f"'{m.group()}': once every {unit}")
+
+
+def _every(m: re.Match[str], ctx: Context) -> Result | None:
+    if m.group("wd"):
+        if not capitalised(m.group("wd")):
+            return None
+        value = f"XXXX-WXX-{weekday_number(m.group('wd')) + 1}"
+        return Result("SET", value, basis=f"'{m.group()}': every {m.group('wd')}")
+    if m.group("mon"):
+        if not capitalised(m.group("mon")):
+            return None
+        return Result("SET", f"XXXX-{month_number(m.group('mon')):02d}", basis=f"'{m.group()}': every {m.group('mon')}")
+    unit = unit_name(m.group("u"))
+    if unit not in UNIT_CODES:
+        return None
+    n = count_value(m.group("n")) if m.group("n") else 1.0
+    if m.group("other"):
+        n = 2
+    return Result("SET", duration_value(n, unit), basis=f"'{m.group()}': repeating every {unit}")
+
+
+RULES: list[Rule] = [
+    rule(
+        "duration",
+        rf"(?:(?P<mod>{_MOD_WORDS})\s+)?(?:(?P<det>the|its|their|his|her|our|a|an|another)\s+)?"
+        r"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|latest|preceding|prior|"
+        r"additional|further|initial|entire|full|whole|same|next\s+several|past\s+several)\s+)?"
+        rf"(?P<n>{COUNT})(?:[-\s]+|\s+more\s+|\s+full\s+|\s+straight\s+|\s+consecutive\s+)(?P<u>{UNIT})"
+        r"(?P<suffix>-long)?",
+        _duration,
+        _duration_check,
+    ),
+    rule(
+        "bare_plural",
+        r"(?:(?P<q>recent|the\s+coming|the\s+past|the\s+next|the\s+last|in\s+recent|coming|past|the\s+few)\s+)?"
+        r"(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)(?P<suffix>-long)?",
+        _bare_plural,
+        _bare_plural_check,
+    ),
+    rule(
+        "adverb_set",
+        "|".join(_ADVERBS),
+        _adverb_set,
+        _adverb_set_check,
+    ),
+    rule(
+        "every",
+        rf"(?:every|each|per)\s+(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH_FULL})|(?P<other>other\s+)?"
+        rf"(?:(?P<n>{COUNT})\s+)?(?P<u>{UNIT}))",
+        _every,
+        priority=1,
+    ),
+]

@@ -1,0 +1,293 @@
+"""Expressions placed relative to the reference date or to the last date mentioned:
+"yesterday", "on Thursday", "last year", "this month", "two weeks ago", "the previous day",
+"the following week", "a year earlier"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline_app.core.temporal.anchoring import WEEKDAY_NAMES, resolve_weekday
+from timeline_app.core.temporal.base import Context, Result, Rule, capitalised, count_value, rule, weekday_number
+from timeline_app.core.temporal.lexicon import COUNT, DAY_PARTS, SEASON, SEASONS, WEEKDAY
+from timeline_app.core.temporal.units import Unit, season_unit, unit_of, unresolved_value
+
+_ORDER = ("day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century")
+
+
+def _day_result(m: re.Match[str], d: date, basis: str, anchor: str | None, part: str | None = None) -> Result:
+    if part:
+        return Result("TIME", f"{d.isoformat()}T{part}", basis=basis, anchor=anchor, unit=Unit("day", d))
+    return Result("DATE", d.isoformat(), basis=basis, anchor=anchor, unit=Unit("day", d))
+
+
+_DEICTIC_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+
+
+def _deictic_day(m: re.Match[str], ctx: Context) -> Result | None:
+    words = re.sub(r"\s+", " ", m.group().lower())
+    part: str | None = None
+    if words.startswith("the day before yesterday"):
+        offset = -2
+    elif words.startswith("the day after tomorrow"):
+        offset = 2
+    elif words == "last night":
+        offset, part = -1, "NI"
+    elif words.startswith("this "):
+        offset, part = 0, DAY_PARTS[words.split()[1]]
+    else:
+        head, _, tail = words.partition(" ")
+        offset = _DEICTIC_DAYS[head]
+        if head == "tonight":
+            part = "NI"
+        elif tail:
+            part = DAY_PARTS[tail]
+    if ctx.reference is None:
+        value = "XXXX-XX-XX" + (f"T{part}" if part else "")
+        return Result("TIME" if part else "DATE", value, basis=f"'{m.group()}': no reference date to count from")
+    d = ctx.reference + timedelta(days=offset)
+    rel = {0: "the reference date", 1: "the day after", -1: "the day before", -2: "two days before"}.get(
+        offset, "two days after"
+    )
+    basis = f"'{m.group()}': {rel} {ctx.reference}" if offset else f"'{m.group()}': the reference date {d}"
+    return _day_result(m, d, basis, ctx.reference.isoformat(), part)
+
+
+def _weekday_check(m: re.Match[str], text: str) -> bool:
+    return capitalised(m.group("wd"))
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Result | None:
+    weekday = weekday_number(m.group("wd"))
+    det = re.sub(r"\s+", " ", (m.group("det") or "").lower())
+    part = DAY_PARTS.get((m.group("part") or "").lower())
+    if ctx.reference is None:
+        value = f"XXXX-WXX-{weekday + 1}" + (f"T{part}" if part else "")
+        basis = f"'{m.group()}': a {WEEKDAY_NAMES[weekday]} with no reference date to place it"
+        return Result("TIME" if part else "DATE", value, basis=basis)
+    modifier = {"last": "last", "this past": "last", "past": "last", "next": "next", "this coming": "next",
+                "coming": "next", "this": "this"}.get(det, "")  # fmt: skip
+    d, basis = resolve_weekday(weekday, ctx.reference, ctx.tense(m), modifier)
+    return _day_result(m, d, basis, ctx.reference.isoformat(), part)
+
+
+_KIND = {
+    "day": "day", "night": "day", "morning": "day", "afternoon": "day", "evening": "day", "week": "week",
+    "weekend": "weekend", "month": "month", "quarter": "quarter", "half": "half", "year": "year",
+    "decade": "decade", "century": "century", "period": "period", "time": "period",
+}  # fmt: skip
+
+_PREVIOUS = ("last", "the past", "the previous", "the last", "the latest", "this past", "the prior", "the preceding",
+             "the most recent", "past", "previous", "a year earlier's")  # fmt: skip
+_NEXT = ("next", "the next", "the coming", "the following", "this coming", "the upcoming", "coming", "following")
+_SAME = ("the same", "that", "that same")
+_ANAPHORIC = ("the previous", "the prior", "the preceding", "the following", "the next", *_SAME)
+
+
+def _relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
+    det = re.sub(r"\s+", " ", m.group("det").lower())
+    word = m.group("u").lower()
+    season = SEASONS.get(word)
+    kind = "season" if season else _KIND[word]
+    part = DAY_PARTS.get(word)
+    if kind == "period":
+        # "the same period" names whatever unit was last mentioned.
+        if det not in _SAME or ctx.last is None:
+            return None
+        kind = ctx.last.kind
+    anaphoric = det in _ANAPHORIC and (kind in ("day", "week", "weekend", "month") or det in _SAME)
+    if anaphoric:
+        base, why = ctx.anchor_unit()
+    else:
+        base = Unit("day", ctx.reference) if ctx.reference else None
+        why = "the reference date"
+    if base is None:
+        value = unresolved_value(kind) if not season else f"XXXX-{season}"
+        if part:
+            value += f"T{part}"
+        return Result("TIME" if part else "DATE", value, basis=f"'{m.group()}': nothing to anchor it on")
+    if season:
+        current = unit_of("season", base.start)
+        same_year = season_unit(base.start.year if season != "WI" or base.start.month == 12 else base.start.year - 1,
+                                season)  # fmt: skip
+        if det in _PREVIOUS:
+            unit = same_year if same_year.start < current.start else same_year.shift(-1)
+        elif det in _NEXT:
+            unit = same_year if same_year.start > current.start else same_year.shift(1)
+        else:
+            unit = same_year
+    else:
+        # A unit coarser than the anchor's own is taken around the anchor's start.
+        current = unit_of(kind, base.start)
+        if det in _PREVIOUS:
+            unit = current.shift(-1)
+        elif det in _NEXT:
+            unit = current.shift(1)
+        else:
+            unit = current
+    direction = "before" if det in _PREVIOUS else "after" if det in _NEXT else "containing"
+    basis = f"'{m.group()}': the {kind} {direction} {base.value}, {why}"
+    value = unit.value + (f"T{part}" if part else "")
+    return Result("TIME" if part else "DATE", value, basis=basis, anchor=base.value, unit=unit)
+
+
+_SHIFT_KIND = {"day": "day", "week": "week", "fortnight": "week", "month": "month", "quarter": "quarter",
+               "year": "year", "decade": "year", "century": "year"}  # fmt: skip
+_SHIFT_FACTOR = {"fortnight": 2, "decade": 10, "century": 100}
+
+
+def _shifted(m: re.Match[str], ctx: Context) -> Result | None:
+    unit_word = m.group("u").lower().rstrip("s")
+    unit_word = "century" if unit_word.startswith("centur") else unit_word
+    if unit_word not in _SHIFT_KIND:
+        return None
+    n = count_value(m.group("n"))
+    direction = m.group("dir").lower().split()[0]
+    backwards = direction in ("ago", "earlier", "before", "previously", "back")
+    from_reference = direction in ("ago", "from", "hence", "back")
+    if n is None or n != int(n):
+        return Result("DATE", "PAST_REF" if backwards else "FUTURE_REF", basis=f"'{m.group()}': an unstated time "
+                      f"{'before' if backwards else 'after'} the reference date")  # fmt: skip
+    if from_reference:
+        base = Unit("day", ctx.reference) if ctx.reference else None
+        why = "the reference date"
+    else:
+        base, why = ctx.anchor_unit()
+    kind = _SHIFT_KIND[unit_word]
+    if base is None:
+        return Result("DATE", unresolved_value(kind), basis=f"'{m.group()}': nothing to count from")
+    steps = int(n) * _SHIFT_FACTOR.get(unit_word, 1) * (-1 if backwards else 1)
+    granularity = kind
+    anchor = base
+    if kind == "year" and ctx.last is not None and ctx.last.kind in ("quarter", "half"):
+        # "a year ago" in a report about a quarter means that quarter a year before.
+        anchor, granularity, why = ctx.last, ctx.last.kind, f"the {ctx.last.kind} last mentioned"
+    elif kind == "week":
+        granularity = "day"
+    elif _ORDER.index(base.kind) > _ORDER.index(kind):
+        granularity = base.kind
+    d = anchor.start
+    if kind == "day":
+        d = d + timedelta(days=steps)
+    elif kind == "week":
+        d = d + timedelta(weeks=steps)
+    else:
+        months = {"month": 1, "quarter": 3, "year": 12}[kind] * steps
+        shifted = Unit("month", unit_of("month", d).start).shift(months).start
+        d = shifted.replace(day=min(d.day, 28)) if granularity == "day" else shifted
+    unit = unit_of(granularity, d)
+    word = "before" if backwards else "after"
+    basis = f"'{m.group()}': {int(n)} {unit_word}{'s' if n != 1 else ''} {word} {anchor.value}, {why}"
+    return Result("DATE", unit.value, basis=basis, anchor=anchor.value, unit=unit)
+
+
+def _year_earlier(m: re.Match[str], ctx: Context) -> Result | None:
+    last = ctx.last
+    if last is not None and last.kind in ("quarter", "half", "month"):
+        unit = last.shift(-12 if last.kind == "month" else -4 if last.kind == "quarter" else -2)
+        return Result("DATE", unit.value, basis=f"'{m.group()}': {last.value} a year before, the period last "
+                      "mentioned", anchor=last.value, unit=unit)  # fmt: skip
+    if ctx.reference is None:
+        return Result("DATE", "XXXX", basis=f"'{m.group()}': nothing to count from")
+    unit = Unit("year", date(ctx.reference.year - 1, 1, 1))
+    return Result("DATE", unit.value, basis=f"'{m.group()}': the year before the reference date {ctx.reference}",
+                  anchor=ctx.reference.isoformat(), unit=unit)  # fmt: skip
+
+
+def _weekend(m: re.Match[str], ctx: Context) -> Result | None:
+    det = re.sub(r"\s+", " ", m.group("det").lower())
+    if ctx.reference is None:
+        return Result("DATE", "XXXX-WXX-WE", basis=f"'{m.group()}': no reference date to place it")
+    ref = ctx.reference
+    week = unit_of("weekend", ref)
+    if det in ("last", "this past", "the past", "the previous"):
+        unit = week.shift(-1)
+        why = "the weekend before the reference date"
+    elif det in ("next", "this coming", "the coming"):
+        unit = week.shift(1) if ref.weekday() >= 5 else week
+        why = "the first weekend after the reference date"
+    else:
+        tense = ctx.tense(m)
+        if tense == "future":
+            unit = week
+            why = "the coming weekend (future-tense context)"
+        else:
+            unit = week if ref.weekday() >= 5 else week.shift(-1)
+            why = "the latest weekend on or before the reference date"
+    return Result("DATE", unit.value, basis=f"'{m.group()}': {why} {ref}", anchor=ref.isoformat(), unit=unit)
+
+
+_MODIFIED_UNIT = {"week": "week", "month": "month", "year": "year", "decade": "decade", "century": "century",
+                  "day": "day", "quarter": "quarter"}  # fmt: skip
+
+
+def _modified_unit(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "the end of the year": the unit around the last date mentioned (else the reference date)."""
+    kind = _MODIFIED_UNIT[m.group("u").lower()]
+    base, why = ctx.anchor_unit()
+    if base is None:
+        return Result("DATE", unresolved_value(kind), basis=f"'{m.group()}': nothing to anchor it on")
+    unit = unit_of(kind, base.start)
+    return Result("DATE", unit.value, basis=f"'{m.group()}': the {kind} of {base.value}, {why}", anchor=base.value,
+                  unit=unit)  # fmt: skip
+
+
+_UNIT_WORDS = rf"(?P<u>day|night|morning|afternoon|evening|week|month|quarter|half|year|decade|century|period|{SEASON})"
+
+RULES: list[Rule] = [
+    rule(
+        "deictic_day",
+        r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|"
+        r"this\s+(?:morning|afternoon|evening)|tonight|"
+        r"(?:today|tomorrow|yesterday)(?:\s+(?:morning|afternoon|evening|night))?",
+        _deictic_day,
+        priority=2,
+    ),
+    rule(
+        "weekday",
+        rf"(?:(?P<det>last|this|next|this\s+past|this\s+coming|coming|past)\s+)?(?P<wd>{WEEKDAY})"
+        r"(?:\s+(?P<part>morning|afternoon|evening|night))?",
+        _weekday,
+        _weekday_check,
+        priority=1,
+    ),
+    rule(
+        "weekend",
+        r"(?P<det>the|this|last|next|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+coming)\s+week-?end",
+        _weekend,
+        priority=2,
+    ),
+    rule(
+        "relative_unit",
+        r"(?P<det>this|last|next|the\s+past|the\s+previous|the\s+next|the\s+coming|the\s+following|the\s+same|"
+        r"that\s+same|that|the\s+current|the\s+latest|the\s+last|this\s+past|this\s+coming|the\s+prior|"
+        r"the\s+preceding|the\s+upcoming|the\s+most\s+recent)\s+(?:(?:fiscal|calendar|financial|school|academic)\s+)?"
+        + _UNIT_WORDS,
+        _relative_unit,
+        # "the last day of ..." and "the next day's" are ordinals or nouns, not the unit before or after.
+        lambda m, text: not re.match(r"\s+of\b", text[m.end() : m.end() + 4], re.I),
+        priority=1,
+    ),
+    rule(
+        "shifted",
+        rf"(?P<n>{COUNT})\s+(?P<u>(?:day|week|fortnight|month|quarter|year|decade)s?|centur(?:y|ies))\s+"
+        r"(?P<dir>ago|earlier|later|from\s+now|hence|back)",
+        _shifted,
+        priority=2,
+    ),
+    rule(
+        "year_earlier",
+        r"(?:the\s+)?(?:year-(?:earlier|ago)|year\s+earlier|prior-year|previous-year)"
+        r"(?:\s+(?:quarter|period|level|results?))?",
+        _year_earlier,
+        priority=1,
+    ),
+    rule(
+        "modified_unit",
+        r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest)\s+of\s+|"
+        r"(?:earlier|later)\s+in\s+|(?:early|late)\s+in\s+)"
+        r"(?:the|this)\s+(?P<u>week|month|year|decade|century|day|quarter)",
+        _modified_unit,
+        priority=2,
+    ),
+]

@@ -1,0 +1,194 @@
+"""Clock times ("10:35 a.m.", "5 p.m. EST Nov. 9", "noon Thursday", "4 in the morning") and vague
+references to the present, past and future ("now", "recently", "the future")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline_app.core.temporal.anchoring import resolve_month_day, resolve_weekday
+from timeline_app.core.temporal.base import (
+    Context,
+    Result,
+    Rule,
+    capitalised,
+    count_value,
+    month_number,
+    rule,
+    weekday_number,
+)
+from timeline_app.core.temporal.lexicon import DAY_NUM, MONTH, NUMBER_WORD, WEEKDAY, YEAR4
+from timeline_app.core.temporal.units import Unit
+
+_DAY_REF = (
+    rf"(?:(?P<wd>{WEEKDAY})|(?P<deictic>today|yesterday|tomorrow|tonight)|"
+    rf"(?P<mon>{MONTH})\s*(?P<day>{DAY_NUM})(?:\s*,\s*(?P<year>{YEAR4}))?)"
+)
+_ZONE = r"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|JST|KST|IST)|local\s+time|\(\d{4}\s+GMT\)))"
+
+
+def _which_day(m: re.Match[str], ctx: Context) -> tuple[date | None, str]:
+    """The day a clock time falls on: a day named next to it, else the reference date."""
+    ref = ctx.reference
+    if m.group("wd") and capitalised(m.group("wd")):
+        if ref is None:
+            return None, ""
+        return resolve_weekday(weekday_number(m.group("wd")), ref, ctx.tense(m))
+    if m.group("deictic"):
+        if ref is None:
+            return None, ""
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m.group("deictic").lower()]
+        return ref + timedelta(days=offset), f"'{m.group('deictic')}' relative to the reference date {ref}"
+    if m.group("mon") and capitalised(m.group("mon")):
+        month, day = month_number(m.group("mon")), int(re.match(r"\d+", m.group("day")).group())  # type: ignore[union-attr]
+        if m.group("year"):
+            try:
+                return date(int(m.group("year")), month, day), "the date given with it"
+            except ValueError:
+                return None, ""
+        if ref is None:
+            return None, ""
+        return resolve_month_day(month, day, ref, ctx.tense(m))
+    if ref is None:
+        return None, ""
+    return ref, f"the reference date {ref}"
+
+
+def _clock(m: re.Match[str], ctx: Context) -> Result | None:
+    hour_text = m.group("h")
+    hour = int(hour_text) if hour_text.isdigit() else count_value(hour_text)
+    if hour is None:
+        return None
+    hour = int(hour)
+    minute = int(m.group("mi") or 0)
+    ap = (m.group("ap") or "").lower().replace(".", "").replace(" ", "")
+    if ap.startswith("p") or ap in ("intheafternoon", "intheevening", "atnight"):
+        if hour < 12:
+            hour += 12
+    elif (ap.startswith("a") or ap == "inthemorning") and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    clock = f"{hour:02d}:{minute:02d}"
+    d, why = _which_day(m, ctx)
+    if d is None:
+        return Result("TIME", f"XXXX-XX-XXT{clock}", basis=f"'{m.group()}': a clock time on an unknown day")
+    return Result("TIME", f"{d.isoformat()}T{clock}", basis=f"'{m.group()}': {clock} on {d}, {why}",
+                  anchor=ctx.reference.isoformat() if ctx.reference else None, unit=Unit("day", d))  # fmt: skip
+
+
+def _clock_check(m: re.Match[str], text: str) -> bool:
+    # A bare "3:30" could be a score or a ratio; with minutes >= 13 or a marker it reads as a time.
+    if m.group("ap") or m.group("tz") or m.group("wd") or m.group("deictic") or m.group("mon"):
+        return True
+    if m.group("mi") is None:
+        return False
+    before = text[max(0, m.start() - 6) : m.start()].lower()
+    return "at" in before or "by" in before
+
+
+def _noon(m: re.Match[str], ctx: Context) -> Result | None:
+    word = m.group("w").lower()
+    clock = "24:00" if word == "midnight" else "12:00"
+    d, why = _which_day(m, ctx)
+    if d is None and m.group("wd0"):
+        d, why = _which_day_leading(m, ctx)
+    if d is None:
+        return Result("TIME", f"XXXX-XX-XXT{clock[:2]}", basis=f"'{m.group()}': {word} on an unknown day")
+    if m.group("wd0") and not (m.group("wd") or m.group("deictic") or m.group("mon")):
+        d, why = _which_day_leading(m, ctx)
+        if d is None:
+            return None
+    value = f"{d.isoformat()}T{'24' if word == 'midnight' else '12:00'}"
+    return Result("TIME", value, basis=f"'{m.group()}': {word} on {d}, {why}",
+                  anchor=ctx.reference.isoformat() if ctx.reference else None, unit=Unit("day", d))  # fmt: skip
+
+
+def _which_day_leading(m: re.Match[str], ctx: Context) -> tuple[date | None, str]:
+    word = m.group("wd0")
+    if ctx.reference is None or not word:
+        return None, ""
+    low = word.lower()
+    if low in ("today", "yesterday", "tomorrow", "tonight"):
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[low]
+        return ctx.reference + timedelta(days=offset), f"'{word}' relative to the reference date {ctx.reference}"
+    if not capitalised(word):
+        return None, ""
+    return resolve_weekday(weekday_number(word), ctx.reference, ctx.tense(m))
+
+
+_AMPM = r"(?P<ap>[ap]\.\s?m\.?|[ap]m\b|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
+
+_FUZZY = {
+    "now": ("PRESENT_REF", "the time of writing"),
+    "right now": ("PRESENT_REF", "the time of writing"),
+    "currently": ("PRESENT_REF", "the time of writing"),
+    "at present": ("PRESENT_REF", "the time of writing"),
+    "presently": ("PRESENT_REF", "the time of writing"),
+    "nowadays": ("PRESENT_REF", "the time of writing"),
+    "these days": ("PRESENT_REF", "the time of writing"),
+    "at the moment": ("PRESENT_REF", "the time of writing"),
+    "at this time": ("PRESENT_REF", "the time of writing"),
+    "recently": ("PAST_REF", "some time before the time of writing"),
+    "recent": ("PAST_REF", "some time before the time of writing"),
+    "more recently": ("PAST_REF", "some time before the time of writing"),
+    "lately": ("PAST_REF", "some time before the time of writing"),
+    "the past": ("PAST_REF", "some time before the time of writing"),
+    "the future": ("FUTURE_REF", "some time after the time of writing"),
+    "the near future": ("FUTURE_REF", "some time after the time of writing"),
+    "the foreseeable future": ("FUTURE_REF", "some time after the time of writing"),
+    "the short term": ("FUTURE_REF", "some time after the time of writing"),
+    "the long term": ("FUTURE_REF", "some time after the time of writing"),
+    "the near term": ("FUTURE_REF", "some time after the time of writing"),
+    "the coming days": ("FUTURE_REF", "some time after the time of writing"),
+}
+
+
+def _fuzzy(m: re.Match[str], ctx: Context) -> Result | None:
+    value, meaning = _FUZZY[re.sub(r"\s+", " ", m.group().lower())]
+    return Result("DATE", value, basis=f"'{m.group()}': {meaning}")
+
+
+def _fuzzy_check(m: re.Match[str], text: str) -> bool:
+    word = m.group().lower()
+    after = text[m.end() : m.end() + 12]
+    if word == "now" and re.match(r"\s*(?:that|-)", after, re.I):
+        return False  # "now that ..." is causal
+    if word in ("the short term", "the long term", "the near term") and re.match(r"[-\s]", after):
+        return not re.match(r"\s*-?\s*(?:interest|rates?|debt|loans?|bonds?|notes?|care|memory|contracts?)", after)
+    return True
+
+
+RULES: list[Rule] = [
+    rule(
+        "clock",
+        rf"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?:\s*{_AMPM})?{_ZONE}?"
+        rf"(?:(?:\s+|\s*,\s*)(?:on\s+)?{_DAY_REF})?",
+        _clock,
+        _clock_check,
+        priority=2,
+    ),
+    rule(
+        "clock_words",
+        rf"(?P<h>{NUMBER_WORD}|\d{{1,2}})(?:\s+o['’]clock)?(?:\s*{_AMPM})?{_ZONE}?"
+        rf"(?:(?:\s+|\s*,\s*)(?:on\s+)?{_DAY_REF})?",
+        _clock,
+        lambda m, text: bool(m.group("ap")) or "clock" in m.group().lower(),
+        priority=2,
+    ),
+    rule(
+        "noon",
+        rf"(?:(?P<wd0>{WEEKDAY}|today|yesterday|tomorrow)\s+(?:at\s+)?)?(?P<w>noon|midnight|midday)"
+        rf"(?:(?:\s+|\s*,\s*)(?:on\s+)?{_DAY_REF})?",
+        _noon,
+        priority=2,
+    ),
+    rule(
+        "fuzzy",
+        r"right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|"
+        r"more\s+recently|recently|recent|lately|the\s+past|the\s+(?:near|foreseeable)\s+future|the\s+future|"
+        r"the\s+(?:short|long|near)\s+term|the\s+coming\s+days",
+        _fuzzy,
+        _fuzzy_check,
+    ),
+]

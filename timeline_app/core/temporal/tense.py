@@ -1,0 +1,81 @@
+"""Which way a clause looks in time, judged from the words around a time expression.
+
+News reports mostly past events, so a weekday or a month without a year defaults to the past;
+a future marker in the same clause ("will", "is expected to", "plans to", "next") turns it
+forwards. The nearest marker to the expression wins, so "said on Monday it will ..." keeps the
+Monday of the saying.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Tense = Literal["past", "present", "future"]
+
+_FUTURE = (
+    r"will|won't|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|due|set|slated|poised|likely|"
+    r"planning|preparing)\s+to|plans?\s+to|planned\s+to|intends?\s+to|aims?\s+to|expects?\s+to|hopes?\s+to|"
+    r"would|upcoming|forthcoming|scheduled|next|coming|to\s+be\s+held|to\s+begin|to\s+start|to\s+take\s+place|"
+    r"to\s+visit|to\s+meet|to\s+hold|to\s+open|to\s+resume"
+)
+_PAST = (
+    r"was|were|had|did|said|told|reported|announced|ago|last|earlier|previously|"
+    r"\w{3,}ed|began|became|came|went|met|made|took|gave|held|saw|left|fell|rose|won|lost|got|"
+    r"paid|sold|spent|struck|shot|hit|put|set\s+off|brought|bought|built|caught|fought|found|"
+    r"heard|kept|led|meant|ran|sent|spoke|stood|thought|wrote|broke|chose|drove|ate|flew|grew|knew|"
+    r"threw|woke|wore|since"
+)
+_PRESENT = r"is|are|am|says|say|now|currently|today"
+
+_CUES = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b", re.IGNORECASE)
+# Words ending in -ed that are not past-tense verbs: keep them from voting.
+_NOT_VERBS = frozenset({"need", "speed", "seed", "feed", "bed", "red", "shed", "hundred", "indeed", "united", "based"})
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end): from the last sentence end before it to the next after it."""
+    lo = max(0, start - 200)
+    left = lo
+    for m in _CLAUSE_END.finditer(text, lo, start):
+        # "Sept." and "a.m." are not sentence ends.
+        if m.group() == "." and _abbreviation_before(text, m.start()):
+            continue
+        left = m.end()
+    right_match = None
+    pos = end
+    limit = min(len(text), end + 200)
+    while True:
+        right_match = _CLAUSE_END.search(text, pos, limit)
+        if right_match is None or right_match.group() != "." or not _abbreviation_before(text, right_match.start()):
+            break
+        pos = right_match.end()
+    right = right_match.start() if right_match else limit
+    return left, right
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    word_start = dot
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:dot]
+    return 0 < len(word) <= 4 and (word[0].isupper() or len(word) == 1 or word.lower() in ("a.m", "p.m"))
+
+
+def tense_at(text: str, start: int, end: int) -> Tense | None:
+    """The tense of the clause holding text[start:end], or None when no marker is found."""
+    left, right = clause_bounds(text, start, end)
+    best: tuple[int, Tense] | None = None
+    for m in _CUES.finditer(text, left, right):
+        if start <= m.start() < end:
+            continue  # the expression's own words ("last Friday") are read by its rule
+        word = m.group().lower()
+        if m.group("past") and word in _NOT_VERBS:
+            continue
+        kind: Tense = "future" if m.group("future") else "past" if m.group("past") else "present"
+        distance = start - m.end() if m.end() <= start else (m.start() - end) * 2 + 1
+        # Markers after the expression weigh less: the governing verb usually precedes it in news.
+        if best is None or distance < best[0]:
+            best = (distance, kind)
+    return best[1] if best else None
