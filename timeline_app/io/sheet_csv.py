@@ -1,0 +1,146 @@
+"""CSV with the columns of the TimelineJS Google spreadsheet template: export and import."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from timeline_app.core.model import Event, FuzzyDate, Status, Timeline
+from timeline_app.io.date_parts import Parts, from_parts, parse_time, parts_from_fields, to_parts
+from timeline_app.io.safety import FormatError, read_text_limited
+from timeline_app.io.sources import (
+    ImportedEvents,
+    SourceCollector,
+    event_sources,
+    parse_text_html,
+    plain_text,
+    text_html,
+)
+
+COLUMNS = (
+    "Year",
+    "Month",
+    "Day",
+    "Time",
+    "End Year",
+    "End Month",
+    "End Day",
+    "End Time",
+    "Display Date",
+    "Headline",
+    "Text",
+    "Media",
+    "Media Credit",
+    "Media Caption",
+    "Media Thumbnail",
+    "Type",
+    "Group",
+    "Background",
+)
+ERA_GROUP = "Era"
+# A spreadsheet would evaluate a cell starting with these as a formula; a leading quote keeps it text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _uncell(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+
+
+def _date_cells(parts: Parts | None) -> list[str]:
+    if parts is None:
+        return ["", "", "", ""]
+    return [str(parts.year), str(parts.month or ""), str(parts.day or ""), parts.time or ""]
+
+
+def _row(
+    start: Parts, end: Parts | None, display: str, headline: str, text: str, kind: str, group: str, bg: str
+) -> list[str]:
+    row = [*_date_cells(start), *_date_cells(end), _cell(display), _cell(html.escape(headline)), _cell(text)]
+    return [*row, "", "", "", "", kind, _cell(group), bg]
+
+
+def to_sheet_csv(
+    timeline: Timeline, title: str = "", summary: str = "", eras: Sequence[tuple[str, FuzzyDate]] = ()
+) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    if title:
+        cells = dict.fromkeys(COLUMNS, "")
+        cells.update({"Headline": _cell(html.escape(title)), "Text": _cell(html.escape(summary)), "Type": "title"})
+        writer.writerow(cells.values())
+    for event in timeline.events:
+        dated = to_parts(event.date)
+        if dated is not None:
+            text = text_html(event.sentence, event_sources(timeline, event))
+            writer.writerow(_row(*dated, event.title, text, "", event.group, event.color))
+    for name, span in eras:
+        dated = to_parts(span)
+        if dated is not None and dated[1] is not None:
+            writer.writerow(_row(dated[0], dated[1], "", name, "", "era", "", ""))
+    return out.getvalue()
+
+
+def export_sheet_csv(timeline: Timeline, path: Path, title: str = "") -> None:
+    path.write_text(to_sheet_csv(timeline, title=title), encoding="utf-8", newline="")
+
+
+def _parts(row: dict[str, str], prefix: str, where: str) -> Parts | None:
+    hour, minute = parse_time(row.get(f"{prefix}Time", ""), where)
+    return parts_from_fields(
+        row.get(f"{prefix}Year"), row.get(f"{prefix}Month"), row.get(f"{prefix}Day"), hour, minute, where
+    )
+
+
+def from_sheet_csv(text: str, name: str = "CSV") -> Timeline:
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as exc:
+        raise FormatError(f"{name}: malformed CSV ({exc})") from exc
+    if not rows:
+        raise FormatError(f"{name}: the file is empty")
+    header = [h.strip() for h in rows[0]]
+    missing = [c for c in ("Year", "Headline") if c not in header]
+    if missing:
+        raise FormatError(f"{name}: not a TimelineJS sheet (no {', '.join(missing)} column)")
+    sources = SourceCollector()
+    imported = ImportedEvents()
+    for line, values in enumerate(rows[1:], 2):
+        where = f"{name}: row {line}"
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) > len(header):
+            raise FormatError(f"{where}: {len(values)} cells for {len(header)} columns")
+        row = {h: _uncell(v) for h, v in zip(header, values, strict=False)}
+        kind = row.get("Type", "").strip().lower()
+        if kind == "title":
+            continue
+        start, end = _parts(row, "", where), _parts(row, "End ", where)
+        if start is None:
+            raise FormatError(f"{where}: no Year")
+        sentence, refs = parse_text_html(row.get("Text", ""))
+        era = kind == "era"
+        imported.events.append(
+            Event(
+                id=imported.unique_id("", "era" if era else "row"),
+                title=plain_text(row.get("Headline", "")),
+                sentence=sentence,
+                date=from_parts(start, end, row.get("Display Date", ""), where),
+                status=Status.ONGOING if era else Status.OCCURRED,
+                mentions=sources.mentions(refs),
+                group=ERA_GROUP if era else row.get("Group", "").strip(),
+                color=row.get("Background", "").strip(),
+            )
+        )
+    return Timeline(documents=sources.documents, events=imported.events)
+
+
+def import_sheet_csv(path: Path) -> Timeline:
+    return from_sheet_csv(read_text_limited(path), path.name)
