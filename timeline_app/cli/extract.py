@@ -1,0 +1,122 @@
+"""`timeline-app extract`: documents in, events out as JSON, TimeML, CSV or a readable chronology."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from timeline_app.core.model import Event, Timeline
+
+FORMATS = ("json", "timeml", "csv", "text")
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "extract",
+        help="extract dated events from documents",
+        description="Extract dated, sourced events from news documents (.txt, .md, .html, .tml).",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="document files")
+    parser.add_argument("--reference-date", metavar="YYYY-MM-DD", help="the date the documents were written")
+    parser.add_argument("--format", choices=FORMATS, default="json", help="output format (default: json)")
+    parser.add_argument("--output-dir", metavar="DIR", help="write files here instead of standard output")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    reference: date | None = None
+    if args.reference_date:
+        try:
+            reference = date.fromisoformat(args.reference_date)
+        except ValueError:
+            print(
+                f"timeline-app extract: invalid --reference-date {args.reference_date!r} (use YYYY-MM-DD)",
+                file=sys.stderr,
+            )
+            return 2
+    if args.format == "timeml" and not args.output_dir:
+        print("timeline-app extract: --format timeml writes one file per input and needs --output-dir", file=sys.stderr)
+        return 2
+    out_dir = Path(args.output_dir) if args.output_dir else None
+    if out_dir is not None:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"timeline-app extract: cannot create {out_dir}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+
+    from timeline_app.core.pipeline import extract_documents
+
+    timeline, errors = extract_documents(args.paths, reference_date=reference)
+    for path, message in errors:
+        print(f"{path}: {message}", file=sys.stderr)
+    try:
+        _write(timeline, args.format, out_dir)
+    except OSError as exc:
+        print(f"timeline-app extract: cannot write output: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    return 1 if errors else 0
+
+
+def _write(timeline: Any, fmt: str, out_dir: Path | None) -> None:
+    if fmt == "timeml":
+        assert out_dir is not None
+        _write_timeml(timeline, out_dir)
+        return
+    if fmt == "json":
+        from timeline_app.io.events_json import dumps
+
+        text, name = dumps(timeline), "events.json"
+    elif fmt == "csv":
+        from timeline_app.io.events_csv import dumps as csv_dumps
+
+        text, name = csv_dumps(timeline), "events.csv"
+    else:
+        text, name = render_chronology(timeline), "events.txt"
+    if out_dir is None:
+        sys.stdout.write(text)
+    else:
+        (out_dir / name).write_text(text, encoding="utf-8")
+
+
+def _write_timeml(timeline: Any, out_dir: Path) -> None:
+    from timeline_app.io.timeml import write_timeml
+
+    for doc in timeline.documents:
+        events = [e for e in timeline.events if e.document == doc.id]
+        write_timeml(doc, events, out_dir / f"{doc.id}.tml")
+
+
+def render_chronology(timeline: Timeline) -> str:
+    """One line per event: date in words (uncertain ones marked), status when not plain fact, title."""
+    lines: list[str] = []
+    for doc in timeline.documents:
+        ref = doc.reference_date.isoformat() if doc.reference_date else "unknown"
+        weak = " (weak: file time)" if doc.reference_date_weak else ""
+        lines.append(f"# {doc.title or doc.id}  [{doc.id}]")
+        lines.append(f"#   written {ref}{weak} — {doc.reference_date_basis or 'no date found'}")
+    if lines:
+        lines.append("")
+    events = sorted(timeline.events, key=lambda ev: ev.date.sort_key())
+    width = max((len(_when(e)) for e in events), default=0)
+    for e in events:
+        status = "" if e.status.value == "occurred" else f"[{e.status.value}] "
+        lines.append(f"{_when(e):<{width}}  {status}{e.title}")
+    if not events:
+        lines.append("(no dated events found)")
+    return "\n".join(lines) + "\n"
+
+
+def _when(e: Event) -> str:
+    from timeline_app.core.model import DateKind
+
+    d = e.date
+    if d.kind is DateKind.BOUNDED:
+        return f"? {d.describe()}"
+    if d.kind is DateKind.POINT and d.precision not in ("day", "time"):
+        return f"~ {d.describe()}"
+    return f"  {d.describe()}"

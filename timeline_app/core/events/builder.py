@@ -1,0 +1,243 @@
+"""From a dated document to its events: candidates per clause, ties to dated happenings, merging, entities."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline_app.core.events.candidates import Candidate, sentence_candidates
+from timeline_app.core.events.entities import find_entities, merge_short_names
+from timeline_app.core.events.lexicon import content_words, is_past
+from timeline_app.core.events.sentences import split_sentences
+from timeline_app.core.events.titles import make_title
+from timeline_app.core.ingest.dateline import find_dateline
+from timeline_app.core.model import DateKind, DatePoint, Document, Event, FuzzyDate, Mention, Status
+
+
+@dataclass(slots=True)
+class _Group:
+    members: list[Candidate] = field(default_factory=list)
+    extra_spans: list[tuple[int, int]] = field(default_factory=list)
+    after: bool = False  # dated only as following another event the same day
+
+
+def build_events(doc: Document) -> list[Event]:
+    text = doc.text
+    reference = doc.reference_date
+    dateline = find_dateline(text)
+    title_end = _title_end(text, doc.title)
+    candidates: list[Candidate] = []
+    for sentence in split_sentences(text, skip_until=title_end):
+        if not sentence.prose:
+            continue
+        body_start = sentence.start
+        if dateline and sentence.start <= dateline.start < sentence.end:
+            body_start = max(dateline.end, sentence.start)
+            if body_start >= sentence.end:
+                continue
+        candidates.extend(sentence_candidates(text, sentence, body_start, doc.timexes, reference))
+    groups = _resolve(candidates, reference)
+    if dateline and reference:
+        _attach_dateline(groups, (dateline.start, dateline.end), reference)
+    return _to_events(doc, groups)
+
+
+def _title_end(text: str, title: str) -> int:
+    if not title:
+        return 0
+    stripped = text.lstrip()
+    first_line = stripped.split("\n", 1)[0].strip().lstrip("#").strip()
+    if first_line == title:
+        return len(text) - len(stripped) + len(stripped.split("\n", 1)[0])
+    return 0
+
+
+def _resolve(candidates: list[Candidate], reference: date | None) -> list[_Group]:
+    dated = [c for c in candidates if c.kind in ("dated", "relative") and c.date is not None]
+    groups: list[_Group] = []
+    by_candidate: dict[int, _Group] = {}
+
+    def group_of(c: Candidate) -> _Group:
+        if id(c) not in by_candidate:
+            g = _Group([c], after=c.kind == "relative" and "after" in c.link)
+            groups.append(g)
+            by_candidate[id(c)] = g
+        return by_candidate[id(c)]
+
+    for c in candidates:
+        if c.kind in ("dated", "relative", "expected", "report", "bounded"):
+            _merge_or_add(c, groups, by_candidate, group_of)
+    for c in candidates:
+        if c.kind != "pending":
+            continue
+        target = _tie_target(c, dated)
+        if target is None:
+            continue
+        if c.clause.role == "content" and c.frame_tie:
+            # Reported at the tied happening: it took place before it, date not stated.
+            c.kind = "bounded"
+            c.date = FuzzyDate.bounded(None, target.date.start if target.date else None)
+            upper = target.date.describe() if target.date else "?"
+            c.basis = f"mentioned in the past tense at the {c.frame_tie} of {upper}"
+            _lower_bound(c, candidates)
+            group_of(c)
+        else:
+            group_of(target).members.append(c)
+    return groups
+
+
+def _merge_or_add(
+    c: Candidate, groups: list[_Group], by_candidate: dict[int, _Group], group_of: Callable[[Candidate], _Group]
+) -> None:
+    for g in groups:
+        lead = g.members[0]
+        if _same_happening(lead, c):
+            g.members.append(c)
+            by_candidate[id(c)] = g
+            if c.kind == "relative" and "after" in c.link:
+                g.after = True
+            return
+    group_of(c)
+
+
+def _same_happening(a: Candidate, b: Candidate) -> bool:
+    if a.date is None or b.date is None:
+        return False
+    if a.kind == "report" or b.kind == "report":
+        return a.kind == b.kind and a.date == b.date
+    if a.status is not b.status or a.date != b.date or a.date.kind is not DateKind.POINT:
+        return False
+    return bool(a.nouns and b.nouns and a.nouns[0] == b.nouns[0])
+
+
+def _tie_target(c: Candidate, dated: list[Candidate]) -> Candidate | None:
+    """The dated happening an undated clause refers back to ("the meeting", "during their talks")."""
+    ctext = c.sentence.text[c.clause.start - c.sentence.start : c.clause.end - c.sentence.start]
+    wanted = c.frame_tie or (c.nouns[0] if c.nouns and is_past(ctext) else None)
+    if wanted is None:
+        return None
+    matches = [d for d in dated if d.nouns and d.nouns[0] == wanted and d.sentence is not c.sentence]
+    matches += [d for d in dated if wanted in d.nouns and d not in matches and d.sentence is not c.sentence]
+    if not matches:
+        return None
+    return min(matches, key=lambda d: abs(d.start - c.start))
+
+
+def _lower_bound(c: Candidate, candidates: list[Candidate]) -> None:
+    """An undated past event shares participants with something ongoing since a date: it is not earlier."""
+    words = content_words(c.sentence.text[c.clause.start - c.sentence.start : c.clause.end - c.sentence.start])
+    for other in candidates:
+        if other.status is not Status.ONGOING or other.date is None or other.date.start is None:
+            continue
+        other_text = other.sentence.text[
+            other.clause.start - other.sentence.start : other.clause.end - other.sentence.start
+        ]
+        shared = sorted(words & content_words(other_text))
+        if shared and c.date is not None and c.date.end is not None and other.date.start.earliest <= c.date.end.latest:
+            c.date = FuzzyDate.bounded(other.date.start, c.date.end)
+            since = other.timexes[0].text if other.timexes else other.date.start.describe()
+            c.basis += f"; not before {other.date.start.describe()}: the “{shared[0]}” are there since “{since}”"
+            return
+
+
+def _attach_dateline(groups: list[_Group], span: tuple[int, int], reference: date) -> None:
+    day = FuzzyDate.point(DatePoint.day(reference))
+    for g in groups:
+        if g.members[0].kind == "report" and g.members[0].date == day:
+            g.extra_spans.insert(0, span)
+            return
+
+
+def _to_events(doc: Document, groups: list[_Group]) -> list[Event]:
+    text = doc.text
+    events: list[Event] = []
+    all_names: list[str] = []
+    prepared: list[tuple[_Group, list[tuple[int, int]]]] = []
+    for g in groups:
+        spans = sorted(set(g.extra_spans + [s for m in g.members for s in m.spans]))
+        prepared.append((g, spans))
+        for s, e in spans:
+            all_names.extend(find_entities(text[s:e]).actors)
+    prepared.sort(key=lambda item: item[1][0][0])
+    for n, (g, spans) in enumerate(prepared, start=1):
+        lead = _lead(g)
+        date_cand = _best_dated(g)
+        blocked = [(t.start, t.end) for m in g.members for t in m.timexes]
+        actors: list[str] = []
+        places: list[str] = []
+        quantities: list[str] = []
+        for s, e in spans:
+            local_blocked = [(bs - s, be - s) for bs, be in blocked if s <= bs and be <= e]
+            ents = find_entities(text[s:e], local_blocked)
+            actors += [a for a in ents.actors if a not in actors]
+            places += [p for p in ents.places if p not in places]
+            quantities += [q for q in ents.quantities if q not in quantities]
+        assert date_cand.date is not None
+        events.append(
+            Event(
+                id=f"{doc.id}-e{n}",
+                title=_title(doc, g, lead),
+                sentence=lead.sentence.text,
+                date=date_cand.date,
+                status=date_cand.status if lead.kind != "report" else Status.REPORTED,
+                date_basis=date_cand.basis,
+                mentions=[Mention(doc.id, s, e, text[s:e]) for s, e in spans],
+                actors=merge_short_names(actors, all_names),
+                places=places,
+                quantities=quantities,
+            )
+        )
+    # Same-day order: what is said to follow another event ("shortly after the parade") comes after it.
+    after = {events[i].id for i, (g, _spans) in enumerate(prepared) if g.after}
+    events.sort(key=lambda e: (e.date.sort_key(), e.id in after, e.mentions[0].start))
+    return events
+
+
+def _lead(g: _Group) -> Candidate:
+    """The mention whose clause reads best as the title: the first one with a substantial clause."""
+    if g.members[0].kind == "report":
+        return g.members[0]
+    ordered = sorted(g.members, key=lambda c: c.start)
+    for c in ordered:
+        if c.clause.end - c.clause.start > 30 and c.kind != "report":
+            return c
+    return ordered[0]
+
+
+def _best_dated(g: _Group) -> Candidate:
+    dated = [c for c in g.members if c.date is not None]
+    order = {DateKind.POINT: 0, DateKind.INTERVAL: 1, DateKind.BOUNDED: 2}
+
+    def key(c: Candidate) -> tuple[int, int, int]:
+        d = c.date
+        assert d is not None
+        width = ((d.latest or date.max) - (d.earliest or date.min)).days if d.latest and d.earliest else 10**6
+        return (order[d.kind], width, 0 if c.kind == "dated" else 1)
+
+    return min(dated, key=key)
+
+
+def _title(doc: Document, g: _Group, lead: Candidate) -> str:
+    text = doc.text
+    if lead.kind == "report":
+        source = _report_source(text[lead.clause.start : lead.clause.end])
+        return f"{source[:1].upper() + source[1:]} report" if source else "Report"
+    s, e = lead.clause.start, lead.clause.end
+    drops = [(t.start - s, t.end - s) for t in lead.timexes if s <= t.start and t.end <= e]
+    title = make_title(text[s:e], drops)
+    return title or make_title(lead.sentence.text)
+
+
+def _report_source(attribution: str) -> str:
+    m = re.search(
+        r"\b(?:by|to|per|citing|in)\s+((?:[\w'’.\-]+\s+){0,5}?[\w'’.\-]+?)(?=\s+(?:on|in|at|last|this|early|late)\b|[,.;]|$)",
+        attribution,
+    )
+    if m:
+        return re.sub(r"^(?:a|an|the)\s+(?:report\s+by\s+)?", "", m.group(1)).strip()
+    m = re.search(
+        r"^[,\s]*((?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+)\s+(?:said|says|reported|announced|stated|told)", attribution
+    )
+    return m.group(1).strip() if m else ""

@@ -1,0 +1,214 @@
+"""Event candidates: one per clause that says something happened, will happen or was reported, with its date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline_app.core.events.clauses import Clause, split_clauses
+from timeline_app.core.events.dating import fuzzy_date
+from timeline_app.core.events.lexicon import (
+    IT_IS_THAT,
+    ONGOING,
+    STRONG_EXPECTATION,
+    WEAK_EXPECTATION,
+    event_nouns,
+    is_past,
+)
+from timeline_app.core.events.sentences import Sentence
+from timeline_app.core.model import DateKind, DatePoint, FuzzyDate, Status, Timex
+
+# A clause linked to a dated one happens at the same time for these links.
+_SAME_TIME_LINKS = {"shortly after", "soon after", "just after", "immediately after", "when", "while", "as soon as"}
+_SINCE_BEFORE = re.compile(r"\b(?:since|starting|beginning|from)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_QUANTITY_HINT = re.compile(r"\d")
+
+
+@dataclass(slots=True)
+class Candidate:
+    sentence: Sentence
+    clause: Clause
+    kind: str  # dated | report | relative | tied | expected | pending
+    date: FuzzyDate | None
+    status: Status
+    basis: str
+    spans: list[tuple[int, int]]  # mention spans
+    timexes: list[Timex] = field(default_factory=list)
+    nouns: list[str] = field(default_factory=list)
+    tie: str | None = None  # event-noun group this clause refers back to
+    anchor_clause: Clause | None = None  # the dated clause a relative candidate hangs on
+    link: str = ""
+    frame_tie: str | None = None
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+
+def sentence_candidates(
+    text: str, sentence: Sentence, body_start: int, timexes: list[Timex], reference: date | None
+) -> list[Candidate]:
+    clauses = split_clauses(text, body_start, sentence.end)
+    out: list[Candidate] = []
+    frame_timexes: list[Timex] = []
+    frame_text = ""
+    report_bound: FuzzyDate | None = None
+    dated_by_clause: dict[Clause, Candidate] = {}
+    for clause in clauses:
+        inside = [t for t in timexes if clause.start <= t.start and t.end <= clause.end and _dates(t, reference)]
+        ctext = clause.text_in(text)
+        if clause.role == "frame":
+            frame_timexes = inside
+            frame_text = ctext
+            continue
+        if clause.role == "attribution":
+            if inside:
+                t = inside[0]
+                d = fuzzy_date(t, reference)
+                if d is None or d.kind is not DateKind.POINT:
+                    report_bound = d
+                    continue
+                out.append(
+                    Candidate(
+                        sentence,
+                        clause,
+                        "report",
+                        d,
+                        Status.REPORTED,
+                        f"reported “{t.text}” ({_value_words(t)})",
+                        [(clause.start, clause.end)],
+                        [t],
+                        nouns=[],
+                    )
+                )
+            continue
+        if not inside and frame_timexes and clause.role in ("main", "content"):
+            inside = frame_timexes
+        frame_tie = None
+        if frame_text and not frame_timexes:
+            nouns = event_nouns(frame_text)
+            frame_tie = nouns[0] if nouns else None
+        cand = _clause_candidate(text, sentence, clause, inside, reference, frame_text)
+        if cand is None:
+            continue
+        cand.frame_tie = frame_tie
+        out.append(cand)
+        if cand.kind == "dated":
+            dated_by_clause[clause] = cand
+        frame_timexes, frame_text = [], ""
+    _link_relatives(out, dated_by_clause, clauses, reference)
+    _bound_reported_content(out, report_bound)
+    return out
+
+
+def _bound_reported_content(out: list[Candidate], report: FuzzyDate | None) -> None:
+    """What a report dated only vaguely ("recent reports") says happened did so before that report."""
+    reports = [c.date for c in out if c.kind == "report" and c.date is not None]
+    bound = reports[0] if reports else report
+    if bound is None or bound.latest is None:
+        return
+    upper = bound.end if bound.kind is not DateKind.POINT else bound.start
+    for c in out:
+        text = c.sentence.text[c.clause.start - c.sentence.start : c.clause.end - c.sentence.start]
+        if c.kind == "pending" and c.clause.role == "content" and is_past(text) and upper is not None:
+            c.kind = "bounded"
+            c.date = FuzzyDate.bounded(None, upper)
+            c.basis = f"reported as past in a report of {upper.describe()}; date not stated"
+
+
+def _clause_candidate(
+    text: str, sentence: Sentence, clause: Clause, inside: list[Timex], reference: date | None, frame_text: str
+) -> Candidate | None:
+    ctext = clause.text_in(text)
+    nouns = event_nouns(ctext)
+    span = [(clause.start, clause.end)]
+    if inside:
+        t = inside[0]
+        d = fuzzy_date(t, reference)
+        assert d is not None
+        status, why = _status(text, clause, t, d, reference, frame_text)
+        return Candidate(sentence, clause, "dated", d, status, f"{why}“{t.text}” ({_value_words(t)})", span, [t], nouns)
+    strong = STRONG_EXPECTATION.search(ctext)
+    weak = WEAK_EXPECTATION.search(ctext)
+    cue = strong or (weak if weak and (IT_IS_THAT.match(ctext) or _QUANTITY_HINT.search(ctext)) else None)
+    if cue is not None:
+        lower = DatePoint.day(reference) if reference else None
+        basis = f"expected (“{cue.group(0).strip()}”), no date given"
+        if reference:
+            basis += f"; after the report of {reference.isoformat()}"
+        return Candidate(
+            sentence, clause, "expected", FuzzyDate.bounded(lower, None), Status.EXPECTED, basis, span, [], nouns
+        )
+    # Undated: kept only if later tied to a dated happening or linked inside the sentence.
+    return Candidate(sentence, clause, "pending", None, Status.OCCURRED, "", span, [], nouns)
+
+
+def _status(
+    text: str, clause: Clause, t: Timex, d: FuzzyDate, reference: date | None, frame_text: str
+) -> tuple[Status, str]:
+    before = text[clause.start : t.start] if clause.start <= t.start else ""
+    ctext = clause.text_in(text)
+    if (
+        (t.mod or "").upper() == "START"
+        or clause.link == "since"
+        or _SINCE_BEFORE.search(before)
+        or frame_text.lower().startswith("since")
+        or t.text.lower().startswith("since")
+    ):
+        return Status.ONGOING, "ongoing since "
+    if reference and d.earliest and d.earliest > reference:
+        return Status.EXPECTED, ""
+    future_words = STRONG_EXPECTATION.search(ctext) or (WEAK_EXPECTATION.search(ctext) and not is_past(ctext))
+    if future_words and not (reference and d.latest and d.latest < reference):
+        return Status.EXPECTED, "expected "
+    if ONGOING.search(ctext) and not is_past(ctext.replace("been", "")):
+        return Status.ONGOING, ""
+    return Status.OCCURRED, ""
+
+
+def _link_relatives(
+    out: list[Candidate], dated: dict[Clause, Candidate], clauses: list[Clause], reference: date | None
+) -> None:
+    """A pending main clause followed by a dated 'after/when ...' clause takes its date from it."""
+    for i, clause in enumerate(clauses[:-1]):
+        nxt = clauses[i + 1]
+        if nxt.role != "subordinate" or nxt not in dated:
+            continue
+        cand = next((c for c in out if c.clause is clause and c.kind == "pending"), None)
+        anchor = dated[nxt]
+        if cand is None or anchor.date is None or anchor.date.start is None:
+            continue
+        point = anchor.date.start
+        link = nxt.link
+        cand.anchor_clause = nxt
+        cand.link = link
+        if link in _SAME_TIME_LINKS:
+            cand.date = FuzzyDate.point(point)
+            cand.basis = f"“{link}” {_describe_anchor(anchor)}"
+        elif link.endswith("after"):
+            cand.date = FuzzyDate.bounded(point, DatePoint.day(reference) if reference else None)
+            cand.basis = f"“{link}” {_describe_anchor(anchor)}"
+        elif link in ("before", "until"):
+            cand.date = FuzzyDate.bounded(None, point)
+            cand.basis = f"“{link}” {_describe_anchor(anchor)}"
+        else:
+            continue
+        cand.kind = "relative"
+
+
+def _describe_anchor(anchor: Candidate) -> str:
+    t = anchor.timexes[0]
+    assert anchor.date is not None
+    words = anchor.sentence.text[anchor.clause.start - anchor.sentence.start : t.start - anchor.sentence.start]
+    words = " ".join(words.split()[-6:])
+    return f"“{words} {t.text}” ({anchor.date.describe()})"
+
+
+def _dates(t: Timex, reference: date | None) -> bool:
+    return fuzzy_date(t, reference) is not None
+
+
+def _value_words(t: Timex) -> str:
+    why = re.sub(r"^'[^']*':\s*", "", t.basis) if t.basis else ""
+    return f"{t.value}: {why}" if why else t.value

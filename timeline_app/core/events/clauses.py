@@ -1,0 +1,102 @@
+"""Splitting a sentence into the clauses that can carry an event of their own.
+
+Roles: ``main`` (the sentence's own statement), ``attribution`` ("as reported by X on Thursday",
+"according to X", "officials said"), ``content`` (what a reporting verb introduces: "noted that ..."),
+``subordinate`` (introduced by a temporal link: "after", "before", "when", "since"), ``frame``
+(a leading adverbial such as "At the onset of the meeting,").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+REPORTING_VERBS = (
+    "said|says|say|noted|notes|stated|states|told|tells|announced|announces|reported|reports|confirmed|confirms|"
+    "claimed|claims|indicated|indicates|estimated|estimates|affirmed|affirms|expressed|expresses|added|adds|"
+    "warned|warns|argued|argues|explained|explains|insisted|insists|acknowledged|acknowledges|believed|believes|"
+    "revealed|reveals|disclosed|emphasized|emphasised|stressed|mentioned|suggested|predicted|asserted|alleged"
+)
+_ATTRIBUTION = re.compile(
+    r",?\s*\b(?:as\s+(?:reported|stated|announced|said|cited|noted|quoted)\s+(?:by|in)|as\s+per|according\s+to|"
+    r"citing|quoting|as\s+(?:\w+\s+){1,4}(?:reported|said|announced|stated))\b",
+    re.IGNORECASE,
+)
+_TRAILING_SAID = re.compile(
+    rf",\s*(?:(?:the\s+)?[\w'’.\- ]{{1,60}}?\s+(?:{REPORTING_VERBS})|(?:{REPORTING_VERBS})\s+[\w'’.\- ]{{1,60}}?)"
+    r"(?:\s+(?:on\s+)?\w+)?\s*[.!?]?[\"”]?$",
+    re.IGNORECASE,
+)
+_CONTENT = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:\w+\s+){{0,2}}?that\s+", re.IGNORECASE)
+_LINKS = re.compile(
+    r"\s+(?P<link>(?:shortly|soon|just|hours|days|weeks|months|years|a\s+day|a\s+week|immediately|only)\s+after|"
+    r"after|before|when|while|since|until|as\s+soon\s+as)\s+(?=\w)",
+    re.IGNORECASE,
+)
+_FRAME = re.compile(r"(?:(?:At|In|On|During|After|Before|Since|Following|Amid|Amidst|Earlier|Later)\b[^,]{0,80}),\s+")
+_COORD = re.compile(r"(?:,\s+(?:but|although|though|whereas|while)\s+|;\s+|\s+although\s+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int
+    end: int
+    role: str  # main | attribution | content | subordinate | frame | coordinate
+    link: str = ""  # for subordinate clauses: the word that links them ("after", "since")
+
+    def text_in(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+def split_clauses(text: str, start: int, end: int) -> list[Clause]:
+    """Clauses of the sentence text[start:end], in order, covering the sentence without overlap."""
+    clauses: list[Clause] = []
+    body_start, body_end = start, end
+    sentence = text[start:end]
+    # Trailing attribution: "..., according to X." / "..., X said Friday."
+    cut = _ATTRIBUTION.search(sentence)
+    said = _TRAILING_SAID.search(sentence)
+    attribution_at: int | None = None
+    if cut and cut.start() > 0:
+        attribution_at = cut.start()
+    if said and said.start() > 0 and (attribution_at is None or said.start() < attribution_at):
+        attribution_at = said.start()
+    if attribution_at is not None:
+        clauses.append(Clause(start + attribution_at, end, "attribution"))
+        body_end = start + attribution_at
+    frame = _FRAME.match(text, body_start, body_end)
+    if frame:
+        clauses.append(Clause(body_start, frame.end(), "frame"))
+        body_start = frame.end()
+    content = _CONTENT.search(text, body_start, body_end)
+    if content and content.start() - body_start < 120:
+        clauses.append(Clause(body_start, content.end(), "attribution"))
+        clauses.extend(_split_body(text, content.end(), body_end, "content"))
+    else:
+        clauses.extend(_split_body(text, body_start, body_end, "main"))
+    clauses.sort(key=lambda c: c.start)
+    return [c for c in clauses if text[c.start : c.end].strip()]
+
+
+def _split_body(text: str, start: int, end: int, role: str) -> list[Clause]:
+    out: list[Clause] = []
+    pieces: list[tuple[int, int, str, str]] = []  # start, end, role, link
+    pos = start
+    current_role, current_link = role, ""
+    for m in _COORD.finditer(text, start, end):
+        pieces.append((pos, m.start(), current_role, current_link))
+        pos = m.end()
+        current_role, current_link = "coordinate", ""
+    pieces.append((pos, end, current_role, current_link))
+    for s, e, r, link in pieces:
+        link_match = _LINKS.search(text, s, e)
+        if link_match and link_match.start() > s + 3:
+            out.append(Clause(s, link_match.start(), r, link))
+            out.append(Clause(link_match.end(), e, "subordinate", _norm(link_match.group("link"))))
+        else:
+            out.append(Clause(s, e, r, link))
+    return out
+
+
+def _norm(link: str) -> str:
+    return " ".join(link.lower().split())

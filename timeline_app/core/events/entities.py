@@ -1,0 +1,353 @@
+"""Actors, places and quantities named in a clause, by general surface rules.
+
+Capitalised name sequences are names; a known country or city, or a name followed by a place
+word ("region", "province"), is a place; titles ("President", "leader") mark the person after them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from timeline_app.core.events.gazetteer import country_of_adjective, place_name
+
+_CONNECTORS = {"of", "de", "du", "da", "van", "von", "bin", "al", "la", "del", "the"}
+# Capitalised words that start sentences or name times, never actors.
+_NOT_NAMES = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "at",
+        "in",
+        "on",
+        "of",
+        "for",
+        "from",
+        "by",
+        "to",
+        "with",
+        "without",
+        "during",
+        "after",
+        "before",
+        "since",
+        "until",
+        "while",
+        "when",
+        "where",
+        "as",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "one",
+        "two",
+        "three",
+        "but",
+        "and",
+        "or",
+        "if",
+        "then",
+        "so",
+        "yet",
+        "also",
+        "however",
+        "meanwhile",
+        "recent",
+        "recently",
+        "referring",
+        "according",
+        "despite",
+        "following",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "last",
+        "next",
+        "earlier",
+        "later",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "some",
+        "many",
+        "most",
+        "several",
+        "all",
+        "both",
+        "each",
+        "every",
+        "other",
+        "another",
+        "such",
+        "no",
+        "not",
+        "what",
+        "who",
+        "why",
+        "how",
+        "which",
+        "synopsis",
+        "key",
+        "takeaways",
+    ]
+)
+TITLES = (
+    "President", "Vice President", "Prime Minister", "Deputy Prime Minister", "Chancellor", "King", "Queen",
+    "Prince", "Princess", "Minister", "Foreign Minister", "Defense Minister", "Defence Minister", "Secretary",
+    "Secretary of State", "Senator", "Sen.", "Rep.", "Governor", "Gov.", "Mayor", "General", "Gen.", "Col.",
+    "Lt.", "Adm.", "Pope", "Ambassador", "Judge", "Justice", "Chairman", "Chairwoman", "Chief Executive",
+    "CEO", "Dr.", "Mr.", "Mrs.", "Ms.", "Sheikh", "Emperor", "leader", "spokesman", "spokeswoman",
+)  # fmt: skip
+_PLACE_WORDS = frozenset(
+    [
+        "region",
+        "province",
+        "state",
+        "county",
+        "district",
+        "city",
+        "town",
+        "village",
+        "square",
+        "street",
+        "avenue",
+        "island",
+        "islands",
+        "river",
+        "mountains",
+        "mountain",
+        "valley",
+        "peninsula",
+        "sea",
+        "ocean",
+        "gulf",
+        "bay",
+        "airport",
+        "port",
+        "oblast",
+        "prefecture",
+        "territory",
+        "republic",
+        "border",
+    ]
+)
+_NAME_TOKEN = r"(?:[A-Z][\w'’.\-]*[\w.]|[A-Z])"
+_NAME_SEQ = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:of|de|du|da|van|von|bin|al|del)\s+)?{_NAME_TOKEN})*")
+_TITLE_RE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+    + rf")\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
+)
+_NUMBER = r"(?:\$|€|£)?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:\$|€|£)?\d+(?:\.\d+)?"
+_SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion))?"
+_QUANTITY = re.compile(
+    rf"\b(?:(?:approximately|about|around|some|nearly|almost|over|more than|up to|at least|roughly)\s+)?"
+    rf"(?<![\w.])(?:{_NUMBER}){_SCALE}(?:\s*(?:%|percent|per cent))?"
+    rf"(?P<noun>(?:\s+[A-Za-z][a-z\-]*){{0,3}})"
+)
+_QUANTITY_STOP = frozenset(
+    [
+        "to",
+        "in",
+        "of",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "that",
+        "which",
+        "who",
+        "were",
+        "was",
+        "are",
+        "is",
+        "have",
+        "has",
+        "had",
+        "be",
+        "been",
+        "already",
+        "also",
+        "than",
+        "as",
+        "per",
+        "each",
+        "more",
+        "less",
+        "into",
+        "over",
+        "under",
+        "after",
+        "before",
+        "since",
+        "until",
+        "while",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "these",
+        "those",
+        "would",
+        "will",
+        "may",
+        "might",
+        "could",
+        "can",
+        "should",
+        "said",
+        "says",
+    ]
+)
+_UNITS = frozenset(["percent", "per", "%", "people"])
+
+
+@dataclass(slots=True)
+class Entities:
+    actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    quantities: list[str] = field(default_factory=list)
+
+
+def find_entities(text: str, blocked: list[tuple[int, int]] | None = None) -> Entities:
+    """Entities in ``text``; spans in ``blocked`` (time expressions) are never quantities or names."""
+    blocked = blocked or []
+    found = Entities()
+    titled = {m.group(1).rstrip(".") for m in _TITLE_RE.finditer(text)}
+    for m in _NAME_SEQ.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in blocked):
+            continue
+        pieces = re.split(r"['’]s\s+", m.group(0))
+        for i, piece in enumerate(pieces):
+            _classify(piece, text, m.end() if i == len(pieces) - 1 else m.start(), titled, found)
+    found.quantities = _quantities(text, blocked)
+    return found
+
+
+def _classify(raw: str, text: str, end: int, titled: set[str], found: Entities) -> None:
+    words = raw.split()
+    while words and words[0].lower().strip(".") in _NOT_NAMES:
+        words.pop(0)
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    if not words:
+        return
+    name = " ".join(words).rstrip(".")
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    # Drop a leading nationality and title: "Russian President Vladimir Putin" -> "Vladimir Putin".
+    parts = name.split()
+    for size in (2, 1):
+        if len(parts) > size and country_of_adjective(" ".join(parts[:size])):
+            name = " ".join(parts[size:])
+            break
+    for title in sorted(TITLES, key=len, reverse=True):
+        if name.startswith(title + " ") and name[len(title) + 1 :] in titled:
+            name = name[len(title) + 1 :]
+            break
+    if country_of_adjective(name):
+        return
+    following = text[end : end + 20].split()
+    if place_name(name):
+        _add(found.places, place_name(name) or name)
+        return
+    if len(name.split()) > 1 and name.split()[-1].lower() in _PLACE_WORDS:
+        _add(found.places, name)
+        return
+    if following and following[0].lower().strip(".,") in _PLACE_WORDS:
+        _add(found.places, f"{name} {following[0].strip('.,')}")
+        return
+    if len(name) > 1 and not name.isdigit():
+        _add(found.actors, name)
+
+
+def _quantities(text: str, blocked: list[tuple[int, int]]) -> list[str]:
+    out: list[str] = []
+    for m in _QUANTITY.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in blocked):
+            continue
+        number = text[m.start() : m.start("noun")].strip()
+        digits = re.sub(r"[^\d]", "", number)
+        if re.fullmatch(r"1[89]\d\d|20\d\d", number):
+            continue  # a year, not an amount
+        nouns: list[str] = []
+        for word in m.group("noun").split():
+            if word.lower() in _QUANTITY_STOP or (nouns and word.endswith(("ed", "ly"))):
+                break
+            nouns.append(word)
+        if not digits or (not nouns and not any(u in number for u in ("%", "percent", "$", "€", "£"))):
+            continue
+        _add(out, " ".join([number, *nouns]))
+    return out
+
+
+def _add(items: list[str], value: str) -> None:
+    if value not in items:
+        items.append(value)
+
+
+def merge_short_names(names: list[str], known: list[str]) -> list[str]:
+    """Map "Kim" to "Kim Jong-un" when the longer name is known in the same document."""
+    out: list[str] = []
+    for name in names:
+        full = next((k for k in known if k != name and name in k.split()), name) if " " not in name else name
+        _add(out, full)
+    return out

@@ -1,0 +1,152 @@
+"""A small general gazetteer: countries, their adjectives and capitals, and some large cities."""
+
+from __future__ import annotations
+
+# country: (adjectives, capital)
+COUNTRIES: dict[str, tuple[tuple[str, ...], str]] = {
+    "Afghanistan": (("Afghan",), "Kabul"),
+    "Albania": (("Albanian",), "Tirana"),
+    "Algeria": (("Algerian",), "Algiers"),
+    "Argentina": (("Argentine", "Argentinian"), "Buenos Aires"),
+    "Armenia": (("Armenian",), "Yerevan"),
+    "Australia": (("Australian",), "Canberra"),
+    "Austria": (("Austrian",), "Vienna"),
+    "Azerbaijan": (("Azerbaijani",), "Baku"),
+    "Bangladesh": (("Bangladeshi",), "Dhaka"),
+    "Belarus": (("Belarusian",), "Minsk"),
+    "Belgium": (("Belgian",), "Brussels"),
+    "Bolivia": (("Bolivian",), "La Paz"),
+    "Bosnia": (("Bosnian",), "Sarajevo"),
+    "Brazil": (("Brazilian",), "Brasilia"),
+    "Bulgaria": (("Bulgarian",), "Sofia"),
+    "Cambodia": (("Cambodian",), "Phnom Penh"),
+    "Canada": (("Canadian",), "Ottawa"),
+    "Chile": (("Chilean",), "Santiago"),
+    "China": (("Chinese",), "Beijing"),
+    "Colombia": (("Colombian",), "Bogota"),
+    "Croatia": (("Croatian",), "Zagreb"),
+    "Cuba": (("Cuban",), "Havana"),
+    "Cyprus": (("Cypriot",), "Nicosia"),
+    "Czech Republic": (("Czech",), "Prague"),
+    "Denmark": (("Danish",), "Copenhagen"),
+    "Egypt": (("Egyptian",), "Cairo"),
+    "Estonia": (("Estonian",), "Tallinn"),
+    "Ethiopia": (("Ethiopian",), "Addis Ababa"),
+    "Finland": (("Finnish",), "Helsinki"),
+    "France": (("French",), "Paris"),
+    "Georgia": (("Georgian",), "Tbilisi"),
+    "Germany": (("German",), "Berlin"),
+    "Ghana": (("Ghanaian",), "Accra"),
+    "Greece": (("Greek",), "Athens"),
+    "Hungary": (("Hungarian",), "Budapest"),
+    "Iceland": (("Icelandic",), "Reykjavik"),
+    "India": (("Indian",), "New Delhi"),
+    "Indonesia": (("Indonesian",), "Jakarta"),
+    "Iran": (("Iranian",), "Tehran"),
+    "Iraq": (("Iraqi",), "Baghdad"),
+    "Ireland": (("Irish",), "Dublin"),
+    "Israel": (("Israeli",), "Jerusalem"),
+    "Italy": (("Italian",), "Rome"),
+    "Japan": (("Japanese",), "Tokyo"),
+    "Jordan": (("Jordanian",), "Amman"),
+    "Kazakhstan": (("Kazakh",), "Astana"),
+    "Kenya": (("Kenyan",), "Nairobi"),
+    "Kosovo": (("Kosovar",), "Pristina"),
+    "Kuwait": (("Kuwaiti",), "Kuwait City"),
+    "Latvia": (("Latvian",), "Riga"),
+    "Lebanon": (("Lebanese",), "Beirut"),
+    "Libya": (("Libyan",), "Tripoli"),
+    "Lithuania": (("Lithuanian",), "Vilnius"),
+    "Malaysia": (("Malaysian",), "Kuala Lumpur"),
+    "Mexico": (("Mexican",), "Mexico City"),
+    "Moldova": (("Moldovan",), "Chisinau"),
+    "Mongolia": (("Mongolian",), "Ulaanbaatar"),
+    "Morocco": (("Moroccan",), "Rabat"),
+    "Myanmar": (("Myanmar", "Burmese"), "Naypyidaw"),
+    "Nepal": (("Nepalese", "Nepali"), "Kathmandu"),
+    "Netherlands": (("Dutch",), "Amsterdam"),
+    "New Zealand": (("New Zealand",), "Wellington"),
+    "Nigeria": (("Nigerian",), "Abuja"),
+    "North Korea": (("North Korean",), "Pyongyang"),
+    "Norway": (("Norwegian",), "Oslo"),
+    "Pakistan": (("Pakistani",), "Islamabad"),
+    "Palestine": (("Palestinian",), "Ramallah"),
+    "Peru": (("Peruvian",), "Lima"),
+    "Philippines": (("Philippine", "Filipino"), "Manila"),
+    "Poland": (("Polish",), "Warsaw"),
+    "Portugal": (("Portuguese",), "Lisbon"),
+    "Qatar": (("Qatari",), "Doha"),
+    "Romania": (("Romanian",), "Bucharest"),
+    "Russia": (("Russian",), "Moscow"),
+    "Rwanda": (("Rwandan",), "Kigali"),
+    "Saudi Arabia": (("Saudi",), "Riyadh"),
+    "Serbia": (("Serbian", "Serb"), "Belgrade"),
+    "Singapore": (("Singaporean",), "Singapore"),
+    "Slovakia": (("Slovak",), "Bratislava"),
+    "Slovenia": (("Slovenian",), "Ljubljana"),
+    "Somalia": (("Somali",), "Mogadishu"),
+    "South Africa": (("South African",), "Pretoria"),
+    "South Korea": (("South Korean",), "Seoul"),
+    "Spain": (("Spanish",), "Madrid"),
+    "Sri Lanka": (("Sri Lankan",), "Colombo"),
+    "Sudan": (("Sudanese",), "Khartoum"),
+    "Sweden": (("Swedish",), "Stockholm"),
+    "Switzerland": (("Swiss",), "Bern"),
+    "Syria": (("Syrian",), "Damascus"),
+    "Taiwan": (("Taiwanese",), "Taipei"),
+    "Tanzania": (("Tanzanian",), "Dodoma"),
+    "Thailand": (("Thai",), "Bangkok"),
+    "Tunisia": (("Tunisian",), "Tunis"),
+    "Turkey": (("Turkish",), "Ankara"),
+    "Uganda": (("Ugandan",), "Kampala"),
+    "Ukraine": (("Ukrainian",), "Kyiv"),
+    "United Arab Emirates": (("Emirati",), "Abu Dhabi"),
+    "United Kingdom": (("British",), "London"),
+    "United States": (("American",), "Washington"),
+    "Uzbekistan": (("Uzbek",), "Tashkent"),
+    "Venezuela": (("Venezuelan",), "Caracas"),
+    "Vietnam": (("Vietnamese",), "Hanoi"),
+    "Yemen": (("Yemeni",), "Sanaa"),
+    "Zimbabwe": (("Zimbabwean",), "Harare"),
+}
+
+ALIASES: dict[str, str] = {
+    "U.S.": "United States",
+    "US": "United States",
+    "USA": "United States",
+    "America": "United States",
+    "U.K.": "United Kingdom",
+    "UK": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "England": "United Kingdom",
+    "Korea": "South Korea",
+    "Holland": "Netherlands",
+    "Kiev": "Kyiv",
+    "Peking": "Beijing",
+}
+
+CITIES: frozenset[str] = frozenset(
+    {capital for _adj, capital in COUNTRIES.values()}
+    | {
+        "New York", "Los Angeles", "Chicago", "Houston", "San Francisco", "Boston", "Miami", "Seattle",
+        "Shanghai", "Hong Kong", "Mumbai", "Istanbul", "St. Petersburg", "Geneva", "Frankfurt", "Munich",
+        "Sydney", "Melbourne", "Toronto", "Montreal", "Vancouver", "Osaka", "Busan", "Dubai", "Jeddah",
+        "Karachi", "Lagos", "Johannesburg", "Cape Town", "Rio de Janeiro", "Sao Paulo", "Barcelona",
+        "Milan", "Naples", "Manchester", "Edinburgh", "Hamburg", "Kharkiv", "Odesa", "Gaza", "Tel Aviv",
+        "Vladivostok", "Cupertino", "Silicon Valley", "Brussels", "Strasbourg", "The Hague",
+    }
+)  # fmt: skip
+
+_ADJECTIVE_TO_COUNTRY = {adj: country for country, (adjs, _cap) in COUNTRIES.items() for adj in adjs}
+
+
+def place_name(words: str) -> str | None:
+    """The canonical place a capitalised phrase names, if it is a known country or city."""
+    if words in COUNTRIES or words in CITIES:
+        return words
+    return ALIASES.get(words)
+
+
+def country_of_adjective(word: str) -> str | None:
+    return _ADJECTIVE_TO_COUNTRY.get(word)
