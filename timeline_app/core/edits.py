@@ -367,7 +367,13 @@ def pipeline_extractor(paths: list[str], reference_date: date | None) -> tuple[T
     from timeline_app.core.pipeline import extract_documents
 
     timeline, errors = extract_documents(paths, reference_date=reference_date)
-    return timeline, [str(e) for e in errors]
+    return timeline, [_error_line(e) for e in errors]
+
+
+def _error_line(error: object) -> str:
+    if isinstance(error, tuple) and len(error) == 2:
+        return f"{os.path.basename(str(error[0]))}: {error[1]}"
+    return str(error)
 
 
 @dataclass(slots=True)
@@ -462,3 +468,19 @@ def reanchor_document(
     if timeline.document(doc_id) is None:
         raise EditError(f"no document with id {doc_id!r}")
     return reextract(timeline, extract, [doc_id], {doc_id: reference_date})
+
+
+def add_documents(timeline: Timeline, paths: list[str], extract: Extractor = pipeline_extractor) -> ContentChange:
+    """Read more articles into the timeline; one already in it is re-read, keeping curated events."""
+    if not paths:
+        raise EditError("no files chosen")
+    try:
+        fresh, errors = extract(list(paths), None)
+    except Exception as exc:  # the extractor is other code reading user files
+        raise EditError(f"reading the articles failed: {exc}") from exc
+    if not fresh.documents:
+        raise EditError("no article could be read" + (f": {errors[0]}" if errors else ""))
+    new, summary = reconcile(timeline, fresh)
+    summary.errors.extend(errors)
+    label = "Add article" if len(fresh.documents) == 1 else f"Add {len(fresh.documents)} articles"
+    return ContentChange(ReplaceContent(tuple(new.documents), tuple(new.events), label), summary)

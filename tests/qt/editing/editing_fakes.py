@@ -1,0 +1,175 @@
+"""A small main window honouring the viewer's contract, scripted prompts and sample data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
+
+from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Timeline
+from timeline_app.core.viewport import Viewport, to_time
+from timeline_app.qt.editing.prompts import Recovery, Unsaved
+
+TEXT = "The council met on Monday. Protests began in October. A report is expected next year."
+
+
+def sample_timeline(path: str = "/nonexistent/council.txt") -> Timeline:
+    def mention(phrase: str) -> Mention:
+        start = TEXT.index(phrase)
+        return Mention("d1", start, start + len(phrase), phrase)
+
+    return Timeline(
+        documents=[Document("d1", path, TEXT, title="Council", reference_date=date(2025, 9, 4))],
+        events=[
+            Event(
+                "e1",
+                "Protests began",
+                "Protests began in October.",
+                FuzzyDate.point(DatePoint.month(2024, 10)),
+                mentions=[mention("Protests began in October.")],
+            ),
+            Event(
+                "e2",
+                "Council met",
+                "The council met on Monday.",
+                FuzzyDate.point(DatePoint.day(date(2025, 9, 1))),
+                mentions=[mention("The council met on Monday.")],
+            ),
+            Event(
+                "e3",
+                "Report expected",
+                "A report is expected next year.",
+                FuzzyDate.bounded(DatePoint.day(date(2025, 9, 4)), None),
+                mentions=[mention("A report is expected next year.")],
+            ),
+        ],
+    )
+
+
+class FakeCanvas(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.resize(800, 300)
+        self.view = Viewport(to_time(date(2024, 9, 1)), to_time(date(2025, 1, 1)))
+
+    def viewport_range(self) -> Viewport:
+        return self.view
+
+
+class FakeMainWindow(QMainWindow):
+    """The MainWindow contract, with the set_timeline/refresh calls counted."""
+
+    events_did_change = Signal()
+    selection_did_change = Signal(str)
+
+    def __init__(self, timeline: Timeline) -> None:
+        super().__init__()
+        self._timeline = timeline
+        self._selected: list[str] = []
+        self._menus: dict[str, QMenu] = {}
+        for name in ("file", "edit", "view", "go", "help"):
+            self._menus[name] = self.menuBar().addMenu(name.title())
+        self.quit_action = self._menus["file"].addAction("Quit")
+        self._toolbar = self.addToolBar("Main")
+        self._canvas = FakeCanvas()
+        self.setCentralWidget(self._canvas)
+        self.close_guard: Callable[[], bool] | None = None
+        self.set_timeline_calls = 0
+        self.refresh_calls = 0
+        self.title = ""
+
+    def timeline(self) -> Timeline:
+        return self._timeline
+
+    def set_timeline(self, tl: Timeline) -> None:
+        self.set_timeline_calls += 1
+        self._timeline = tl
+        ids = {e.id for e in tl.events}
+        self._selected = [i for i in self._selected if i in ids]
+        self.events_did_change.emit()
+
+    def refresh(self) -> None:
+        self.refresh_calls += 1
+        self.events_did_change.emit()
+
+    def selected_event_ids(self) -> list[str]:
+        return list(self._selected)
+
+    def select_event(self, event_id: str) -> None:
+        self.set_selection([event_id] if event_id else [])
+
+    def set_selection(self, ids: list[str]) -> None:
+        self._selected = list(ids)
+        self.selection_did_change.emit(ids[0] if ids else "")
+
+    def visible_ids(self) -> list[str]:
+        return [e.id for e in self._timeline.events]
+
+    def menu(self, name: str) -> QMenu:
+        return self._menus[name]
+
+    def toolbar(self) -> QToolBar:
+        return self._toolbar
+
+    def canvas(self) -> FakeCanvas:
+        return self._canvas
+
+    def set_document_title(self, title: str, modified: bool) -> None:
+        self.title = f"{title}[*] — Timeline"
+        self.setWindowTitle(self.title)
+        self.setWindowModified(modified)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
+        event.accept()
+
+
+class ScriptedPrompts:
+    """Answers questions from queues and records every message shown."""
+
+    def __init__(self) -> None:
+        self.unsaved: list[Unsaved] = []
+        self.recoveries: list[Recovery] = []
+        self.open_paths_answers: list[list[Path]] = []
+        self.open_answers: list[Path | None] = []
+        self.save_answers: list[Path | None] = []
+        self.confirm_answers: list[bool] = []
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str, str]] = []
+        self.asked: list[str] = []
+
+    def unsaved_changes(self, name: str) -> Unsaved:
+        self.asked.append(f"unsaved:{name}")
+        return self.unsaved.pop(0)
+
+    def recover(self, description: str) -> Recovery:
+        self.asked.append(f"recover:{description}")
+        return self.recoveries.pop(0)
+
+    def open_path(self, title: str, file_filter: str, start: str = "") -> Path | None:
+        self.asked.append(f"open:{title}:{file_filter}")
+        return self.open_answers.pop(0)
+
+    def open_paths(self, title: str, file_filter: str, start: str = "") -> list[Path]:
+        self.asked.append(f"open-many:{title}")
+        return self.open_paths_answers.pop(0)
+
+    def save_path(self, title: str, file_filter: str, start: str = "") -> Path | None:
+        self.asked.append(f"save:{title}:{file_filter}")
+        return self.save_answers.pop(0)
+
+    def error(self, title: str, message: str) -> None:
+        self.errors.append((title, message))
+
+    def confirm(self, title: str, message: str, details: str = "", accept: str = "Apply") -> bool:
+        self.infos.append((title, message, details))
+        return self.confirm_answers.pop(0)
+
+    def inform(self, title: str, message: str, details: str = "") -> None:
+        self.infos.append((title, message, details))

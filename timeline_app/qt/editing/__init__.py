@@ -1,0 +1,40 @@
+"""The editing and project layer of the main window.
+
+``attach(window)`` is called once, right after the main window is built. It adds the
+File and Edit menu entries (projects, import/export, undoable edits, re-extraction),
+keeps the window title and its modified marker current, asks before unsaved work is
+closed, autosaves for crash recovery and offers to restore work a crash left behind.
+
+Edited events are marked ``Event.curated = True``; the viewer shows that mark.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QTimer
+
+from timeline_app.core.edits import Extractor, pipeline_extractor
+from timeline_app.qt.editing.controller import ProjectController, TimelineWindow
+from timeline_app.qt.editing.prompts import Prompts
+
+__all__ = ["ProjectController", "attach"]
+
+
+def attach(
+    window: TimelineWindow,
+    *,
+    prompts: Prompts | None = None,
+    settings: QSettings | None = None,
+    autosave_ms: int = 3000,
+    extractor: Extractor = pipeline_extractor,
+    offer_recovery: bool = True,
+) -> ProjectController:
+    from timeline_app.qt.editing import files, menus
+
+    controller = ProjectController(
+        window, prompts=prompts, settings=settings, autosave_ms=autosave_ms, extractor=extractor
+    )
+    controller.actions = menus.install(controller)
+    if offer_recovery:
+        # After the window is shown: the question needs a visible parent.
+        QTimer.singleShot(0, controller, lambda: files.offer_recovery(controller))
+    return controller

@@ -1,0 +1,272 @@
+"""The project behind a main window: which file it is, its undo history and unsaved state.
+
+All changes to the timeline go through :meth:`ProjectController.push` as reversible edits
+(``timeline_app.core.edits``) wrapped in undo commands, so "modified" is simply "the undo
+stack is not where it was last saved".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMenu, QStatusBar, QToolBar, QWidget
+
+from timeline_app.core.edits import Edit, EditError, Extractor, pipeline_extractor
+from timeline_app.core.model import Timeline
+from timeline_app.qt.editing.autosave import Autosaver
+from timeline_app.qt.editing.background import Background
+from timeline_app.qt.editing.prompts import Prompts, Unsaved
+
+if TYPE_CHECKING:
+    from timeline_app.qt.editing.menus import EditingActions
+
+UNTITLED = "Untitled"
+
+
+class TimelineWindow(Protocol):
+    """What the project layer needs from the main window."""
+
+    events_did_change: SignalInstance
+    selection_did_change: SignalInstance
+    close_guard: Callable[[], bool] | None
+
+    def timeline(self) -> Timeline: ...
+    def set_timeline(self, tl: Timeline) -> None: ...
+    def refresh(self) -> None: ...
+    def selected_event_ids(self) -> list[str]: ...
+    def select_event(self, event_id: str) -> None: ...
+    def menu(self, name: str) -> QMenu: ...
+    def toolbar(self) -> QToolBar: ...
+    def canvas(self) -> QWidget: ...
+    def set_document_title(self, title: str, modified: bool) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
+
+
+class EditCommand(QUndoCommand):
+    """One reversible edit on the undo stack; it was applied before being pushed."""
+
+    def __init__(self, controller: ProjectController, edit: Edit, inverse: Edit, select: list[str]) -> None:
+        super().__init__(edit.label)
+        self._controller = controller
+        self._edit = edit
+        self._inverse = inverse
+        self._select = select
+        self._selected_before = controller.window.selected_event_ids()
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True  # QUndoStack.push calls redo; the edit is applied already
+        else:
+            self._run(self._edit, lambda inverse: setattr(self, "_inverse", inverse))
+        self._controller.content_changed(self._select)
+
+    def undo(self) -> None:
+        self._run(self._inverse, lambda edit: setattr(self, "_edit", edit))
+        self._controller.content_changed(self._selected_before)
+
+    def _run(self, edit: Edit, keep: Callable[[Edit], None]) -> None:
+        try:
+            keep(edit.apply(self._controller.model))
+        except EditError as exc:
+            # The timeline was changed behind the history's back; the history no longer applies.
+            self._controller.report_error("Cannot undo or redo", str(exc))
+            QTimer.singleShot(0, self._controller.undo_stack.clear)
+
+
+class ProjectController(QObject):
+    content_did_change = Signal()
+    project_did_change = Signal()  # new, opened, saved under a new name
+
+    def __init__(
+        self,
+        window: TimelineWindow,
+        *,
+        prompts: Prompts | None = None,
+        settings: QSettings | None = None,
+        autosave_ms: int = 3000,
+        extractor: Extractor = pipeline_extractor,
+    ) -> None:
+        super().__init__(window if isinstance(window, QObject) else None)
+        self.window = window
+        self.prompts = prompts or Prompts(window if isinstance(window, QWidget) else None)  # type: ignore[arg-type]
+        self.settings = settings or QSettings("timeline-app", "timeline-app")
+        self.extractor = extractor
+        self.path: Path | None = None
+        self.undo_stack = QUndoStack(self)
+        self._model = window.timeline()
+        self._shown: Timeline = self._model
+        self._forced_modified = False
+        self._unreviewed_only = False
+        self._updating_view = False
+        self.autosave = Autosaver(self, autosave_ms, parent=self)
+        self.worker = Background(self, "timeline-extract")
+        self.actions: EditingActions | None = None
+        self.autosave.failed.connect(lambda why: self.show_status(f"Autosave failed: {why}"))
+        self.undo_stack.cleanChanged.connect(self.update_title)
+        self.undo_stack.indexChanged.connect(self._after_history_change)
+        window.events_did_change.connect(self._adopt_outside_change)
+        window.close_guard = self.close_guard
+        self.update_title()
+
+    # ------------------------------------------------------------------ model access
+
+    @property
+    def model(self) -> Timeline:
+        """The whole timeline being edited (the window may show a filtered part of it)."""
+        return self._model
+
+    def timeline(self) -> Timeline:
+        return self._model
+
+    def view_state(self) -> dict[str, Any]:
+        getter = getattr(self.window, "view_state", None)
+        state = getter() if callable(getter) else {}
+        return dict(state) if isinstance(state, dict) else {}
+
+    def apply_view_state(self, state: dict[str, Any]) -> None:
+        setter = getattr(self.window, "apply_view_state", None)
+        if callable(setter) and state:
+            setter(state)
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def modified(self) -> bool:
+        return self._forced_modified or not self.undo_stack.isClean()
+
+    @property
+    def name(self) -> str:
+        return self.path.stem if self.path else UNTITLED
+
+    def update_title(self) -> None:
+        self.window.set_document_title(self.name, self.modified)
+
+    def mark_saved(self, path: Path) -> None:
+        previous = self.path
+        self.path = path
+        self._forced_modified = False
+        self.undo_stack.setClean()
+        self.autosave.forget(previous, path)
+        self.update_title()
+        if previous != path:
+            self.project_did_change.emit()
+
+    def replace_project(self, timeline: Timeline, path: Path | None, modified: bool = False) -> None:
+        """Start over on another timeline (new, opened, restored): history and filter reset."""
+        old_path = self.path
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.autosave.forget(old_path)
+        self.path = path
+        self._model = timeline
+        self._forced_modified = modified
+        self._show(keep_selection=False)
+        self.update_title()
+        if modified:
+            self.autosave.schedule()
+        self.project_did_change.emit()
+
+    # ------------------------------------------------------------------ editing
+
+    def push(self, edit: Edit, select: Iterable[str] | None = None) -> bool:
+        """Apply ``edit`` and record it for undo; a refused edit is shown, not raised."""
+        try:
+            inverse = edit.apply(self._model)
+        except EditError as exc:
+            self.report_error(edit.label, str(exc))
+            return False
+        chosen = list(select) if select is not None else self.window.selected_event_ids()
+        self.undo_stack.push(EditCommand(self, edit, inverse, chosen))
+        return True
+
+    def content_changed(self, select: list[str] | None = None) -> None:
+        self._show(keep_selection=True)
+        for event_id in (select or [])[:1]:
+            if any(e.id == event_id for e in self._shown.events):
+                self.window.select_event(event_id)
+        self.content_did_change.emit()
+
+    def _after_history_change(self, _index: int) -> None:
+        self.update_title()
+        self.autosave.schedule()
+
+    # ------------------------------------------------------------------ unreviewed filter
+
+    @property
+    def unreviewed_only(self) -> bool:
+        return self._unreviewed_only
+
+    def set_unreviewed_only(self, on: bool) -> None:
+        if on == self._unreviewed_only:
+            return
+        self._unreviewed_only = on
+        native = getattr(self.window, "set_event_filter", None)
+        if callable(native):
+            native((lambda event: not event.curated) if on else None)
+            return
+        self._show(keep_selection=True)
+
+    def _show(self, keep_selection: bool) -> None:
+        """Put the model (or its unreviewed part) on screen."""
+        native = callable(getattr(self.window, "set_event_filter", None))
+        if self._unreviewed_only and not native:
+            shown = Timeline(documents=self._model.documents, events=[e for e in self._model.events if not e.curated])
+        else:
+            shown = self._model
+        self._updating_view = True
+        try:
+            if shown is self._shown and self.window.timeline() is shown:
+                self.window.refresh()
+            else:
+                self._shown = shown
+                self.window.set_timeline(shown)
+        finally:
+            self._updating_view = False
+        if not keep_selection:
+            self.window.select_event("")
+
+    def _adopt_outside_change(self) -> None:
+        """The window was given another timeline by other code: edit that one from now on."""
+        if self._updating_view:
+            return
+        current = self.window.timeline()
+        if current is self._shown or current is self._model:
+            return
+        self._model = self._shown = current
+        self._unreviewed_only = False
+        self.undo_stack.clear()
+
+    # ------------------------------------------------------------------ closing and messages
+
+    def confirm_discard(self) -> bool:
+        """Before the current work is replaced or the window closes: True to go ahead."""
+        if not self.modified:
+            return True
+        answer = self.prompts.unsaved_changes(self.name)
+        if answer is Unsaved.CANCEL:
+            return False
+        if answer is Unsaved.SAVE:
+            from timeline_app.qt.editing.files import save
+
+            return save(self)
+        self.autosave.forget(self.path)
+        return True
+
+    def close_guard(self) -> bool:
+        if not self.confirm_discard():
+            return False
+        self.autosave.forget(self.path)
+        return True
+
+    def report_error(self, title: str, message: str) -> None:
+        self.prompts.error(title, message)
+
+    def show_status(self, message: str, ms: int = 5000) -> None:
+        bar = getattr(self.window, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(message, ms)

@@ -1,0 +1,185 @@
+"""The File and Edit menu entries of the project layer, with their shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from timeline_app.qt.editing import event_actions, exchange, extraction_actions, files
+from timeline_app.qt.editing.controller import ProjectController
+
+
+@dataclass(slots=True)
+class EditingActions:
+    """Every action added to the window, by a stable name (tests and the toolbar use them)."""
+
+    actions: dict[str, QAction] = field(default_factory=dict)
+    recent_menu: QMenu | None = None
+    export_menu: QMenu | None = None
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.actions[name]
+
+
+def _action(
+    menu: QMenu,
+    found: EditingActions,
+    name: str,
+    text: str,
+    run: Callable[[], object],
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, menu)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    action.triggered.connect(lambda _checked=False: run())
+    menu.addAction(action)
+    found.actions[name] = action
+    return action
+
+
+def _first_action(menu: QMenu) -> QAction | None:
+    actions = menu.actions()
+    return actions[0] if actions else None
+
+
+def install(controller: ProjectController) -> EditingActions:
+    found = EditingActions()
+    _install_file_menu(controller, found)
+    _install_edit_menu(controller, found)
+    _keep_enabled_state(controller, found)
+    return found
+
+
+def _install_file_menu(controller: ProjectController, found: EditingActions) -> None:
+    window = controller.window
+    menu = window.menu("file")
+    existing = _first_action(menu)
+    # Ours go first; whatever the viewer already put there (Quit) stays at the end.
+    ours = QMenu(menu)
+    _action(ours, found, "new", "&New Project", lambda: files.new_project(controller), QKeySequence.StandardKey.New)
+    _action(
+        ours, found, "open", "&Open Project…", lambda: files.open_project(controller), QKeySequence.StandardKey.Open
+    )
+    recent = QMenu("Open &Recent", menu)
+    recent.aboutToShow.connect(lambda: files.fill_recent_menu(controller, recent))
+    found.recent_menu = recent
+    found.actions["recent"] = recent.menuAction()
+    ours.addAction(recent.menuAction())
+    ours.addSeparator()
+    _action(
+        ours,
+        found,
+        "add_articles",
+        "&Add Articles…",
+        lambda: extraction_actions.add_articles(controller),
+        "Ctrl+Shift+O",
+        "Read more articles into this timeline",
+    )
+    _action(ours, found, "import", "&Import…", lambda: exchange.import_file(controller), "Ctrl+I")
+    export = QMenu("&Export", menu)
+    export.aboutToShow.connect(lambda: exchange.fill_export_menu(controller, export))
+    exchange.fill_export_menu(controller, export)
+    found.export_menu = export
+    found.actions["export"] = export.menuAction()
+    ours.addAction(export.menuAction())
+    ours.addSeparator()
+    _action(ours, found, "save", "&Save", lambda: files.save(controller), QKeySequence.StandardKey.Save)
+    _action(ours, found, "save_as", "Save &As…", lambda: files.save_as(controller), "Ctrl+Shift+S")
+    ours.addSeparator()
+    menu.insertActions(existing, ours.actions())  # type: ignore[arg-type]
+    if existing is not None:
+        menu.insertSeparator(existing)
+
+
+def _install_edit_menu(controller: ProjectController, found: EditingActions) -> None:
+    window = controller.window
+    menu = window.menu("edit")
+    existing = _first_action(menu)
+    ours = QMenu(menu)
+    undo = controller.undo_stack.createUndoAction(ours, "&Undo")
+    undo.setShortcut(QKeySequence("Ctrl+Z"))
+    redo = controller.undo_stack.createRedoAction(ours, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    for name, action in (("undo", undo), ("redo", redo)):
+        ours.addAction(action)
+        found.actions[name] = action
+    ours.addSeparator()
+    _action(ours, found, "edit_event", "&Edit Event…", lambda: event_actions.edit_selected(controller), "Ctrl+E")
+    _action(ours, found, "add_event", "Add E&vent…", lambda: event_actions.add_event(controller), "Ctrl+Shift+N")
+    _action(
+        ours,
+        found,
+        "delete",
+        "&Delete",
+        lambda: event_actions.delete_selected(controller),
+        QKeySequence.StandardKey.Delete,
+    )
+    _action(ours, found, "merge", "&Merge Selected", lambda: event_actions.merge_selected(controller), "Ctrl+M")
+    _action(
+        ours,
+        found,
+        "mark_reviewed",
+        "Mark as Re&viewed",
+        lambda: event_actions.mark_selected_reviewed(controller),
+        "Ctrl+R",
+        "Mark the selected events as checked by a person",
+    )
+    ours.addSeparator()
+    _action(
+        ours,
+        found,
+        "reference_date",
+        "Change Reference &Date…",
+        lambda: extraction_actions.change_reference_date(controller),
+        tip="Set the day an article's relative dates count from",
+    )
+    _action(
+        ours,
+        found,
+        "reextract",
+        "Re-e&xtract",
+        lambda: extraction_actions.reextract(controller),
+        tip="Read the articles again, keeping your edits, and show what changed",
+    )
+    ours.addSeparator()
+    unreviewed = _action(
+        ours,
+        found,
+        "unreviewed_only",
+        "Show &Unreviewed Only",
+        lambda: controller.set_unreviewed_only(found["unreviewed_only"].isChecked()),
+        "Ctrl+Shift+U",
+        "Show only events nobody has checked yet",
+    )
+    unreviewed.setCheckable(True)
+    menu.insertActions(existing, ours.actions())  # type: ignore[arg-type]
+    if existing is not None:
+        menu.insertSeparator(existing)
+
+
+def _keep_enabled_state(controller: ProjectController, found: EditingActions) -> None:
+    """Grey out what does not apply; shortcuts of disabled actions do nothing."""
+
+    def update(*_: object) -> None:
+        selected = len(event_actions.selected_events(controller))
+        has_docs = bool(controller.model.documents)
+        found["edit_event"].setEnabled(selected >= 1)
+        found["delete"].setEnabled(selected >= 1)
+        found["merge"].setEnabled(selected >= 2)
+        found["mark_reviewed"].setEnabled(selected >= 1)
+        found["reference_date"].setEnabled(has_docs)
+        found["reextract"].setEnabled(has_docs)
+
+    controller.window.selection_did_change.connect(update)
+    controller.content_did_change.connect(update)
+    controller.project_did_change.connect(update)
+    controller.window.events_did_change.connect(update)
+    update()
