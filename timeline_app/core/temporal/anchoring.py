@@ -39,16 +39,21 @@ def resolve_month_year(month: int, ref: date, tense: Tense | None) -> tuple[int,
     name = MONTH_NAMES[month]
     if month == ref.month:
         return ref.year, f"'{name}': the month of the reference date {ref}"
-    if tense == "future":
+    ahead = (month - ref.month) % 12
+    back = 12 - ahead
+    # Tense decides unless it points nine months or more away while the other way is a quarter or less.
+    if tense == "future" and not (ahead >= 9 and back <= 3):
         year = ref.year if month > ref.month else ref.year + 1
         return year, f"'{name}' in future-tense context: the next {name} after the reference date {ref}"
-    if tense == "past":
+    if tense == "past" and not (back >= 9 and ahead <= 3):
         year = ref.year if month < ref.month else ref.year - 1
         return year, f"'{name}' in past-tense reporting: the latest {name} before the reference date {ref}"
-    # No tense: the occurrence nearest the reference month (ties go to the past).
-    ahead = (month - ref.month) % 12
-    year = ref.year + (1 if month < ref.month else 0) if ahead < 6 else ref.year - (1 if month > ref.month else 0)
-    return year, f"'{name}': the {name} nearest the reference date {ref}"
+    # No clear tense: news looks back, unless the month is just ahead.
+    if ahead <= 3:
+        year = ref.year + (1 if month < ref.month else 0)
+        return year, f"'{name}': the coming {name}, within two months of the reference date {ref}"
+    year = ref.year - (1 if month > ref.month else 0)
+    return year, f"'{name}': the latest {name} before the reference date {ref}"
 
 
 def resolve_month_day(month: int, day: int, ref: date, tense: Tense | None) -> tuple[date | None, str]:
@@ -65,12 +70,18 @@ def resolve_month_day(month: int, day: int, ref: date, tense: Tense | None) -> t
     past = [d for d in candidates if d <= ref]
     future = [d for d in candidates if d >= ref]
     label = f"'{name} {day}'"
-    if tense == "future" and future:
+    # Tense decides unless it points nine months or more away while the other way is a quarter or less:
+    # "said ... by Jan. 14" has a past verb but a coming deadline.
+    back = (ref - max(past)).days if past else 999
+    ahead = (min(future) - ref).days if future else 999
+    if tense == "future" and future and not (ahead >= 270 and back <= 92):
         return min(future), f"{label} in future-tense context: the next such date on or after {ref}"
-    if tense == "past" and past:
+    if tense == "past" and past and not (back >= 270 and ahead <= 92):
         return max(past), f"{label} in past-tense reporting: the latest such date on or before {ref}"
+    if tense is None and past and back <= 270:
+        return max(past), f"{label}: the latest such date on or before the reference date {ref}"
     nearest = min(candidates, key=lambda d: (abs((d - ref).days), d > ref))
-    return nearest, f"{label}: the such date nearest the reference date {ref}"
+    return nearest, f"{label}: the occurrence nearest the reference date {ref}"
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:

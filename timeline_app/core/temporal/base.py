@@ -20,6 +20,7 @@ class Result:
     basis: str = ""
     anchor: str | None = None
     unit: Unit | None = None  # the calendar unit this names, remembered for anaphora ("the previous day")
+    remember: bool = True  # False for comparisons ("a year earlier") that do not move the narrative
 
 
 @dataclass(slots=True)
@@ -27,6 +28,7 @@ class Context:
     text: str
     reference: date | None
     last: Unit | None = None  # the most recent concrete date mentioned
+    last_quarter: Unit | None = None  # the most recent quarter or half mentioned (financial reporting)
     _tense_cache: dict[tuple[int, int], Tense | None] = field(default_factory=dict)
 
     def tense(self, m: re.Match[str]) -> Tense | None:
@@ -63,7 +65,7 @@ class Rule:
 
 def rule(name: str, pattern: str, handler: Handler, check: Check = always, priority: int = 0) -> Rule:
     # Word boundaries are added here so no pattern can start or end inside a word.
-    compiled = re.compile(rf"(?<![\w\-/$£€])(?<!\w\.)(?:{pattern})(?!\w|[-/.,:]\d)", re.IGNORECASE)
+    compiled = re.compile(rf"(?<![\w/$£€])(?<!\d-)(?<!\w\.)(?:{pattern})(?!\w|[-/.,:]\d)", re.IGNORECASE)
     return Rule(name, compiled, handler, check, priority)
 
 

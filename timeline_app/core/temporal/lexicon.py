@@ -70,7 +70,7 @@ def alternation(words: list[str] | tuple[str, ...] | set[str]) -> str:
     return "|".join(sorted((w.replace(" ", r"\s+").replace(".", r"\.") for w in words), key=len, reverse=True))
 
 
-_MONTH_FULL = [m for m in MONTHS if len(m) > 3 and m != "sept"]
+_MONTH_FULL = [m for m in MONTHS if (len(m) > 3 or m == "may") and m != "sept"]
 _MONTH_ABBR = [m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july")]
 
 # A month name: full, or abbreviated with an optional period ("Sept.", "Sep").

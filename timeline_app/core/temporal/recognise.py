@@ -21,8 +21,8 @@ RULES: tuple[Rule, ...] = (
 # Words before a date that TimeML keeps inside the expression and records as its mod.
 _MODIFIER_BEFORE = re.compile(
     r"(?:(?P<phrase>(?:the\s+)?(?:very\s+)?(?P<which>end|beginning|start|middle|close|dawn|first\s+half|"
-    r"second\s+half|latter\s+part|early\s+part)\s+of\s+)|(?P<adj>(?P<word>early|late|mid|middle|earlier|later)"
-    r"(?:\s*-\s*|\s+))|(?P<approx>(?:around|about|approximately|roughly|circa)\s+))$",
+    r"second\s+half|latter\s+part|early\s+part)\s+of\s+)|(?P<adj>(?:the\s+)?(?P<word>early|late|mid|middle|earlier|later)"
+    r"(?:\s*-\s*|\s+))|(?P<prepost>(?P<pp>pre|post)-)|(?P<approx>(?:around|about|approximately|roughly|circa)\s+))$",
     re.IGNORECASE,
 )
 _PHRASE_MODS = {"end": "END", "beginning": "START", "start": "START", "middle": "MID", "close": "END",
@@ -73,6 +73,8 @@ def _extend_with_modifier(text: str, start: int, result: Result, floor: int) -> 
         mod = _PHRASE_MODS[re.sub(r"\s+", " ", m.group("which").lower())]
     elif m.group("adj"):
         mod = _WORD_MODS[m.group("word").lower()]
+    elif m.group("prepost"):
+        mod = "BEFORE" if m.group("pp").lower() == "pre" else "AFTER"
     else:
         mod = "APPROX"
     if result.mod is not None:
@@ -92,8 +94,10 @@ def tag_text(text: str, reference: date | None) -> list[Timex]:
         if result is None:
             continue
         start, result = _extend_with_modifier(text, c.start, result, floor)
-        if result.unit is not None and result.type in ("DATE", "TIME"):
+        if result.unit is not None and result.type in ("DATE", "TIME") and result.remember:
             ctx.last = result.unit
+            if result.unit.kind in ("quarter", "half"):
+                ctx.last_quarter = result.unit
         out.append(
             Timex(
                 start=start,

@@ -23,6 +23,7 @@ from timeline_app.core.temporal.lexicon import (
     HOLIDAYS,
     MONTH,
     MONTH_FULL,
+    NUMBER_WORDS,
     ORDINALS,
     SEASON,
     SEASONS,
@@ -208,6 +209,51 @@ def _year(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", _year_value(y), basis=f"'{m.group()}': a year", unit=unit)
 
 
+_SPELLED_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                 "ninety": 90}  # fmt: skip
+_SPELLED_SMALL = {w: v for w, v in NUMBER_WORDS.items() if 1 <= v < 20 and w not in ("a", "an", "single", "couple")}
+
+
+def _spelled_number(words: str) -> int | None:
+    """0-99 from words: "ninety-six", "oh five", "ten"."""
+    parts = [p for p in re.split(r"[-\s]+", words.lower()) if p and p != "and"]
+    if parts[:1] == ["oh"]:
+        parts = parts[1:]
+    total = 0
+    for p in parts:
+        if p in _SPELLED_TENS:
+            total += _SPELLED_TENS[p]
+        elif p in _SPELLED_SMALL:
+            total += _SPELLED_SMALL[p]
+        else:
+            return None
+    return total
+
+
+def _spelled_year(m: re.Match[str], ctx: Context) -> Result | None:
+    if m.group("th"):
+        rest = _spelled_number(m.group("threst")) if m.group("threst") else 0
+        year = 2000 + (rest or 0)
+    else:
+        century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}[m.group("c").lower()]
+        rest = 0 if m.group("rest").lower().startswith("hundred") else _spelled_number(m.group("rest"))
+        if rest is None:
+            return None
+        year = century + rest
+    unit = Unit("year", date(year, 1, 1))
+    return Result("DATE", f"{year:04d}", basis=f"'{m.group()}': a year written in words", unit=unit)
+
+
+def _spelled_year_check(m: re.Match[str], text: str) -> bool:
+    if m.group("th"):
+        before = text[max(0, m.start() - 10) : m.start()]
+        after = text[m.end() : m.end() + 12]
+        return bool(m.group("pre") or re.search(r"\b(?:in|since|until|by)\s+$", before, re.I)) and not re.match(
+            r"\s+[a-z]", after
+        )
+    return True
+
+
 def _decade(m: re.Match[str], ctx: Context) -> Result | None:
     if m.group("word"):
         digit = DECADE_WORDS[m.group("word").lower()]
@@ -272,7 +318,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result | None:
         if n > current and tense != "future":
             year = ref.year - 1
             why = f"the latest such period completed before the reference date {ref}"
-        elif n < current and tense == "future":
+        elif n < current - 1 and tense == "future":
+            # A quarter just ended is still reported on in the future tense ("results are expected").
             year = ref.year + 1
             why = f"the next such period after the reference date {ref}"
     if year is None:
@@ -317,6 +364,9 @@ def _season(m: re.Match[str], ctx: Context) -> Result | None:
     elif det in ("next", "the coming", "this coming"):
         unit = this_year if this_year.start > current.start else this_year.shift(1)
         why = f"the first {m.group('s')} after the reference date {ref}"
+    elif det == "this":
+        unit = this_year
+        why = f"the {m.group('s')} of the reference year {ref.year}"
     else:
         tense = ctx.tense(m)
         unit = this_year
@@ -427,6 +477,17 @@ RULES: list[Rule] = [
         rf"(?P<year>{YEAR4})",
         _year,
         _year_check,
+    ),
+    rule(
+        "spelled_year",
+        r"(?P<pre>the\s+year\s+)?(?:(?P<c>eighteen|nineteen|twenty)[-\s]+(?P<rest>hundred|oh[-\s]+[a-z]+|"
+        r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|"
+        r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s]+(?:one|two|three|four|five|six|seven|"
+        r"eight|nine))?)|(?P<th>two\s+thousand)(?:\s+(?:and\s+)?(?P<threst>(?:one|two|three|four|five|six|seven|"
+        r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+        r"(?:[-\s]+(?:one|two|three|four|five|six|seven|eight|nine))?))?)",
+        _spelled_year,
+        _spelled_year_check,
     ),
     rule(
         "decade",

@@ -19,11 +19,12 @@ from timeline_app.core.temporal.lexicon import COUNT, MONTH_FULL, TIME_UNITS, UN
 
 _MODS = {
     "about": "APPROX", "approximately": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX",
-    "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
-    "fewer than": "LESS_THAN", "just under": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
+    "fewer than": "LESS_THAN", "just under": "LESS_THAN", "more than": "MORE_THAN",
     "just over": "MORE_THAN", "well over": "MORE_THAN", "a little over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "a little more than": "MORE_THAN", "not quite": "LESS_THAN",
     "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
-    "no more than": "EQUAL_OR_LESS", "within": "EQUAL_OR_LESS", "the better part of": "LESS_THAN",
+    "no more than": "EQUAL_OR_LESS", "the better part of": "LESS_THAN",
 }  # fmt: skip
 _MOD_WORDS = "|".join(sorted((k.replace(" ", r"\s+") for k in _MODS), key=len, reverse=True))
 
@@ -46,6 +47,8 @@ def duration_value(n: float | None, unit: str) -> str:
     """TimeML duration: P3Y, PT2H, PXY for an unstated count."""
     if unit == "fortnight" and n is not None:
         n, unit = n * 2, "week"
+    if unit == "quarter" and n is not None:
+        n, unit = n * 3, "month"  # TimeML writes quarters as months: P9M
     t = "T" if unit in TIME_UNITS else ""
     code = UNIT_CODES[unit]
     if n is None:
@@ -77,6 +80,8 @@ def _duration_check(m: re.Match[str], text: str) -> bool:
     unit = unit_name(m.group("u"))
     if re.match(r"[-\s]+old\b", text[m.end() : m.end() + 6], re.I):
         return False  # an age
+    if unit == "quarter" and (n in ("a", "an", "one") or "-" in m.group() or re.match(r"\s+of\b", text[m.end() :])):
+        return False  # "three-quarters of", "a quarter of the votes": fractions
     # "a second round", "the first half": ordinals, not a count.
     return not (unit == "second" and n in ("a", "an", "one") and not m.group("mod"))
 

@@ -82,6 +82,9 @@ _PREVIOUS = ("last", "the past", "the previous", "the last", "the latest", "this
 _NEXT = ("next", "the next", "the coming", "the following", "this coming", "the upcoming", "coming", "following")
 _SAME = ("the same", "that", "that same")
 _ANAPHORIC = ("the previous", "the prior", "the preceding", "the following", "the next", *_SAME)
+# "the next year" usually counts from today; "the following year" from the story's own time.
+_ALWAYS_ANAPHORIC = ("the previous", "the prior", "the preceding", "the following", *_SAME)
+_FINER_THAN = {"day": "XX", "week": "XX"}
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
@@ -95,7 +98,11 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
         if det not in _SAME or ctx.last is None:
             return None
         kind = ctx.last.kind
-    anaphoric = det in _ANAPHORIC and (kind in ("day", "week", "weekend", "month") or det in _SAME)
+    if kind in ("decade", "century") and det in (*_PREVIOUS, *_NEXT) and det not in ("last", "next"):
+        # "the past decade" is a stretch of time, not a calendar decade.
+        value = "P1DE" if kind == "decade" else "P1CE"
+        return Result("DURATION", value, basis=f"'{m.group()}': a {kind}-long period")
+    anaphoric = det in _ALWAYS_ANAPHORIC or (det in _ANAPHORIC and kind in ("day", "week", "weekend", "month"))
     if anaphoric:
         base, why = ctx.anchor_unit()
     else:
@@ -116,6 +123,11 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
             unit = same_year if same_year.start > current.start else same_year.shift(1)
         else:
             unit = same_year
+    elif _ORDER.index(base.kind) > _ORDER.index(kind) and kind in ("day", "week"):
+        # "that same day" after "in October": a day of that month, which one is not said.
+        value = _partial_value(base) + (f"T{part}" if part else "")
+        return Result("TIME" if part else "DATE", value, basis=f"'{m.group()}': a {kind} within {base.value}, "
+                      f"{why}; the text does not say which", anchor=base.value)  # fmt: skip
     else:
         # A unit coarser than the anchor's own is taken around the anchor's start.
         current = unit_of(kind, base.start)
@@ -131,6 +143,17 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("TIME" if part else "DATE", value, basis=basis, anchor=base.value, unit=unit)
 
 
+def _partial_value(base: Unit) -> str:
+    """A day inside a coarser unit, with the unknown parts as X: 1998-10-XX, 1998-XX-XX."""
+    if base.kind == "month":
+        return f"{base.value}-XX"
+    return f"{base.start.year:04d}-XX-XX"
+
+
+_SHIFT_MODS = {"about": "APPROX", "some": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+               "around": "APPROX", "almost": "LESS_THAN", "nearly": "LESS_THAN", "less than": "LESS_THAN",
+               "just under": "LESS_THAN", "more than": "MORE_THAN", "just over": "MORE_THAN",
+               "at least": "EQUAL_OR_MORE"}  # fmt: skip
 _SHIFT_KIND = {"day": "day", "week": "week", "fortnight": "week", "month": "month", "quarter": "quarter",
                "year": "year", "decade": "year", "century": "year"}  # fmt: skip
 _SHIFT_FACTOR = {"fortnight": 2, "decade": 10, "century": 100}
@@ -159,9 +182,10 @@ def _shifted(m: re.Match[str], ctx: Context) -> Result | None:
     steps = int(n) * _SHIFT_FACTOR.get(unit_word, 1) * (-1 if backwards else 1)
     granularity = kind
     anchor = base
-    if kind == "year" and ctx.last is not None and ctx.last.kind in ("quarter", "half"):
+    if kind == "year" and n == 1 and ctx.last_quarter is not None:
         # "a year ago" in a report about a quarter means that quarter a year before.
-        anchor, granularity, why = ctx.last, ctx.last.kind, f"the {ctx.last.kind} last mentioned"
+        q = ctx.last_quarter
+        anchor, granularity, why = q, q.kind, f"the {q.kind} last mentioned"
     elif kind == "week":
         granularity = "day"
     elif _ORDER.index(base.kind) > _ORDER.index(kind):
@@ -178,20 +202,23 @@ def _shifted(m: re.Match[str], ctx: Context) -> Result | None:
     unit = unit_of(granularity, d)
     word = "before" if backwards else "after"
     basis = f"'{m.group()}': {int(n)} {unit_word}{'s' if n != 1 else ''} {word} {anchor.value}, {why}"
-    return Result("DATE", unit.value, basis=basis, anchor=anchor.value, unit=unit)
+    mod = _SHIFT_MODS.get(re.sub(r"\s+", " ", (m.group("mod") or "").lower()))
+    # "a year earlier" compares; it does not move the story to that date.
+    remember = from_reference and anchor is base
+    return Result("DATE", unit.value, mod=mod, basis=basis, anchor=anchor.value, unit=unit, remember=remember)
 
 
 def _year_earlier(m: re.Match[str], ctx: Context) -> Result | None:
-    last = ctx.last
-    if last is not None and last.kind in ("quarter", "half", "month"):
-        unit = last.shift(-12 if last.kind == "month" else -4 if last.kind == "quarter" else -2)
+    last = ctx.last_quarter
+    if last is not None:
+        unit = last.shift(-4 if last.kind == "quarter" else -2)
         return Result("DATE", unit.value, basis=f"'{m.group()}': {last.value} a year before, the period last "
-                      "mentioned", anchor=last.value, unit=unit)  # fmt: skip
+                      "mentioned", anchor=last.value, unit=unit, remember=False)  # fmt: skip
     if ctx.reference is None:
         return Result("DATE", "XXXX", basis=f"'{m.group()}': nothing to count from")
     unit = Unit("year", date(ctx.reference.year - 1, 1, 1))
     return Result("DATE", unit.value, basis=f"'{m.group()}': the year before the reference date {ctx.reference}",
-                  anchor=ctx.reference.isoformat(), unit=unit)  # fmt: skip
+                  anchor=ctx.reference.isoformat(), unit=unit, remember=False)  # fmt: skip
 
 
 def _weekend(m: re.Match[str], ctx: Context) -> Result | None:
@@ -215,6 +242,23 @@ def _weekend(m: re.Match[str], ctx: Context) -> Result | None:
             unit = week if ref.weekday() >= 5 else week.shift(-1)
             why = "the latest weekend on or before the reference date"
     return Result("DATE", unit.value, basis=f"'{m.group()}': {why} {ref}", anchor=ref.isoformat(), unit=unit)
+
+
+def _the_quarter(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "the quarter": the quarter under discussion, else the latest one reported on."""
+    if ctx.last_quarter is not None and ctx.last_quarter.kind == "quarter":
+        q = ctx.last_quarter
+        return Result("DATE", q.value, basis=f"'{m.group()}': the quarter last mentioned ({q.value})", anchor=q.value,
+                      unit=q)  # fmt: skip
+    if ctx.reference is None:
+        return Result("DATE", "XXXX-QX", basis=f"'{m.group()}': no reference date to place it")
+    current = unit_of("quarter", ctx.reference)
+    if ctx.tense(m) == "future":
+        return Result("DATE", current.value, basis=f"'{m.group()}': the quarter of the reference date "
+                      f"{ctx.reference}", anchor=ctx.reference.isoformat(), unit=current)  # fmt: skip
+    q = current.shift(-1)
+    return Result("DATE", q.value, basis=f"'{m.group()}': the latest complete quarter before the reference date "
+                  f"{ctx.reference}", anchor=ctx.reference.isoformat(), unit=q)  # fmt: skip
 
 
 _MODIFIED_UNIT = {"week": "week", "month": "month", "year": "year", "decade": "decade", "century": "century",
@@ -270,15 +314,23 @@ RULES: list[Rule] = [
     ),
     rule(
         "shifted",
-        rf"(?P<n>{COUNT})\s+(?P<u>(?:day|week|fortnight|month|quarter|year|decade)s?|centur(?:y|ies))\s+"
+        rf"(?:(?P<mod>about|almost|nearly|some|more\s+than|roughly|approximately|around|less\s+than|just\s+over|"
+        rf"just\s+under|at\s+least)\s+)?(?P<n>{COUNT})\s+(?P<u>(?:day|week|fortnight|month|quarter|year|decade)s?|"
+        r"centur(?:y|ies))\s+"
         r"(?P<dir>ago|earlier|later|from\s+now|hence|back)",
         _shifted,
         priority=2,
     ),
     rule(
+        "the_quarter",
+        r"the\s+(?:(?:fiscal|latest|same|current)\s+)?quarter",
+        _the_quarter,
+        lambda m, text: not re.match(r"\s*(?:of|century|-)", text[m.end() : m.end() + 10], re.I),
+    ),
+    rule(
         "year_earlier",
         r"(?:the\s+)?(?:year-(?:earlier|ago)|year\s+earlier|prior-year|previous-year)"
-        r"(?:\s+(?:quarter|period|level|results?))?",
+        r"(?:\s+(?:quarter|period))?",
         _year_earlier,
         priority=1,
     ),

@@ -79,10 +79,12 @@ def _clock(m: re.Match[str], ctx: Context) -> Result | None:
 
 def _clock_check(m: re.Match[str], text: str) -> bool:
     # A bare "3:30" could be a score or a ratio; with minutes >= 13 or a marker it reads as a time.
-    if m.group("ap") or m.group("tz") or m.group("wd") or m.group("deictic") or m.group("mon"):
+    if m.group("ap") or m.group("tz"):
         return True
-    if m.group("mi") is None:
-        return False
+    if m.group("mi") is None or "." in m.group():
+        return False  # "2.46" is a number
+    if m.group("wd") or m.group("deictic") or m.group("mon"):
+        return True
     before = text[max(0, m.start() - 6) : m.start()].lower()
     return "at" in before or "by" in before
 

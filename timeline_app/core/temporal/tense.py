@@ -17,7 +17,8 @@ _FUTURE = (
     r"will|won't|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|due|set|slated|poised|likely|"
     r"planning|preparing)\s+to|plans?\s+to|planned\s+to|intends?\s+to|aims?\s+to|expects?\s+to|hopes?\s+to|"
     r"would|upcoming|forthcoming|scheduled|next|coming|to\s+be\s+held|to\s+begin|to\s+start|to\s+take\s+place|"
-    r"to\s+visit|to\s+meet|to\s+hold|to\s+open|to\s+resume"
+    r"to\s+visit|to\s+meet|to\s+hold|to\s+open|to\s+resume|as\s+soon\s+as|payable|effective|expires?|"
+    r"deadline|postponed\s+until|(?:no\s+)?later\s+than"
 )
 _PAST = (
     r"was|were|had|did|said|told|reported|announced|ago|last|earlier|previously|"
@@ -31,6 +32,7 @@ _PRESENT = r"is|are|am|says|say|now|currently|today"
 _CUES = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b", re.IGNORECASE)
 # Words ending in -ed that are not past-tense verbs: keep them from voting.
 _NOT_VERBS = frozenset({"need", "speed", "seed", "feed", "bed", "red", "shed", "hundred", "indeed", "united", "based"})
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 
 
@@ -71,8 +73,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         if start <= m.start() < end:
             continue  # the expression's own words ("last Friday") are read by its rule
         word = m.group().lower()
-        if m.group("past") and word in _NOT_VERBS:
-            continue
+        if m.group("past") and (word in _NOT_VERBS or _PASSIVE_BEFORE.search(text, max(0, m.start() - 8), m.start())):
+            continue  # "will be paid" is not past
         kind: Tense = "future" if m.group("future") else "past" if m.group("past") else "present"
         distance = start - m.end() if m.end() <= start else (m.start() - end) * 2 + 1
         # Markers after the expression weigh less: the governing verb usually precedes it in news.
