@@ -36,6 +36,11 @@ GLOBAL_LAYOUT_LIMIT = 5000
 # Above this many visible items labels cannot fit anyway: draw a density profile instead.
 DENSE_LIMIT = 1200
 MARKER_RADIUS_PX = 5.0
+# How far right of its start a label may reach; items starting this far left of the view
+# are still laid out, so their labels are not cut off.
+LABEL_REACH_PX = 400.0
+# An open end is drawn as a stub this long, fading into the unknown.
+OPEN_STUB_PX = 48.0
 LANE_GAP_PX = 10.0
 
 _KINDS = {DateKind.POINT: KIND_POINT, DateKind.INTERVAL: KIND_INTERVAL, DateKind.BOUNDED: KIND_BOUNDED}
@@ -173,6 +178,7 @@ class EventStore:
         # Running maximum of end times: everything before the first entry > t0 ends before t0.
         self._end_cummax: FloatArray = np.maximum.accumulate(self.end) if n else self.end.copy()
         self.mid: FloatArray = (self.start + self.end) / 2.0
+        self.events: Sequence[Event] | None = None  # source objects, when built from a timeline
         self._layout_key: tuple[float, int, int] | None = None
         self._layout_left: FloatArray = np.zeros(0)
         self._layout_lanes: IntArray = np.zeros(0, dtype=np.int64)
@@ -203,7 +209,7 @@ class EventStore:
             docs.append(doc_index.get(doc_id, -1))
             ids.append(event.id)
             src.append(i)
-        return cls(
+        store = cls(
             np.array(starts, dtype=np.float64),
             np.array(ends, dtype=np.float64),
             np.array(kinds, dtype=np.int8),
@@ -212,6 +218,8 @@ class EventStore:
             ids,
             np.array(src, dtype=np.int64),
         )
+        store.events = timeline.events
+        return store
 
     @classmethod
     def empty(cls) -> EventStore:
@@ -226,6 +234,11 @@ class EventStore:
     def position(self, event_id: str) -> int:
         """Chronological position of an event, -1 if it is not drawn."""
         return self._pos.get(event_id, -1)
+
+    def event_at(self, pos: int) -> Event | None:
+        if self.events is None:
+            return None
+        return self.events[int(self.source_index[pos])]
 
     def bounds(self) -> tuple[float, float] | None:
         if len(self) == 0:
@@ -273,7 +286,7 @@ class EventStore:
         text). Items that fit in no lane get lane -1.
         """
         dpp = viewport.days_per_px(width)
-        margin = 400.0 * dpp  # labels of items starting just left of the view reach into it
+        margin = LABEL_REACH_PX * dpp
         positions = self.visible(viewport.t0 - margin, viewport.t1)
         if len(positions) > dense_limit:
             mids = viewport.to_px(self.mid[positions], width)
@@ -285,6 +298,7 @@ class EventStore:
         x1 = np.asarray(viewport.to_px(self.end[positions], width), dtype=np.float64)
         point = self.kind[positions] == KIND_POINT
         xm = np.where(point, (x0 + x1) / 2.0, x0)
+        x0, x1 = self._stubbed(positions, x0, x1)
         if len(self) <= GLOBAL_LAYOUT_LIMIT:
             lanes = self._global_lanes(dpp, label_px, max_lanes)[positions]
         else:
@@ -302,10 +316,19 @@ class EventStore:
         x1 = (self.end[positions] - origin) / dpp
         point = self.kind[positions] == KIND_POINT
         xm = np.where(point, (x0 + x1) / 2.0, x0)
+        x0, x1 = self._stubbed(positions, x0, x1)
         left = np.where(point, np.minimum(x0, xm - MARKER_RADIUS_PX), x0)
         label_left = np.where(point, xm - MARKER_RADIUS_PX, x0)
         right = np.maximum(np.maximum(x1, xm + MARKER_RADIUS_PX), label_left + label_px[positions])
         return left, right
+
+    def _stubbed(self, positions: IntArray, x0: FloatArray, x1: FloatArray) -> tuple[FloatArray, FloatArray]:
+        """Extend open-ended ranges by a fixed stub so that they read as open, at any zoom."""
+        flags = self.flags[positions]
+        ranged = self.kind[positions] != KIND_POINT
+        x0 = np.where(ranged & (flags & FLAG_OPEN_START > 0), x0 - OPEN_STUB_PX, x0)
+        x1 = np.where(ranged & (flags & FLAG_OPEN_END > 0), np.maximum(x1, x0 + OPEN_STUB_PX), x1)
+        return x0, x1
 
     def _global_lanes(self, dpp: float, label_px: FloatArray, max_lanes: int) -> IntArray:
         key = (dpp, max_lanes, id(label_px))

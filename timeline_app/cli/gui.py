@@ -1,0 +1,54 @@
+"""`timeline-app [FILE...]`: open the desktop viewer (Qt is imported only here, late)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline-app",
+        description="Open articles (or a timeline JSON file) in the timeline viewer.",
+        epilog="Commands: extract, evaluate, export, import (see `timeline-app COMMAND --help`).",
+    )
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help="articles or a JSON timeline; default: the bundled seeds"
+    )
+    parser.add_argument("--reference-date", metavar="YYYY-MM-DD", help="date of writing for articles that lack one")
+    parser.add_argument(
+        "--screenshot", metavar="PATH", help="save a PNG of the window once the timeline is drawn, then exit"
+    )
+    parser.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x800 (default for --screenshot)")
+    parser.add_argument("--test-report", metavar="PATH", help=argparse.SUPPRESS)
+    return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text)
+    if not m:
+        raise ValueError(f"--size must look like 1280x800, not {text!r}")
+    return int(m.group(1)), int(m.group(2))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        reference = date.fromisoformat(args.reference_date) if args.reference_date else None
+        size = _size(args.size) if args.size else None
+    except ValueError as exc:
+        print(f"timeline-app: {exc}", file=sys.stderr)
+        return 2
+    files = list(args.files) or [str(SEEDS_DIR)]
+    missing = [f for f in files if not Path(f).exists()]
+    if missing and len(missing) == len(files):
+        print(f"timeline-app: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    from timeline_app.qt.app import LaunchOptions, run
+
+    return run(LaunchOptions(files, reference, args.screenshot, size, args.test_report))

@@ -1,0 +1,142 @@
+"""Application start-up: the QApplication, the main window, screenshots and test reports."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from timeline_app import __version__
+from timeline_app.qt.icons import app_icon
+from timeline_app.qt.main_window import MainWindow
+
+SCREENSHOT_TIMEOUT_MS = 60_000
+
+
+@dataclass
+class LaunchOptions:
+    paths: list[str] = field(default_factory=list)
+    reference_date: date | None = None
+    screenshot: str | None = None
+    size: tuple[int, int] | None = None
+    test_report: str | None = None
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else [sys.argv[0]])
+    app.setApplicationName("timeline-app")
+    app.setApplicationDisplayName("Timeline")
+    app.setOrganizationName("timeline-app")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("timeline-app")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def create_main_window(paths: list[str], reference_date: date | None = None) -> MainWindow:
+    """Build the window, let the editing layer attach, and start loading ``paths``."""
+    window = MainWindow()
+    try:
+        from timeline_app.qt import editing
+    except ModuleNotFoundError as exc:
+        if exc.name != "timeline_app.qt.editing":
+            raise
+    else:
+        window.editing = editing.attach(window)  # type: ignore[attr-defined]
+    if paths:
+        window.open_paths(paths, reference_date)
+    return window
+
+
+def window_report(window: MainWindow) -> dict[str, Any]:
+    """What an end-to-end test can check after driving the real window."""
+    selected = window.selected_event_ids()
+    event = next((e for e in window.timeline().events if selected and e.id == selected[0]), None)
+    vp = window.canvas().viewport_range()
+    focus = QApplication.focusWidget()
+    order = window.chronological_ids()
+    return {
+        "window_title": window.windowTitle().replace("[*]", ""),
+        "documents": len(window.timeline().documents),
+        "events": len(window.timeline().events),
+        "selected_id": selected[0] if selected else "",
+        "selected_title": event.title if event else "",
+        "selected_date": event.date.describe() if event else "",
+        "selected_index": order.index(selected[0]) if selected and selected[0] in order else -1,
+        "position_text": window.navigator().position_label.text(),
+        "viewport": [vp.t0, vp.t1],
+        "search_text": window.event_list().search.text(),
+        "list_rows": window.event_list().proxy.rowCount(),
+        "load_errors": window.load_errors,
+        "focus": focus.objectName() if focus is not None else "",
+    }
+
+
+def _arm_screenshot(app: QApplication, window: MainWindow, path: str) -> None:
+    state = {"loaded": not window.is_loading(), "done": False}
+
+    def save() -> None:
+        if state["done"]:
+            return
+        state["done"] = True
+        image = window.grab()
+        ok = image.save(path, "PNG")
+        if not ok:
+            print(f"timeline-app: could not write screenshot {path}", file=sys.stderr)
+        app.exit(0 if ok else 1)
+
+    def painted() -> None:
+        if state["loaded"]:
+            QTimer.singleShot(0, save)
+
+    def loaded() -> None:
+        state["loaded"] = True
+        window.canvas().update()
+        if len(window.store()) == 0:
+            QTimer.singleShot(50, save)
+
+    def timeout() -> None:
+        if not state["done"]:
+            print("timeline-app: timed out waiting for the timeline to load", file=sys.stderr)
+            state["done"] = True
+            app.exit(1)
+
+    window.loading_did_finish.connect(loaded)
+    window.canvas().frame_painted.connect(painted)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timeout)
+    if state["loaded"] and len(window.store()):
+        window.canvas().update()
+
+
+def run(options: LaunchOptions) -> int:
+    app = ensure_application()
+    window = create_main_window(options.paths, options.reference_date)
+    if options.screenshot:
+        window.show_error_dialogs = False
+        size = options.size or (1280, 800)
+        window.resize(*size)
+        _arm_screenshot(app, window, options.screenshot)
+    elif options.size:
+        window.resize(*options.size)
+    if options.test_report:
+        report_path = options.test_report
+
+        def write_report() -> None:
+            Path(report_path).write_text(json.dumps(window_report(window), indent=2), encoding="utf-8")
+
+        app.aboutToQuit.connect(write_report)
+    window.show()
+    window.canvas().setFocus(Qt.FocusReason.OtherFocusReason)
+    code = app.exec()
+    return int(code)

@@ -1,0 +1,137 @@
+"""The article text, with the selected event's sentence highlighted and its date
+expressions marked; clicking a marked date expression selects the event it dates."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from timeline_app.core.model import Document, Event, Timex
+from timeline_app.qt.text_offsets import OffsetMap
+
+
+def sentence_span(text: str, event: Event, doc_id: str) -> tuple[int, int] | None:
+    """Code-point span of the event's sentence in ``text`` (falls back to its mention)."""
+    mention = next((m for m in event.mentions if m.document == doc_id), None)
+    if event.sentence:
+        near = mention.start if mention else 0
+        # The occurrence nearest the mention, in case the sentence repeats.
+        best = -1
+        start = text.find(event.sentence)
+        while start >= 0:
+            if best < 0 or abs(start - near) < abs(best - near):
+                best = start
+            start = text.find(event.sentence, start + 1)
+        if best >= 0:
+            return best, best + len(event.sentence)
+    if mention is not None and 0 <= mention.start < mention.end <= len(text):
+        return mention.start, mention.end
+    return None
+
+
+class DocumentView(QTextEdit):
+    timex_clicked = Signal(int)  # code-point offset of a clicked date expression
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentView")
+        self.setAccessibleName("Article text")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setMouseTracking(True)
+        self._document: Document | None = None
+        self._offsets = OffsetMap("")
+        self._timexes: list[Timex] = []
+        self._highlight: tuple[int, int] | None = None
+
+    def current_document(self) -> Document | None:
+        return self._document
+
+    def highlighted_span(self) -> tuple[int, int] | None:
+        """The highlighted sentence as code-point offsets."""
+        return self._highlight
+
+    def set_document(self, document: Document | None) -> None:
+        if document is self._document:
+            return
+        self._document = document
+        self._highlight = None
+        text = document.text if document else ""
+        self._offsets = OffsetMap(text)
+        self._timexes = sorted(document.timexes, key=lambda t: t.start) if document else []
+        self.setPlainText(text)
+        self._apply_selections()
+
+    def show_event(self, event: Event | None, document: Document | None) -> None:
+        self.set_document(document)
+        if event is None or document is None:
+            self._highlight = None
+            self._apply_selections()
+            return
+        self._highlight = sentence_span(document.text, event, document.id)
+        self._apply_selections()
+        if self._highlight:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._offsets.to_utf16(self._highlight[1]))
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+            cursor.setPosition(self._offsets.to_utf16(self._highlight[0]))
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+    def refresh_highlight(self) -> None:
+        """Re-apply highlight colours (after a palette change)."""
+        self._apply_selections()
+
+    def _apply_selections(self) -> None:
+        pal = self.palette()
+        selections: list[QTextEdit.ExtraSelection] = []
+        if self._highlight:
+            sel = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            color = QColor(pal.color(QPalette.ColorRole.Highlight))
+            color.setAlphaF(0.28)
+            fmt.setBackground(color)
+            sel.format = fmt
+            sel.cursor = self._cursor(*self._highlight)
+            selections.append(sel)
+        link = pal.color(QPalette.ColorRole.Link)
+        for timex in self._timexes:
+            sel = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setForeground(link)
+            fmt.setFontUnderline(True)
+            fmt.setToolTip(f"{timex.value} — {timex.basis}" if timex.basis else timex.value)
+            sel.format = fmt
+            sel.cursor = self._cursor(timex.start, timex.end)
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_utf16(start))
+        cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def timex_at_offset(self, offset: int) -> Timex | None:
+        return next((t for t in self._timexes if t.start <= offset < t.end), None)
+
+    def _timex_under(self, event: QMouseEvent) -> Timex | None:
+        cursor = self.cursorForPosition(event.position().toPoint())
+        return self.timex_at_offset(self._offsets.to_python(cursor.position()))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        over = self._timex_under(event) is not None
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            timex = self._timex_under(event)
+            if timex is not None:
+                self.timex_clicked.emit(timex.start)

@@ -1,0 +1,212 @@
+"""The event table: every event (dated or not), sortable, filterable, model/view.
+
+Rows are the timeline's events in chronological order; sorting by the Date column uses
+the same (earliest, latest) key as the canvas so the two agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRegularExpression,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from timeline_app.core.model import Event, Status, Timeline
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+COLUMNS = ("Date", "Event", "Status", "Source")
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class EventTableModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._events: list[Event] = []
+        self._doc_titles: dict[str, str] = {}
+        self._row_of: dict[str, int] = {}
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        self.beginResetModel()
+        self._events = list(timeline.events)
+        self._doc_titles = {d.id: d.title or d.path for d in timeline.documents}
+        self._row_of = {e.id: i for i, e in enumerate(self._events)}
+        self.endResetModel()
+
+    def row_of(self, event_id: str) -> int:
+        return self._row_of.get(event_id, -1)
+
+    def event(self, row: int) -> Event:  # type: ignore[override]
+        return self._events[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        event = self._events[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return event.date.describe()
+            if col == 1:
+                return event.title
+            if col == 2:
+                return event.status.value
+            return self._doc_titles.get(event.document, event.document)
+        if role == SORT_ROLE:
+            if col == 0:
+                lo, hi = event.date.sort_key()
+                return f"{_key(lo)}{_key(hi)}{index.row():09d}"
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == ID_ROLE:
+            return event.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{event.title}\n{event.date.describe()}\n{event.sentence}"
+        if role == Qt.ItemDataRole.FontRole and (event.status is Status.EXPECTED or event.date.is_uncertain):
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+
+def _key(d: date) -> str:
+    return f"{d.toordinal():08d}"
+
+
+class EventFilterModel(QSortFilterProxyModel):
+    """Case-insensitive substring filter over all columns (plus the source sentence)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self._needle = ""
+
+    def set_search(self, text: str) -> None:
+        self._needle = text.strip().casefold()
+        self.setFilterRegularExpression(QRegularExpression(QRegularExpression.escape(text.strip())))
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        if not self._needle:
+            return True
+        source = self.sourceModel()
+        assert isinstance(source, EventTableModel)
+        event = source.event(source_row)
+        haystack = " ".join(
+            (
+                event.title,
+                event.date.describe(),
+                event.status.value,
+                event.sentence,
+                " ".join(event.actors),
+                " ".join(event.places),
+            )
+        )
+        return self._needle in haystack.casefold()
+
+
+class EventList(QWidget):
+    """Search field above the event table; emits the id of the event the user picks."""
+
+    event_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = EventTableModel(self)
+        self.proxy = EventFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("searchField")
+        self.search.setAccessibleName("Filter events")
+        self.search.setPlaceholderText("Filter events (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.table = QTableView(self)
+        self.table.setObjectName("eventList")
+        self.table.setAccessibleName("Event list")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.resizeSection(0, 190)
+        header.resizeSection(1, 260)
+        header.resizeSection(2, 80)
+        # No sort indicator at first: rows stay in chronological (source) order without
+        # sorting a possibly huge model up front.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._syncing = False
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        self._syncing = True
+        try:
+            self.model.set_timeline(timeline)
+        finally:
+            self._syncing = False
+
+    def visible_ids(self) -> list[str]:
+        return [self.proxy.index(r, 0).data(ID_ROLE) for r in range(self.proxy.rowCount())]
+
+    def select_event(self, event_id: str) -> None:
+        """Reflect a selection made elsewhere without re-emitting it."""
+        row = self.model.row_of(event_id) if event_id else -1
+        selection = self.table.selectionModel()
+        self._syncing = True
+        try:
+            if row < 0:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+                return
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if not index.isValid():
+                selection.clearSelection()
+                return
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            selection.setCurrentIndex(index, flags)
+            self.table.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        event_id = current.data(ID_ROLE)
+        if event_id:
+            self.event_activated.emit(str(event_id))

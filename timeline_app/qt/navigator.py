@@ -1,0 +1,68 @@
+"""Previous/Next buttons naming the neighbouring events, and the position ("3 of 9")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from timeline_app.core.model import Event
+
+_BUTTON_TEXT_PX = 320
+
+
+class EventNavigator(QWidget):
+    previous_requested = Signal()
+    next_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("eventNavigator")
+        self.prev_button = QPushButton("◀  Previous", self)
+        self.prev_button.setObjectName("prevEventButton")
+        self.prev_button.setAccessibleName("Previous event")
+        self.next_button = QPushButton("Next  ▶", self)
+        self.next_button.setObjectName("nextEventButton")
+        self.next_button.setAccessibleName("Next event")
+        self.position_label = QLabel("", self)
+        self.position_label.setObjectName("eventPosition")
+        self.position_label.setAccessibleName("Position in the chronology")
+        self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.position_label.setMinimumWidth(90)
+        for button in (self.prev_button, self.next_button):
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(self.prev_button, 1)
+        layout.addWidget(self.position_label, 0)
+        layout.addWidget(self.next_button, 1)
+        self.prev_button.clicked.connect(self.previous_requested)
+        self.next_button.clicked.connect(self.next_requested)
+        self.set_state(None, -1, 0, None)
+
+    def set_state(self, previous: Event | None, index: int, total: int, following: Event | None) -> None:
+        """Show the neighbours of the event at ``index`` (0-based; -1 when none is selected)."""
+        self.prev_button.setText(self._caption("◀  ", previous, "", "Previous"))
+        self.next_button.setText(self._caption("", following, "  ▶", "Next"))
+        self.prev_button.setEnabled(previous is not None)
+        self.next_button.setEnabled(following is not None)
+        self.prev_button.setToolTip(self._tooltip(previous, "Previous event (←)"))
+        self.next_button.setToolTip(self._tooltip(following, "Next event (→)"))
+        if total == 0:
+            self.position_label.setText("no events")
+        elif index < 0:
+            self.position_label.setText(f"– of {total}")
+        else:
+            self.position_label.setText(f"{index + 1} of {total}")
+
+    def _caption(self, prefix: str, event: Event | None, suffix: str, fallback: str) -> str:
+        if event is None:
+            return f"{prefix}{fallback}{suffix}"
+        fm = QFontMetrics(self.font())
+        text = f"{event.date.describe()} · {event.title}"
+        return f"{prefix}{fm.elidedText(text, Qt.TextElideMode.ElideRight, _BUTTON_TEXT_PX)}{suffix}"
+
+    @staticmethod
+    def _tooltip(event: Event | None, action: str) -> str:
+        return f"{action}\n{event.date.describe()}\n{event.title}" if event else action

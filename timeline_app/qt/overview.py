@@ -1,0 +1,105 @@
+"""The overview strip: the whole timeline's density and the window currently in view.
+
+Click or drag in the strip to move the view there; the visible span keeps its width.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from timeline_app.core.store import EventStore
+from timeline_app.core.viewport import Viewport
+
+
+class OverviewStrip(QWidget):
+    center_requested = Signal(float)  # time the user wants at the centre of the view
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelineOverview")
+        self.setAccessibleName("Timeline overview")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._store = EventStore.empty()
+        self._full: Viewport | None = None
+        self._window: Viewport | None = None
+        self._counts: np.ndarray = np.zeros(0, dtype=np.int64)
+        self._counts_width = -1
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 34)
+
+    def set_store(self, store: EventStore) -> None:
+        self._store = store
+        bounds = store.bounds()
+        self._full = Viewport.fit(bounds[0], bounds[1], 0.03) if bounds else None
+        self._counts_width = -1
+        self.update()
+
+    def set_window(self, viewport: Viewport) -> None:
+        self._window = viewport
+        self.update()
+
+    def full_range(self) -> Viewport | None:
+        if self._full is None or self._window is None:
+            return self._full
+        # Show the visible window even when the user has scrolled beyond the events.
+        return Viewport(min(self._full.t0, self._window.t0), max(self._full.t1, self._window.t1))
+
+    def _density(self, full: Viewport, width: int) -> np.ndarray:
+        if self._counts_width != width or len(self._counts) != width:
+            xs = np.asarray(full.to_px(self._store.mid, float(width)), dtype=np.float64)
+            cols = np.clip(xs, 0, width - 1).astype(np.int64)
+            self._counts = np.bincount(cols, minlength=width) if len(cols) else np.zeros(width, np.int64)
+            self._counts_width = width
+        return self._counts
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        pal = self.palette()
+        rect = QRectF(self.rect())
+        painter.fillRect(rect, pal.color(QPalette.ColorRole.AlternateBase))
+        full = self.full_range()
+        if full is not None and self.width() > 0:
+            counts = self._density(full, self.width())
+            peak = float(counts.max()) if len(counts) else 0.0
+            if peak > 0:
+                color = QColor(pal.color(QPalette.ColorRole.Text))
+                color.setAlphaF(0.55)
+                painter.setPen(QPen(color, 1.0))
+                h = rect.height() - 6
+                for x in np.flatnonzero(counts).tolist():
+                    bar = max(np.sqrt(counts[x] / peak) * h, 3.0)
+                    painter.drawLine(QPointF(x + 0.5, rect.bottom() - 3), QPointF(x + 0.5, rect.bottom() - 3 - bar))
+            if self._window is not None:
+                x0 = max(float(full.to_px(self._window.t0, rect.width())), 0.0)
+                x1 = min(float(full.to_px(self._window.t1, rect.width())), rect.width())
+                highlight = QColor(pal.color(QPalette.ColorRole.Highlight))
+                fill = QColor(highlight)
+                fill.setAlphaF(0.2)
+                painter.setPen(QPen(highlight, 1.5))
+                painter.setBrush(fill)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                painter.drawRoundedRect(QRectF(x0, 1.5, max(x1 - x0, 4.0), rect.height() - 3), 3, 3)
+        painter.end()
+
+    def _request(self, x: float) -> None:
+        full = self.full_range()
+        if full is not None:
+            self.center_requested.emit(float(full.to_time(x, float(max(self.width(), 1)))))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._request(event.position().x())
+            event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._request(event.position().x())
+            event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)

@@ -1,0 +1,139 @@
+"""Colours, pens, brushes and fonts for the timeline, derived from the system palette.
+
+Built once per palette/font change and handed to the painter, so painting creates no
+pens or brushes. Light and dark palettes get different document hues and fills.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPalette, QPen
+
+# Per-document hues (Okabe–Ito inspired, distinguishable for colour-blind readers).
+_LIGHT_HUES = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8C6D00", "#56B4E9", "#7B3294", "#505050")
+_DARK_HUES = ("#5AB4F0", "#FF8C42", "#3DD6A3", "#F09ACB", "#E6C34A", "#9AD2F5", "#C58BE8", "#C0C0C0")
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInk:
+    """Everything needed to draw one document's events."""
+
+    color: QColor
+    fill: QBrush
+    pale_fill: QBrush  # the extent of a coarse point (a month, a year)
+    hatch: QBrush  # undated-but-bounded span: hatched, never solid
+    faded: QBrush
+    pen: QPen
+    dashed: QPen  # expected events and uncertain spans
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineStyle:
+    """The palette argument of ``paint_timeline``: colours, pens, brushes and fonts."""
+
+    dark: bool
+    background: QColor
+    text: QColor
+    muted: QColor
+    grid_pen: QPen
+    major_grid_pen: QPen
+    axis_brush: QBrush
+    axis_pen: QPen
+    highlight: QColor
+    highlight_pen: QPen
+    highlight_fill: QBrush
+    highlight_text: QColor
+    density_brush: QBrush
+    font: QFont
+    bold_font: QFont
+    small_font: QFont
+    italic_font: QFont
+    inks: tuple[DocumentInk, ...] = field(default=())
+
+    def ink(self, doc: int) -> DocumentInk:
+        return self.inks[doc % len(self.inks)] if doc >= 0 else self.inks[-1]
+
+    @property
+    def line_height(self) -> float:
+        return QFontMetricsF(self.font).height()
+
+    @property
+    def small_line_height(self) -> float:
+        return QFontMetricsF(self.small_font).height()
+
+    @classmethod
+    def from_palette(cls, palette: QPalette, font: QFont) -> TimelineStyle:
+        dark = is_dark(palette)
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = QColor(text)
+        muted.setAlphaF(0.62)
+        grid = QColor(text)
+        grid.setAlphaF(0.08)
+        major = QColor(text)
+        major.setAlphaF(0.2)
+        axis_bg = palette.color(QPalette.ColorRole.Window)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        hl_fill = QColor(highlight)
+        hl_fill.setAlphaF(0.22 if dark else 0.16)
+        density = QColor(text)
+        density.setAlphaF(0.45)
+        bold = QFont(font)
+        bold.setBold(True)
+        small = QFont(font)
+        small.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
+        italic = QFont(font)
+        italic.setItalic(True)
+        inks = tuple(_ink(QColor(h), dark) for h in (_DARK_HUES if dark else _LIGHT_HUES))
+        return cls(
+            dark=dark,
+            background=base,
+            text=text,
+            muted=muted,
+            grid_pen=_cosmetic(grid, 1.0),
+            major_grid_pen=_cosmetic(major, 1.0),
+            axis_brush=QBrush(axis_bg),
+            axis_pen=_cosmetic(muted, 1.0),
+            highlight=highlight,
+            highlight_pen=_cosmetic(highlight, 2.0),
+            highlight_fill=QBrush(hl_fill),
+            highlight_text=text,
+            density_brush=QBrush(density),
+            font=font,
+            bold_font=bold,
+            small_font=small,
+            italic_font=italic,
+            inks=inks,
+        )
+
+
+def _cosmetic(color: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(color, width, style)
+    pen.setCosmetic(True)
+    return pen
+
+
+def _ink(color: QColor, dark: bool) -> DocumentInk:
+    pale = QColor(color)
+    pale.setAlphaF(0.18 if dark else 0.14)
+    faded = QColor(color)
+    faded.setAlphaF(0.16 if dark else 0.10)
+    hatch_color = QColor(color)
+    hatch_color.setAlphaF(0.75)
+    hatch = QBrush(hatch_color, Qt.BrushStyle.BDiagPattern)
+    dashed = _cosmetic(color, 1.4, Qt.PenStyle.DashLine)
+    return DocumentInk(
+        color=color,
+        fill=QBrush(color),
+        pale_fill=QBrush(pale),
+        hatch=hatch,
+        faded=QBrush(faded),
+        pen=_cosmetic(color, 1.4),
+        dashed=dashed,
+    )
