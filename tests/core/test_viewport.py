@@ -39,7 +39,7 @@ def test_zoom_at_keeps_anchor_under_cursor(t0: float, span: float, frac: float, 
     before = vp.to_px(anchor, 800.0)
     after = zoomed.to_px(anchor, 800.0)
     if zoomed.span == pytest.approx(span / factor):
-        assert after == pytest.approx(before, abs=1e-6)
+        assert after == pytest.approx(before, abs=1e-3)
         assert zoomed.span == pytest.approx(span / factor)
 
 

@@ -1,3 +1,4 @@
+import itertools
 from datetime import date, datetime
 
 import pytest
@@ -24,7 +25,7 @@ def test_unit_adapts_from_decades_to_hours(view: Viewport, kind: str, step: int)
     ticks = axis_ticks(view, 1000.0)
     assert (ticks.unit.kind, ticks.unit.step) == (kind, step)
     xs = [view.to_px(t.t, 1000.0) for t in ticks.minor]
-    assert all(b - a >= 60 for a, b in zip(xs, xs[1:], strict=False))
+    assert all(b - a >= 60 for a, b in itertools.pairwise(xs))
 
 
 def test_month_ticks_are_named_with_years_above() -> None:

@@ -125,7 +125,7 @@ def test_selection_is_highlighted(canvas: TimelineCanvas) -> None:
     canvas.set_selected("talks")
     selected = canvas.grab().toImage()
     highlight = canvas.palette().color(QPalette.ColorRole.Highlight)
-    x, lane = _xm(canvas, "talks")
+    x, _lane = _xm(canvas, "talks")
 
     def count(image: QImage) -> int:
         return sum(
