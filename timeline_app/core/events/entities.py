@@ -322,7 +322,7 @@ def _classify(raw: str, text: str, end: int, titled: set[str], found: Entities) 
 def _quantities(text: str, blocked: list[tuple[int, int]]) -> list[str]:
     out: list[str] = []
     for m in _QUANTITY.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in blocked):
+        if any(s < m.start("noun") and m.start() < e for s, e in blocked):
             continue
         number = text[m.start() : m.start("noun")].strip()
         digits = re.sub(r"[^\d]", "", number)

@@ -38,7 +38,7 @@ MONTH_PATTERN = (
 
 _DATE = rf"(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<year>\d{{4}}))?"
 _DATE_DMY = rf"(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_PATTERN})(?:\s*,?\s*(?P<year2>\d{{4}}))?"
-_WORD = r"[A-Z][A-Za-z.'\-]*"
+_WORD = r"[A-ZÀ-ÖØ-Þ][\w.'\-]*"
 _PLACE = rf"(?P<place>{_WORD}(?:[ \-]{_WORD}){{0,3}}(?:,[ \t]*{_WORD}(?:[ \t]{_WORD}){{0,2}})?)"
 _AGENCY = r"\((?P<agency>[^()\n]{1,40})\)"
 _AGENCY2 = _AGENCY.replace("agency", "agency2")
@@ -143,7 +143,7 @@ def detect_title(text: str, path: Path | None = None) -> str:
             line = line[dateline.end() :].lstrip(" \t-—–_:")
             if not line:
                 continue
-        elif len(line) <= _HEADING_MAX:
+        elif len(line) <= _HEADING_MAX and len(_SENTENCE_END.split(line, maxsplit=1)) == 1:
             return line
         sentence = _SENTENCE_END.split(line, maxsplit=1)[0]
         return _shorten(sentence)

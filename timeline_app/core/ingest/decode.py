@@ -15,6 +15,9 @@ _BOMS = (
 )
 
 
+_PREFERRED = "cp1252"
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name). Line endings are normalised to \\n."""
     text, encoding = _decode(data)
@@ -33,10 +36,16 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
     if best is not None and best.encoding:
+        encoding = best.encoding
+        # Short Western texts fit several code pages equally well; Windows-1252 is by far the most common.
+        equally_good = [m for m in results if m.chaos <= best.chaos]
+        if any(_PREFERRED in m.could_be_from_charset for m in equally_good):
+            encoding = _PREFERRED
         try:
-            return data.decode(best.encoding), best.encoding
+            return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError):
             pass
     return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)"

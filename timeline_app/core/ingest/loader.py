@@ -9,7 +9,7 @@ from timeline_app.core.ingest.dateline import detect_title
 from timeline_app.core.ingest.decode import decode_text
 from timeline_app.core.ingest.errors import LoadError
 from timeline_app.core.ingest.markdown import markdown_to_text
-from timeline_app.core.ingest.raw import MAX_BYTES, read_bytes
+from timeline_app.core.ingest.raw import read_bytes
 from timeline_app.core.model import Document
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -17,7 +17,7 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TIMEML_SUFFIXES = {".tml", ".timeml"}
 
 
-def load_document(path: str | Path, doc_id: str, max_bytes: int = MAX_BYTES) -> Document:
+def load_document(path: str | Path, doc_id: str, max_bytes: int | None = None) -> Document:
     """Load one file; raise LoadError with a one-line reason when it cannot be used."""
     p = Path(path)
     data = read_bytes(p, max_bytes)

@@ -14,7 +14,9 @@ _CONTROL = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 2
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
-def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    if max_bytes is None:
+        max_bytes = MAX_BYTES
     try:
         size = path.stat().st_size
     except FileNotFoundError:

@@ -1,0 +1,119 @@
+"""`timeline-app extract`: every output format, per-file errors on stderr, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from timeline_app.cli import extract
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_97615b8d070adb4e.txt"
+
+
+def run(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="timeline-app")
+    extract.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["extract", *argv])
+    return int(args.func(args))
+
+
+def test_json_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(str(SEED)) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["documents"][0]["reference_date"] == "2025-09-04"
+    dates = [e["date"] for e in data["events"] if e["status"] == "reported"]
+    assert dates == ["2025-09-04"]
+
+
+def test_reference_date_option(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(str(SEED), "--reference-date", "2021-03-05") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["documents"][0]["reference_date"] == "2021-03-05"
+    assert data["documents"][0]["reference_date_basis"] == "given by the user"
+
+
+def test_bad_reference_date(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(str(SEED), "--reference-date", "05/03/2021") == 2
+    err = capsys.readouterr().err
+    assert "--reference-date" in err and err.count("\n") == 1
+
+
+def test_text_chronology(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(str(SEED), "--format", "text") == 0
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if line and not line.startswith("#")]
+    assert any(line.lstrip().startswith("3 Sep 2025") and "parade" in line for line in lines)
+    assert any(line.startswith("? between Oct 2024 and 3 Sep 2025") for line in lines)
+    assert any(line.startswith("~ Oct 2024 (month)") and "[ongoing]" in line for line in lines)
+    assert any("[expected]" in line and "date not stated" in line for line in lines)
+
+
+def test_csv_to_output_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(str(SEED), "--format", "csv", "--output-dir", str(tmp_path / "out")) == 0
+    assert capsys.readouterr().out == ""
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out" / "events.csv").read_text(encoding="utf-8"))))
+    assert {"2025-09-03", "2025-09-04", "2024-10"} <= {r["date"] for r in rows}
+
+
+def test_timeml_needs_output_dir(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(str(SEED), "--format", "timeml") == 2
+    assert "--output-dir" in capsys.readouterr().err
+
+
+def test_timeml_one_file_per_input(tmp_path: Path) -> None:
+    second = tmp_path / "second.txt"
+    second.write_text("Oslo, Feb 2, 2022 (Wire) The council met on Monday and approved the budget.", encoding="utf-8")
+    out = tmp_path / "tml"
+    assert run(str(SEED), str(second), "--format", "timeml", "--output-dir", str(out)) == 0
+    files = sorted(p.name for p in out.glob("*.tml"))
+    assert files == ["000_97615b8d070adb4e.tml", "second.tml"]
+    content = (out / "second.tml").read_text(encoding="utf-8")
+    assert "TIMEX3" in content and "2022-01-31" in content
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("photo.txt", bytes(range(256)) * 16, "binary"),
+        ("broken.tml", b"<TimeML><TEXT>no end", "not well-formed"),
+    ],
+)
+def test_bad_file_reported_rest_processed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes, reason: str
+) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    assert run(str(bad), str(SEED)) == 1
+    captured = capsys.readouterr()
+    err_lines = captured.err.strip().splitlines()
+    assert len(err_lines) == 1 and name in err_lines[0] and reason in err_lines[0]
+    assert len(json.loads(captured.out)["documents"]) == 1
+
+
+def test_wrong_encoding_still_extracted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "latin.txt"
+    f.write_bytes("Zürich, Mar 3, 2023 (Wire) Café owners protested on Friday against façade rules.".encode("cp1252"))
+    assert run(str(f), "--format", "text") == 0
+    out = capsys.readouterr().out
+    assert "Café owners protested" in out and "3 Mar 2023" in out
+
+
+def test_huge_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline_app.core.ingest import raw
+
+    monkeypatch.setattr(raw, "MAX_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Words on Monday. " * 200)
+    assert run(str(big)) == 1
+    assert "too large" in capsys.readouterr().err
+
+
+def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(str(tmp_path / "nope.txt")) == 1
+    assert "nope.txt: file not found" in capsys.readouterr().err

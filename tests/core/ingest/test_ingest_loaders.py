@@ -1,0 +1,134 @@
+"""Loaders per file kind and their one-line errors."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline_app.core.ingest import LoadError, load_document
+
+SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_97615b8d070adb4e.txt"
+
+
+def test_text_file(tmp_path: Path) -> None:
+    doc = load_document(SEED, "seed")
+    assert doc.kind == "text"
+    assert doc.title.startswith("What Did North Korean Leader")
+    assert "Seoul, Sep 4" in doc.text
+
+
+def test_legacy_encoding_is_detected(tmp_path: Path) -> None:
+    f = tmp_path / "latin.txt"
+    text = "Zürich, Mar 3 (Wire) Café owners protested on Friday against the new façade rules. " * 3
+    f.write_bytes(text.encode("cp1252"))
+    doc = load_document(f, "d")
+    assert "Café" in doc.text and "façade" in doc.text
+
+
+def test_bad_bytes_never_crash(tmp_path: Path) -> None:
+    f = tmp_path / "mixed.txt"
+    f.write_bytes(b"Valid start of a sentence here. " + b"\xff\xfe\xfa broken \xc3 tail. More plain words follow.")
+    doc = load_document(f, "d")
+    assert "Valid start" in doc.text
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    f = tmp_path / "u16.txt"
+    f.write_bytes("Hello from a UTF-16 file, written on Monday.".encode("utf-16"))
+    assert "UTF-16 file" in load_document(f, "d").text
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n\t\n", "empty"),
+        (bytes(range(256)) * 4, "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+    ],
+)
+def test_rejected_files(tmp_path: Path, content: bytes, message: str) -> None:
+    f = tmp_path / "bad.txt"
+    f.write_bytes(content)
+    with pytest.raises(LoadError, match=message) as info:
+        load_document(f, "d")
+    assert "\n" not in str(info.value)
+
+
+def test_too_large(tmp_path: Path) -> None:
+    f = tmp_path / "big.txt"
+    f.write_bytes(b"word " * 1000)
+    with pytest.raises(LoadError, match="too large"):
+        load_document(f, "d", max_bytes=1000)
+
+
+def test_missing_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="not found"):
+        load_document(tmp_path / "nope.txt", "d")
+    with pytest.raises(LoadError, match="directory"):
+        load_document(tmp_path, "d")
+
+
+def test_markdown_markup_removed(tmp_path: Path) -> None:
+    f = tmp_path / "a.md"
+    f.write_text("# Big news\n\n**Paris**, May 2 (Wire) The [council](http://x) met on *Friday*.\n", encoding="utf-8")
+    doc = load_document(f, "d")
+    assert doc.kind == "markdown"
+    assert doc.title == "Big news"
+    assert "Paris, May 2 (Wire) The council met on Friday." in doc.text
+
+
+HTML = """<!DOCTYPE html><html><head><title>Port reopens after storm | Daily Wire</title>
+<meta property="og:title" content="Port reopens after storm">
+<meta property="article:published_time" content="2023-04-05T08:00:00Z"></head>
+<body><nav>Home | World | Sport</nav><article><h1>Port reopens after storm</h1>
+<p>The harbour reopened on Tuesday after a storm closed it for three days, officials said.</p>
+<p>Ships queued outside the port for most of the weekend while crews cleared debris from the docks.</p>
+<p>The port authority expects traffic to return to normal levels by next week, according to its director.</p>
+</article><footer>Copyright Daily Wire</footer></body></html>"""
+
+
+def test_html_article_text_and_metadata(tmp_path: Path) -> None:
+    f = tmp_path / "page.html"
+    f.write_text(HTML, encoding="utf-8")
+    doc = load_document(f, "d")
+    assert doc.kind == "html"
+    assert doc.title == "Port reopens after storm"
+    assert "harbour reopened on Tuesday" in doc.text
+    assert "Home | World" not in doc.text
+    assert doc.reference_date == date(2023, 4, 5)
+    assert "metadata" in doc.reference_date_basis
+
+
+def test_html_without_article(tmp_path: Path) -> None:
+    f = tmp_path / "empty.html"
+    f.write_text("<html><body></body></html>", encoding="utf-8")
+    with pytest.raises(LoadError, match="no article text"):
+        load_document(f, "d")
+
+
+TML = """<?xml version="1.0" ?>
+<TimeML><DOCID>X1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-07" functionInDocument="CREATION_TIME">1998-08-07</TIMEX3></DCT>
+<TEXT>NAIROBI, Kenya (AP) _ Bombs <EVENT eid="e1">exploded</EVENT> outside the embassy
+<TIMEX3 tid="t1" type="DATE" value="1998-08-07">Friday</TIMEX3>, witnesses said.</TEXT></TimeML>"""
+
+
+def test_timeml_file(tmp_path: Path) -> None:
+    f = tmp_path / "x.tml"
+    f.write_text(TML, encoding="utf-8")
+    doc = load_document(f, "x")
+    assert doc.kind == "timeml"
+    assert doc.reference_date == date(1998, 8, 7)
+    assert "exploded outside the embassy" in doc.text
+    assert "<EVENT" not in doc.text
+
+
+def test_malformed_timeml(tmp_path: Path) -> None:
+    f = tmp_path / "bad.tml"
+    f.write_text("<TimeML><TEXT>unclosed", encoding="utf-8")
+    with pytest.raises(LoadError, match="not well-formed") as info:
+        load_document(f, "x")
+    assert "\n" not in str(info.value)

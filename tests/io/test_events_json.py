@@ -1,0 +1,105 @@
+"""The events JSON format: exact keys, chronological order, round trip, clear errors."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Status, Timeline
+from timeline_app.io import events_csv, events_json
+
+DOC_KEYS = {"id", "path", "title", "reference_date", "reference_date_basis"}
+EVENT_KEYS = {"id", "title", "sentence", "date", "earliest", "latest", "precision", "status", "date_basis",
+              "mentions", "actors", "places", "quantities"}  # fmt: skip
+
+
+def _timeline() -> Timeline:
+    text = "Seoul, Sep 4 (Wire) Talks ended. Troops arrived in October. A vote may follow."
+    doc = Document("d1", "/tmp/a.txt", text, "Talks", date(2025, 9, 4), "dateline", timexes=[])
+    later = Event(
+        "d1-e1", "Talks ended", "Talks ended.", FuzzyDate.point(DatePoint.day(date(2025, 9, 3))),
+        Status.OCCURRED, "“the previous day”", [Mention("d1", 20, 32, text[20:32])], ["Kim"], ["Seoul"], [],
+    )  # fmt: skip
+    earlier = Event(
+        "d1-e2", "Troops arrived", "Troops arrived in October.", FuzzyDate.point(DatePoint.month(2024, 10)),
+        Status.ONGOING, "since", [Mention("d1", 33, 59, text[33:59])], [], [], ["15,000 troops"], notes="check",
+    )  # fmt: skip
+    bounded = Event(
+        "d1-e3", "A vote may follow", "A vote may follow.",
+        FuzzyDate.bounded(DatePoint.day(date(2025, 9, 4)), None), Status.EXPECTED, "expected",
+        [Mention("d1", 60, 78, text[60:78])],
+    )  # fmt: skip
+    return Timeline([doc], [later, bounded, earlier])
+
+
+def test_exact_keys_and_values() -> None:
+    data = json.loads(events_json.dumps(_timeline()))
+    assert set(data) == {"documents", "events"}
+    assert set(data["documents"][0]) >= DOC_KEYS
+    assert data["documents"][0]["reference_date"] == "2025-09-04"
+    assert "text" in data["documents"][0]
+    for e in data["events"]:
+        assert set(e) >= EVENT_KEYS
+    first = data["events"][0]
+    assert (first["id"], first["date"], first["earliest"], first["latest"], first["precision"], first["status"]) == (
+        "d1-e2", "2024-10", "2024-10-01", "2024-10-31", "month", "ongoing",
+    )  # fmt: skip
+    assert first["mentions"] == [{"document": "d1", "start": 33, "end": 59, "text": "Troops arrived in October."}]
+    assert [e["id"] for e in data["events"]] == ["d1-e2", "d1-e1", "d1-e3"]
+    assert data["events"][2]["date"] == "[2025-09-04..]" and data["events"][2]["latest"] is None
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "events.json"
+    events_json.dump(_timeline(), path)
+    loaded = events_json.load(path)
+    assert events_json.dumps(loaded) == path.read_text(encoding="utf-8")
+    assert loaded.documents[0].text.startswith("Seoul")
+    assert loaded.events[0].notes == "check"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        ("[]", "expected a JSON object"),
+        ('{"documents": {}, "events": []}', "'documents' must be a list"),
+        ('{"documents": [], "events": [1]}', r"events\[0\]: expected an object"),
+        ('{"documents": [], "events": [{"id": "e", "title": "t", "date": "tomorrow", "mentions": []}]}', "date"),
+        ('{"documents": [], "events": [{"id": "e", "title": "t", "date": "2024", "status": "x", "mentions": []}]}',
+         "unknown status"),
+        ('{"documents": [], "events": [{"id": "e", "title": "t", "date": "2024", "mentions": [{"document": "d",'
+         ' "start": 5, "end": 2}]}]}', "bad span"),
+        ('{"documents": [{"id": "d", "reference_date": "2024-13-01"}], "events": []}', "YYYY-MM-DD"),
+        ("[" * 100000 + "]" * 100000, "not valid JSON"),
+    ],
+)  # fmt: skip
+def test_rejects_malformed(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message) as info:
+        events_json.loads(text)
+    assert "\n" not in str(info.value)
+
+
+def test_refuses_huge_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "big.json"
+    path.write_text('{"documents": [], "events": []}' + " " * 5000, encoding="utf-8")
+    monkeypatch.setattr(events_json, "MAX_JSON_BYTES", 1000)
+    with pytest.raises(ValueError, match="too large"):
+        events_json.load(path)
+
+
+def test_load_reports_file_name(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_bytes(b"\xff\xfe{")
+    with pytest.raises(ValueError, match=r"broken\.json"):
+        events_json.load(path)
+
+
+def test_csv_rows() -> None:
+    rows = events_csv.dumps(_timeline()).splitlines()
+    assert rows[0].startswith("id,date,earliest,latest,precision,status,title")
+    assert rows[1].startswith("d1-e2,2024-10,2024-10-01,2024-10-31,month,ongoing,Troops arrived")
+    assert len(rows) == 4
