@@ -160,3 +160,18 @@ def parse_time(text: str, where: str) -> tuple[int | None, int | None]:
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         raise FormatError(f"{where}: time {text!r} is out of range")
     return hour, minute
+
+
+def from_edtf_described(edtf: str, described: str) -> FuzzyDate:
+    """The date whose EDTF is `edtf` and whose describe() is `described`.
+
+    EDTF writes weeks, quarters and seasons as a span of days; the wording tells them apart.
+    Raises ValueError for text that is not EDTF.
+    """
+    parsed = FuzzyDate.from_edtf(edtf)
+    if parsed.kind is DateKind.INTERVAL and parsed.start and parsed.end and parsed.describe() != described:
+        for precision in _SPANS:
+            span = FuzzyDate.point(DatePoint(parsed.start.earliest, parsed.end.latest, precision))
+            if span.describe() == described:
+                return span
+    return parsed

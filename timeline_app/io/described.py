@@ -1,0 +1,72 @@
+"""A plain-text footer that carries what a foreign format cannot: the date as worded, its
+EDTF and precision, the basis, the status and the sources. Used by the calendar and the
+desktop-Timeline formats, whose dates are only instants or day spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline_app.core.model import Event, FuzzyDate, Status, Timeline
+from timeline_app.io.date_parts import from_edtf_described
+from timeline_app.io.safety import FormatError
+from timeline_app.io.sources import SourceRef, event_sources, source_label
+
+_META = re.compile(r"^(Date|EDTF|Precision|Basis|Status|Source): (.*)$")
+_SOURCE = re.compile(r"^(.*?)(?: <([^<>]*)>)?$")
+
+
+def described_text(timeline: Timeline, event: Event) -> str:
+    lines = [f"Date: {event.date.describe()}", f"EDTF: {event.date.edtf}", f"Precision: {event.date.precision}"]
+    if event.date_basis:
+        lines.append(f"Basis: {' '.join(event.date_basis.split())}")
+    lines.append(f"Status: {event.status.value}")
+    for doc in event_sources(timeline, event):
+        label = " ".join(source_label(doc).split())
+        lines.append(f"Source: {label} <{doc.path}>" if doc.path and doc.path != label else f"Source: {label}")
+    body = event.sentence.strip()
+    return "\n".join([body, "", *lines] if body else lines)
+
+
+@dataclass(slots=True)
+class Described:
+    sentence: str = ""
+    meta: dict[str, str] = field(default_factory=dict)
+    sources: list[SourceRef] = field(default_factory=list)
+
+    @property
+    def status(self) -> Status:
+        try:
+            return Status(self.meta.get("Status", Status.OCCURRED.value))
+        except ValueError:
+            return Status.OCCURRED
+
+    def date(self, first_day: date, where: str) -> FuzzyDate | None:
+        """The footer's date, if it has one that still agrees with the format's own first day."""
+        edtf = self.meta.get("EDTF")
+        if not edtf:
+            return None
+        try:
+            when = from_edtf_described(edtf, self.meta.get("Date", ""))
+        except ValueError as exc:
+            raise FormatError(f"{where}: the description's EDTF {edtf!r} is not a date") from exc
+        # Someone may have moved the event in another app: then its own dates win.
+        return when if first_day in (when.earliest, when.latest) else None
+
+
+def split_described(text: str) -> Described:
+    lines = text.replace("\r\n", "\n").split("\n")
+    result = Described()
+    cut = len(lines)
+    while cut > 0 and (m := _META.match(lines[cut - 1])):
+        cut -= 1
+        key, value = m.group(1), m.group(2).strip()
+        if key == "Source":
+            s = _SOURCE.match(value)
+            label = s.group(1).strip() if s else value
+            result.sources.insert(0, SourceRef(label, s.group(2) if s and s.group(2) is not None else label))
+        else:
+            result.meta[key] = value
+    result.sentence = "\n".join(lines[:cut]).strip()
+    return result

@@ -1,0 +1,67 @@
+"""A Markdown chronology: events by year with their dates as worded, and numbered sources."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from timeline_app.core.model import Document, Event, Status, Timeline
+from timeline_app.io.sources import event_sources, is_url, source_label
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
+_STATUS_NOTE = {Status.EXPECTED: "expected", Status.REPORTED: "reported", Status.ONGOING: "ongoing"}
+
+
+def md_escape(text: str) -> str:
+    """Text that renders literally: no emphasis, links, HTML or headings sneak in from articles."""
+    flat = " ".join(text.split())
+    return _SPECIAL.sub(r"\\\1", flat)
+
+
+def _source_line(number: int, doc: Document) -> str:
+    label = md_escape(source_label(doc))
+    if is_url(doc.path):
+        line = f"{number}. [{label}](<{doc.path.replace('>', '%3E')}>)"
+    else:
+        line = f"{number}. {label}" + (
+            f" — `{doc.path.replace('`', "'")}`" if doc.path and doc.path != doc.title else ""
+        )
+    if doc.reference_date:
+        line += f" (dated {doc.reference_date.day} {doc.reference_date.strftime('%b %Y')})"
+    return line
+
+
+def to_markdown(timeline: Timeline, title: str = "") -> str:
+    documents: list[Document] = []
+    for event in timeline.events:
+        documents += [d for d in event_sources(timeline, event) if d not in documents]
+    numbers = {id(d): i for i, d in enumerate(documents, 1)}
+    events = sorted(timeline.events, key=lambda e: e.date.sort_key())
+    lines = [f"# {md_escape(title or 'Chronology')}", ""]
+    lines += [f"{len(events)} events from {len(documents)} sources.", ""]
+    heading = None
+    for event in events:
+        first = event.date.earliest or event.date.latest
+        section = str(first.year) if first else "Date not stated"
+        if section != heading:
+            lines += ([""] if heading else []) + [f"## {section}", ""]
+            heading = section
+        lines.append(_event_line(timeline, event, numbers))
+    if documents:
+        lines += ["", "## Sources", ""]
+        lines += [_source_line(numbers[id(d)], d) for d in documents]
+    return "\n".join(lines) + "\n"
+
+
+def _event_line(timeline: Timeline, event: Event, numbers: dict[int, int]) -> str:
+    refs = "".join(f"[{numbers[id(d)]}]" for d in event_sources(timeline, event))
+    tags = [t for t in (_STATUS_NOTE.get(event.status), event.group) if t]
+    suffix = f" _({md_escape(', '.join(tags))})_" if tags else ""
+    line = f"- **{md_escape(event.date.describe())}** — {md_escape(event.title)}{suffix}" + (f" {refs}" if refs else "")
+    if event.sentence and event.sentence.strip() != event.title.strip():
+        line += f"  \n  > {md_escape(event.sentence)}"
+    return line
+
+
+def export_markdown(timeline: Timeline, path: Path, title: str = "") -> None:
+    path.write_text(to_markdown(timeline, title), encoding="utf-8")

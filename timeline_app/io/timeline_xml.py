@@ -1,0 +1,195 @@
+"""The `.timeline` XML of the desktop application Timeline (thetimelineproj): export/import.
+
+Timeline reads its elements in a fixed order and knows only instants, so a day is written
+as midnight to midnight of the same day (Timeline draws it as a point) and wider units as
+their first to last day; the description footer keeps precision, basis and sources.
+Parsing goes through defusedxml with DTDs refused: no entity expansion, no external
+entities.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date, datetime
+from pathlib import Path
+
+import defusedxml
+import defusedxml.ElementTree as SafeET
+
+from timeline_app.core.model import DateKind, DatePoint, Event, FuzzyDate, Precision, Timeline
+from timeline_app.io.described import described_text, split_described
+from timeline_app.io.safety import FormatError, check_year, read_bytes_limited
+from timeline_app.io.sources import ImportedEvents, SourceCollector, event_sources, is_url
+
+FILE_VERSION = "2.4.0"
+_TIME = re.compile(r"^(-?\d+)-(\d+)-(\d+) (\d+):(\d+):(\d+)$")
+_HEX = re.compile(r"^#([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})$")
+_RGB = re.compile(r"^(\d{1,3}),(\d{1,3}),(\d{1,3})$")
+_PALETTE = ("31,119,180", "255,127,14", "44,160,44", "214,39,40", "148,103,189", "140,86,75", "227,119,194")
+_DEFAULT_COLOR = "200,200,200"
+
+
+def _rgb(hex_color: str) -> str | None:
+    m = _HEX.match(hex_color.strip())
+    return ",".join(str(int(g, 16)) for g in m.groups()) if m else None
+
+
+def _hex(rgb: str) -> str:
+    m = _RGB.match(rgb.strip())
+    if not m or any(int(g) > 255 for g in m.groups()):
+        return ""
+    return "#" + "".join(f"{int(g):02x}" for g in m.groups())
+
+
+def _instant(d: date, time: str | None) -> str:
+    return f"{d.year}-{d.month:02d}-{d.day:02d} {time or '00:00'}:00"
+
+
+def _span(when: FuzzyDate) -> tuple[str, str] | None:
+    first, last = when.earliest or when.latest, when.latest or when.earliest
+    lower = when.start or when.end
+    upper = when.start if when.kind is DateKind.POINT else (when.end or when.start)
+    if first is None or last is None or lower is None or upper is None:
+        return None
+    first_time = lower.time if lower.precision is Precision.TIME else None
+    last_time = upper.time if upper.precision is Precision.TIME else None
+    return _instant(first, first_time), _instant(last, last_time)
+
+
+def _sub(parent: ET.Element, tag: str, text: str) -> None:
+    ET.SubElement(parent, tag).text = text
+
+
+def to_timeline_xml(timeline: Timeline) -> bytes:
+    root = ET.Element("timeline")
+    _sub(root, "version", FILE_VERSION)
+    _sub(root, "timetype", "gregoriantime")
+    categories = ET.SubElement(root, "categories")
+    colors: dict[str, str] = {}
+    for event in timeline.events:
+        if event.group and event.group not in colors:
+            colors[event.group] = _rgb(event.color) or _PALETTE[len(colors) % len(_PALETTE)]
+            category = ET.SubElement(categories, "category")
+            _sub(category, "name", event.group)
+            _sub(category, "color", colors[event.group])
+            _sub(category, "font_color", "0,0,0")
+    events = ET.SubElement(root, "events")
+    spans = []
+    for event in timeline.events:
+        span = _span(event.date)
+        if span is None:
+            continue
+        spans.append(span)
+        element = ET.SubElement(events, "event")
+        _sub(element, "start", span[0])
+        _sub(element, "end", span[1])
+        # Timeline reads a leading "(" or "[" as container syntax unless a space precedes it.
+        _sub(element, "text", " " + event.title if event.title.startswith(("(", "[")) else event.title)
+        _sub(element, "fuzzy", str(event.date.is_uncertain))
+        _sub(element, "locked", "False")
+        _sub(element, "ends_today", "False")
+        if event.group:
+            _sub(element, "category", event.group)
+        _sub(element, "description", described_text(timeline, event))
+        doc_url = next((d.path for d in event_sources(timeline, event) if is_url(d.path)), None)
+        if doc_url:
+            _sub(element, "hyperlink", doc_url)
+        _sub(element, "default_color", _rgb(event.color) or _DEFAULT_COLOR)
+    view = ET.SubElement(root, "view")
+    if spans:
+        period = ET.SubElement(view, "displayed_period")
+        _sub(period, "start", min(s[0] for s in spans))
+        _sub(period, "end", max(s[1] for s in spans))
+    ET.indent(root)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False)
+
+
+def export_timeline_xml(timeline: Timeline, path: Path, title: str = "") -> None:
+    del title  # the format has no title
+    path.write_bytes(to_timeline_xml(timeline))
+
+
+# ---------------------------------------------------------------- import
+
+
+def _parse_instant(text: str | None, where: str) -> datetime:
+    m = _TIME.match((text or "").strip())
+    if not m:
+        raise FormatError(f"{where}: unreadable time {str(text)[:40]!r} (expected 'YYYY-MM-DD HH:MM:SS')")
+    year, month, day, hour, minute, second = (int(g) for g in m.groups())
+    check_year(year, where)
+    try:
+        return datetime(year, month, day, hour, minute, second)
+    except ValueError as exc:
+        raise FormatError(f"{where}: invalid time {text!r} ({exc})") from exc
+
+
+def _point(moment: datetime) -> DatePoint:
+    if moment.hour or moment.minute:
+        d = moment.date()
+        return DatePoint(d, d, Precision.TIME, moment.strftime("%H:%M"))
+    return DatePoint.day(moment.date())
+
+
+def _date_from_instants(start: datetime, end: datetime, fuzzy: bool, where: str) -> FuzzyDate:
+    if end < start:
+        raise FormatError(f"{where}: the end is before the start")
+    if start == end:
+        return FuzzyDate.point(_point(start))
+    if fuzzy:
+        return FuzzyDate.bounded(_point(start), _point(end))
+    return FuzzyDate.interval(_point(start), _point(end))
+
+
+def _parse(data: bytes, name: str) -> ET.Element:
+    try:
+        root = SafeET.fromstring(data, forbid_dtd=True)
+    except defusedxml.DTDForbidden as exc:
+        raise FormatError(f"{name}: refused: the XML declares a DTD (entities are not allowed)") from exc
+    except defusedxml.DefusedXmlException as exc:
+        raise FormatError(f"{name}: refused unsafe XML ({exc})") from exc
+    except ET.ParseError as exc:
+        line, column = exc.position
+        raise FormatError(f"{name}: malformed XML at line {line}, column {column}") from exc
+    if root.tag != "timeline":
+        raise FormatError(f"{name}: not a Timeline file (root element <{root.tag}>)")
+    return root
+
+
+def from_timeline_xml(data: bytes, name: str = "timeline") -> Timeline:
+    root = _parse(data, name)
+    events_element = root.find("events")
+    if events_element is None:
+        raise FormatError(f"{name}: not a Timeline file (no <events>)")
+    sources = SourceCollector()
+    imported = ImportedEvents()
+    for n, element in enumerate(events_element.iterfind("event"), 1):
+        where = f"{name}: event {n}"
+        start = _parse_instant(element.findtext("start"), where)
+        end = _parse_instant(element.findtext("end"), where)
+        described = split_described(element.findtext("description") or "")
+        fuzzy = (element.findtext("fuzzy") or "").strip() == "True"
+        when = described.date(start.date(), where) or _date_from_instants(start, end, fuzzy, where)
+        text = element.findtext("text") or ""
+        group = (element.findtext("category") or "").strip()
+        own_color = _hex(element.findtext("default_color") or "")
+        color = own_color if own_color and own_color != _hex(_DEFAULT_COLOR) else ""
+        imported.events.append(
+            Event(
+                id=imported.unique_id("", "tl"),
+                title=text[1:] if text[:2] in (" (", " [") else text,
+                sentence=described.sentence,
+                date=when,
+                status=described.status,
+                date_basis=described.meta.get("Basis", ""),
+                mentions=sources.mentions(described.sources),
+                group=group,
+                color=color,
+            )
+        )
+    return Timeline(documents=sources.documents, events=imported.events)
+
+
+def import_timeline_xml(path: Path) -> Timeline:
+    return from_timeline_xml(read_bytes_limited(path), path.name)
