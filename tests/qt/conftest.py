@@ -1,17 +1,26 @@
-"""Shared fixtures for widget tests: isolated settings and small timelines built in code."""
+"""Shared fixtures for the viewer's widget tests: isolated settings, a small timeline."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from viewer_fixtures import make_timeline
 
-from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Status, Timeline, Timex
+from timeline_app.core.model import Timeline
 
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_97615b8d070adb4e.txt"
+# The offscreen platform cannot pass size hints to a window manager and says so for every
+# shown top-level window; it is not a problem of the code under test.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.parent == here:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
 @pytest.fixture(autouse=True)
@@ -23,75 +32,6 @@ def isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield folder
-
-
-TEXT = (
-    "Seoul, Sep 4 (Agency) The talks were held on Thursday. 🙂 Leaders met at a parade the previous day.\n"
-    "Since October of last year, troops were sent. The region was retaken at some point.\n"
-    "A visit is expected next year."
-)
-
-
-def _span(text: str, needle: str) -> tuple[int, int]:
-    start = text.index(needle)
-    return start, start + len(needle)
-
-
-def _event(eid: str, title: str, sentence: str, fd: FuzzyDate, status: Status = Status.OCCURRED) -> Event:
-    start, end = _span(TEXT, sentence)
-    return Event(
-        eid,
-        title,
-        sentence,
-        fd,
-        status=status,
-        date_basis=f"basis of {eid}",
-        mentions=[Mention("doc", start, end, sentence)],
-        actors=["Leaders"] if eid == "talks" else [],
-        places=["Seoul"] if eid == "talks" else [],
-    )
-
-
-def make_timeline() -> Timeline:
-    """Five events of every kind, in one document whose text has an emoji (UTF-16 != Python offsets)."""
-    day = DatePoint.day
-    timexes = []
-    for phrase, value in (
-        ("Thursday", "2025-09-04"),
-        ("the previous day", "2025-09-03"),
-        ("October of last year", "2024-10"),
-    ):
-        s, e = _span(TEXT, phrase)
-        timexes.append(Timex(s, e, phrase, "DATE", value, basis=f"resolved {phrase}"))
-    doc = Document(
-        "doc",
-        "/tmp/article.txt",
-        TEXT,
-        title="Talks article",
-        reference_date=date(2025, 9, 4),
-        reference_date_basis="dateline",
-        timexes=timexes,
-    )
-    events = [
-        _event(
-            "troops",
-            "Troops sent",
-            "Since October of last year, troops were sent.",
-            FuzzyDate.point(DatePoint.month(2024, 10)),
-        ),
-        _event(
-            "region",
-            "Region retaken",
-            "The region was retaken at some point.",
-            FuzzyDate.bounded(DatePoint.month(2024, 10), day(date(2025, 9, 3))),
-        ),
-        _event("parade", "Parade", "Leaders met at a parade the previous day.", FuzzyDate.point(day(date(2025, 9, 3)))),
-        _event("talks", "Talks held", "The talks were held on Thursday.", FuzzyDate.point(day(date(2025, 9, 4)))),
-        _event(
-            "visit", "Visit", "A visit is expected next year.", FuzzyDate.point(DatePoint.year(2026)), Status.EXPECTED
-        ),
-    ]
-    return Timeline([doc], events)
 
 
 @pytest.fixture

@@ -76,12 +76,12 @@ class DocumentView(QTextEdit):
         self._apply_selections()
         if self._highlight:
             cursor = QTextCursor(self.document())
-            cursor.setPosition(self._offsets.to_utf16(self._highlight[1]))
-            self.setTextCursor(cursor)
-            self.ensureCursorVisible()
             cursor.setPosition(self._offsets.to_utf16(self._highlight[0]))
             self.setTextCursor(cursor)
-            self.ensureCursorVisible()
+            # Put the sentence a third of the way down, with its context above it.
+            bar = self.verticalScrollBar()
+            top = self.cursorRect(cursor).top() + bar.value()
+            bar.setValue(max(int(top - self.viewport().height() / 3), 0))
 
     def refresh_highlight(self) -> None:
         """Re-apply highlight colours (after a palette change)."""

@@ -60,8 +60,9 @@ class EventNavigator(QWidget):
         if event is None:
             return f"{prefix}{fallback}{suffix}"
         fm = QFontMetrics(self.font())
-        text = f"{event.date.describe()} · {event.title}"
-        return f"{prefix}{fm.elidedText(text, Qt.TextElideMode.ElideRight, _BUTTON_TEXT_PX)}{suffix}"
+        title = fm.elidedText(event.title or "(untitled)", Qt.TextElideMode.ElideRight, _BUTTON_TEXT_PX)
+        when = fm.elidedText(event.date.describe(), Qt.TextElideMode.ElideRight, _BUTTON_TEXT_PX)
+        return f"{prefix}{title}{suffix}\n{when}"
 
     @staticmethod
     def _tooltip(event: Event | None, action: str) -> str:
