@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 
 from timeline_app.core import edits
 from timeline_app.core.model import DatePoint, FuzzyDate, Status, Timeline
-from timeline_app.qt.editing import ProjectController, event_actions
+from timeline_app.qt.editing import ProjectController, event_actions, files
 
 YEAR = FuzzyDate.point(DatePoint.year(2023))
 
@@ -121,7 +121,7 @@ def test_undo_redo_actions_have_the_agreed_shortcuts(controller: ProjectControll
 
 def test_menus_hold_the_entries_before_the_viewers_own(controller: ProjectController, window: FakeMainWindow) -> None:
     file_texts = [a.text() for a in window.menu("file").actions() if not a.isSeparator()]
-    assert file_texts[:3] == ["&New Project", "&Open Project…", "Open &Recent"]
+    assert file_texts[:3] == ["&New Project", "&Open Project…", "Recent &Projects"]
     assert "&Add Articles…" in file_texts and "&Import…" in file_texts and "&Export" in file_texts
     assert file_texts[-1] == "Quit"
     edit_texts = [a.text().split(" ")[0] for a in window.menu("edit").actions() if not a.isSeparator()]
@@ -157,9 +157,36 @@ def test_unreviewed_only_filters_and_edits_still_undo(controller: ProjectControl
     assert window.timeline() is controller.model
 
 
-def test_timeline_replaced_by_the_viewer_is_adopted(controller: ProjectController, window: FakeMainWindow) -> None:
-    controller.push(edits.set_title("e1", "x"))
+def test_viewer_replacing_unsaved_work_is_one_undoable_step(
+    controller: ProjectController, window: FakeMainWindow, qtbot
+) -> None:
+    ours = controller.model
+    controller.push(edits.set_title("e1", "typed by hand"))
+    other = Timeline(events=[edits.new_event(Timeline(), "From another file", YEAR)])
+    window.set_timeline(other)  # e.g. the viewer's own Open…
+    assert controller.model is ours and window.timeline() is ours
+    assert [e.title for e in ours.events] == ["From another file"]
+    assert controller.undo_stack.undoText() == "Open files"
+    qtbot.waitUntil(lambda: window.windowTitle() == "Untitled[*] — Timeline" and window.isWindowModified())
+    controller.undo_stack.undo()
+    assert [e.title for e in ours.events] == ["typed by hand", "Council met", "Report expected"]
+
+
+def test_viewer_adding_files_in_place_is_undoable(controller: ProjectController, window: FakeMainWindow) -> None:
+    added = edits.new_event(controller.model, "Added by drop", YEAR)
+    window.timeline().events.append(added)
+    window.refresh()
+    assert controller.undo_stack.undoText() == "Add files" and controller.modified
+    controller.undo_stack.undo()
+    assert added not in controller.model.events and not controller.modified
+
+
+def test_viewer_loading_over_saved_work_starts_untitled(
+    controller: ProjectController, window: FakeMainWindow, prompts, tmp_path
+) -> None:
+    prompts.save_answers.append(tmp_path / "saved.tlproj")
+    assert files.save(controller)
     other = Timeline()
     window.set_timeline(other)
-    assert controller.model is other
-    assert controller.undo_stack.count() == 0
+    assert controller.model is other and controller.path is None
+    assert controller.undo_stack.count() == 0 and not controller.modified

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, QTimer
 
 from timeline_app.core.edits import Extractor, pipeline_extractor
 from timeline_app.qt.editing.controller import ProjectController, TimelineWindow
-from timeline_app.qt.editing.prompts import Prompts
+from timeline_app.qt.editing.prompts import Questions
 
 __all__ = ["ProjectController", "attach"]
 
@@ -22,7 +22,7 @@ __all__ = ["ProjectController", "attach"]
 def attach(
     window: TimelineWindow,
     *,
-    prompts: Prompts | None = None,
+    prompts: Questions | None = None,
     settings: QSettings | None = None,
     autosave_ms: int = 3000,
     extractor: Extractor = pipeline_extractor,

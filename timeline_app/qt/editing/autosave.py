@@ -64,7 +64,7 @@ class Autosaver(QObject):
     ) -> None:
         super().__init__(parent)
         self._source = source
-        self._writer = writer
+        self.writer = writer
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -75,6 +75,9 @@ class Autosaver(QObject):
         self.last_file: Path | None = None
         self.last_duration_ms = 0.0
         self.last_error = ""
+
+    def set_delay(self, ms: int) -> None:
+        self._timer.setInterval(ms)
 
     @property
     def busy(self) -> bool:
@@ -113,7 +116,7 @@ class Autosaver(QObject):
             self.failed.emit(self.last_error)
             self._continue()
 
-        self._worker.run(lambda: self._writer(path, data, view), done, failed)
+        self._worker.run(lambda: self.writer(path, data, view), done, failed)
 
     def _continue(self) -> None:
         if self._again:

@@ -15,11 +15,11 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu, QStatusBar, QToolBar, QWidget
 
-from timeline_app.core.edits import Edit, EditError, Extractor, pipeline_extractor
+from timeline_app.core.edits import Edit, EditError, Extractor, ReplaceContent, pipeline_extractor
 from timeline_app.core.model import Timeline
 from timeline_app.qt.editing.autosave import Autosaver
 from timeline_app.qt.editing.background import Background
-from timeline_app.qt.editing.prompts import Prompts, Unsaved
+from timeline_app.qt.editing.prompts import Prompts, Questions, Unsaved
 
 if TYPE_CHECKING:
     from timeline_app.qt.editing.menus import EditingActions
@@ -78,6 +78,10 @@ class EditCommand(QUndoCommand):
             QTimer.singleShot(0, self._controller.undo_stack.clear)
 
 
+def _same(items: list[Any], known: tuple[Any, ...]) -> bool:
+    return len(items) == len(known) and all(a is b for a, b in zip(items, known, strict=True))
+
+
 class ProjectController(QObject):
     content_did_change = Signal()
     project_did_change = Signal()  # new, opened, saved under a new name
@@ -86,14 +90,14 @@ class ProjectController(QObject):
         self,
         window: TimelineWindow,
         *,
-        prompts: Prompts | None = None,
+        prompts: Questions | None = None,
         settings: QSettings | None = None,
         autosave_ms: int = 3000,
         extractor: Extractor = pipeline_extractor,
     ) -> None:
         super().__init__(window if isinstance(window, QObject) else None)
         self.window = window
-        self.prompts = prompts or Prompts(window if isinstance(window, QWidget) else None)  # type: ignore[arg-type]
+        self.prompts: Questions = prompts or Prompts(window if isinstance(window, QWidget) else None)
         self.settings = settings or QSettings("timeline-app", "timeline-app")
         self.extractor = extractor
         self.path: Path | None = None
@@ -109,6 +113,7 @@ class ProjectController(QObject):
         self.autosave.failed.connect(lambda why: self.show_status(f"Autosave failed: {why}"))
         self.undo_stack.cleanChanged.connect(self.update_title)
         self.undo_stack.indexChanged.connect(self._after_history_change)
+        self._remember_content()
         window.events_did_change.connect(self._adopt_outside_change)
         window.close_guard = self.close_guard
         self.update_title()
@@ -166,6 +171,7 @@ class ProjectController(QObject):
         self._model = timeline
         self._forced_modified = modified
         self._show(keep_selection=False)
+        self._remember_content()
         self.update_title()
         if modified:
             self.autosave.schedule()
@@ -186,6 +192,7 @@ class ProjectController(QObject):
 
     def content_changed(self, select: list[str] | None = None) -> None:
         self._show(keep_selection=True)
+        self._remember_content()
         for event_id in (select or [])[:1]:
             if any(e.id == event_id for e in self._shown.events):
                 self.window.select_event(event_id)
@@ -210,6 +217,7 @@ class ProjectController(QObject):
             native((lambda event: not event.curated) if on else None)
             return
         self._show(keep_selection=True)
+        self._remember_content()
 
     def _show(self, keep_selection: bool) -> None:
         """Put the model (or its unreviewed part) on screen."""
@@ -230,16 +238,54 @@ class ProjectController(QObject):
         if not keep_selection:
             self.window.select_event("")
 
+    def _remember_content(self) -> None:
+        """What the model and the view held after our last change, to spot changes made elsewhere."""
+        self._known = (tuple(self._model.documents), tuple(self._model.events))
+        self._known_view = {id(e) for e in self._shown.events}
+
     def _adopt_outside_change(self) -> None:
-        """The window was given another timeline by other code: edit that one from now on."""
+        """Other code (opening or dropping files in the viewer) changed the timeline.
+
+        Unsaved work is never dropped silently: the change becomes one undoable step. Only a
+        saved or empty timeline replaced by another starts a fresh untitled project.
+        """
         if self._updating_view:
             return
         current = self.window.timeline()
-        if current is self._shown or current is self._model:
+        docs, events = self._known
+        if current is self._model:
+            if _same(current.documents, docs) and _same(current.events, events):
+                return
+            target = (tuple(current.documents), tuple(current.events))
+            label = "Add files"
+        elif current is self._shown:
+            extra = tuple(e for e in current.events if id(e) not in self._known_view)
+            if not extra and _same(self._model.documents, docs):
+                return
+            target = (tuple(self._model.documents), events + extra)
+            label = "Add files"
+        elif not self.modified:
+            self._start_untitled(current)
             return
-        self._model = self._shown = current
-        self._unreviewed_only = False
+        else:
+            target = (tuple(current.documents), tuple(current.events))
+            label = "Open files"
+        ReplaceContent(docs, events, label).apply(self._model)
+        self.push(ReplaceContent(*target, label), [])
+        # The viewer names the window after loading; the project's name and state come first.
+        QTimer.singleShot(0, self.update_title)
+
+    def _start_untitled(self, timeline: Timeline) -> None:
+        had_content = bool(self._model.documents or self._model.events or self.path)
+        self._model = self._shown = timeline
         self.undo_stack.clear()
+        if had_content:
+            self.path = None
+            self.project_did_change.emit()
+        if self._unreviewed_only:
+            self._show(keep_selection=True)
+        self._remember_content()
+        QTimer.singleShot(0, self.update_title)
 
     # ------------------------------------------------------------------ closing and messages
 

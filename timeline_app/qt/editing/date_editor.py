@@ -62,6 +62,7 @@ class DateEditor(QWidget):
         layout.addWidget(self.end, 2, 1)
         layout.addWidget(self.end_open, 2, 2)
         layout.addWidget(self.preview, 3, 0, 1, 3)
+        self.precision.currentIndexChanged.connect(self._snap_to_unit)
         self.precision.currentIndexChanged.connect(self._update)
         for edit in (self.start, self.end):
             edit.dateChanged.connect(self._update)
@@ -106,6 +107,15 @@ class DateEditor(QWidget):
         if self._original is not None and fd.edtf == self._original.edtf:
             return self._original
         return fd
+
+    def _snap_to_unit(self) -> None:
+        """A month or year starts on its first day, so switching on to a range starts there too."""
+        key = self.current_precision()
+        start = self.start.date()
+        if key == "month":
+            self.start.setDate(QDate(start.year(), start.month(), 1))
+        elif key == "year":
+            self.start.setDate(QDate(start.year(), 1, 1))
 
     def _update(self) -> None:
         key = self.current_precision()

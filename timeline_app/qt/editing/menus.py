@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from timeline_app.qt.editing import event_actions, exchange, extraction_actions, files
 from timeline_app.qt.editing.controller import ProjectController
@@ -17,6 +17,7 @@ class EditingActions:
     """Every action added to the window, by a stable name (tests and the toolbar use them)."""
 
     actions: dict[str, QAction] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)  # shortcuts the window already uses
     recent_menu: QMenu | None = None
     export_menu: QMenu | None = None
 
@@ -35,7 +36,7 @@ def _action(
 ) -> QAction:
     action = QAction(text, menu)
     if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
+        _set_free_shortcuts(action, [shortcut], found)
     if tip:
         action.setStatusTip(tip)
         action.setToolTip(tip)
@@ -45,13 +46,34 @@ def _action(
     return action
 
 
+def _set_free_shortcuts(
+    action: QAction, wanted: list[QKeySequence | QKeySequence.StandardKey | str], found: EditingActions
+) -> None:
+    """Only keys nothing else in the window uses: a shared key would fire neither action."""
+    keys: list[QKeySequence] = []
+    for want in wanted:
+        if isinstance(want, QKeySequence.StandardKey):
+            keys.extend(QKeySequence.keyBindings(want))
+        else:
+            keys.append(QKeySequence(want))
+    free = [k for k in keys if not k.isEmpty() and k.toString() not in found.taken]
+    found.taken.update(k.toString() for k in free)
+    action.setShortcuts(free)
+
+
+def _shortcuts_in_use(window: object) -> set[str]:
+    if not isinstance(window, QWidget):
+        return set()
+    return {k.toString() for a in window.findChildren(QAction) for k in a.shortcuts() if not k.isEmpty()}
+
+
 def _first_action(menu: QMenu) -> QAction | None:
     actions = menu.actions()
     return actions[0] if actions else None
 
 
 def install(controller: ProjectController) -> EditingActions:
-    found = EditingActions()
+    found = EditingActions(taken=_shortcuts_in_use(controller.window))
     _install_file_menu(controller, found)
     _install_edit_menu(controller, found)
     _keep_enabled_state(controller, found)
@@ -68,7 +90,7 @@ def _install_file_menu(controller: ProjectController, found: EditingActions) -> 
     _action(
         ours, found, "open", "&Open Project…", lambda: files.open_project(controller), QKeySequence.StandardKey.Open
     )
-    recent = QMenu("Open &Recent", menu)
+    recent = QMenu("Recent &Projects", menu)
     recent.aboutToShow.connect(lambda: files.fill_recent_menu(controller, recent))
     found.recent_menu = recent
     found.actions["recent"] = recent.menuAction()
@@ -105,9 +127,9 @@ def _install_edit_menu(controller: ProjectController, found: EditingActions) -> 
     existing = _first_action(menu)
     ours = QMenu(menu)
     undo = controller.undo_stack.createUndoAction(ours, "&Undo")
-    undo.setShortcut(QKeySequence("Ctrl+Z"))
+    _set_free_shortcuts(undo, ["Ctrl+Z"], found)
     redo = controller.undo_stack.createRedoAction(ours, "&Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    _set_free_shortcuts(redo, ["Ctrl+Shift+Z", "Ctrl+Y"], found)
     for name, action in (("undo", undo), ("redo", redo)):
         ours.addAction(action)
         found.actions[name] = action

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -27,10 +28,23 @@ class Recovery(Enum):
     LATER = "later"
 
 
+class Questions(Protocol):
+    """What the project layer may ask; :class:`Prompts` asks with dialog boxes."""
+
+    def unsaved_changes(self, name: str) -> Unsaved: ...
+    def recover(self, description: str) -> Recovery: ...
+    def open_path(self, title: str, file_filter: str, start: str = "") -> Path | None: ...
+    def open_paths(self, title: str, file_filter: str, start: str = "") -> list[Path]: ...
+    def save_path(self, title: str, file_filter: str, start: str = "") -> Path | None: ...
+    def error(self, title: str, message: str) -> None: ...
+    def confirm(self, title: str, message: str, details: str = "", accept: str = "Apply") -> bool: ...
+    def inform(self, title: str, message: str, details: str = "") -> None: ...
+
+
 class Prompts:
     """Modal questions shown over ``parent``."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget | None) -> None:
         self.parent = parent
 
     def unsaved_changes(self, name: str) -> Unsaved:
