@@ -9,7 +9,15 @@ import pytest
 from io_samples import sample_timeline
 from roundtrip_checks import assert_round_trip
 
-from timeline_app.io.formats import EXPORTERS, IMAGE_FORMATS, IMPORTERS, detect_import_format, export_extension
+from timeline_app.io.formats import (
+    EXPORTERS,
+    IMAGE_FORMATS,
+    IMPORTERS,
+    ExportFormat,
+    ImportFormat,
+    detect_import_format,
+    export_extension,
+)
 from timeline_app.io.safety import FormatError
 
 
@@ -33,7 +41,8 @@ def test_events_json_through_the_registry(tmp_path: Path) -> None:
 def test_registry_shape() -> None:
     assert {"timelinejs", "csv", "ics", "timeline", "markdown", "json"} <= set(EXPORTERS)
     assert {"timelinejs", "csv", "ics", "timeline", "timeml"} <= set(IMPORTERS)
-    for fmt in [*EXPORTERS.values(), *IMPORTERS.values()]:
+    formats: list[ExportFormat | ImportFormat] = [*EXPORTERS.values(), *IMPORTERS.values()]
+    for fmt in formats:
         assert fmt.extension.startswith(".") and fmt.description and callable(fmt.function)
     assert set(IMAGE_FORMATS) == {"png", "svg", "pdf"}
     assert export_extension("svg") == ".svg" and export_extension("markdown") == ".md"

@@ -38,7 +38,7 @@ def to_markdown(timeline: Timeline, title: str = "") -> str:
     numbers = {id(d): i for i, d in enumerate(documents, 1)}
     events = sorted(timeline.events, key=lambda e: e.date.sort_key())
     lines = [f"# {md_escape(title or 'Chronology')}", ""]
-    lines += [f"{len(events)} events from {len(documents)} sources.", ""]
+    lines += [f"{_count(len(events), 'event')} from {_count(len(documents), 'source')}.", ""]
     heading = None
     for event in events:
         first = event.date.earliest or event.date.latest
@@ -51,6 +51,10 @@ def to_markdown(timeline: Timeline, title: str = "") -> str:
         lines += ["", "## Sources", ""]
         lines += [_source_line(numbers[id(d)], d) for d in documents]
     return "\n".join(lines) + "\n"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _event_line(timeline: Timeline, event: Event, numbers: dict[int, int]) -> str:
