@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from timeline_app.core.events.candidates import Candidate, sentence_candidates
+from timeline_app.core.events.clauses import REPORTING_VERBS
 from timeline_app.core.events.entities import find_entities, merge_short_names
 from timeline_app.core.events.lexicon import content_words, is_past
 from timeline_app.core.events.sentences import split_sentences
 from timeline_app.core.events.titles import make_title
-from timeline_app.core.ingest.dateline import find_dateline
+from timeline_app.core.ingest.dateline import find_date_line, find_dateline
 from timeline_app.core.model import DateKind, DatePoint, Document, Event, FuzzyDate, Mention, Status
 
 
@@ -28,6 +29,12 @@ def build_events(doc: Document) -> list[Event]:
     reference = doc.reference_date
     dateline = find_dateline(text)
     title_end = _title_end(text, doc.title)
+    if dateline is None:
+        # A bare date under the headline ("March 06, 2008") ends the header, as a dateline would.
+        under = find_date_line(text)
+        if under is not None and under.date_end is not None and not _SENTENCE_BREAK.search(text[: under.start]):
+            dateline = replace(under, end=under.date_end)
+            title_end = max(title_end, under.start)
     candidates: list[Candidate] = []
     for sentence in split_sentences(text, skip_until=title_end):
         if not sentence.prose:
@@ -42,6 +49,9 @@ def build_events(doc: Document) -> list[Event]:
     if dateline and reference:
         _attach_dateline(groups, (dateline.start, dateline.end), reference)
     return _to_events(doc, groups)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 
 
 def _title_end(text: str, title: str) -> int:
@@ -69,11 +79,18 @@ def _resolve(candidates: list[Candidate], reference: date | None) -> list[_Group
     for c in candidates:
         if c.kind in ("dated", "relative", "expected", "report", "bounded"):
             _merge_or_add(c, groups, by_candidate, group_of)
+    lead_clause = _lead_clause(candidates)
     for c in candidates:
         if c.kind != "pending":
             continue
         target = _tie_target(c, dated)
         if target is None:
+            if c is lead_clause and reference is not None:
+                # The lead reports the news: it happened on or shortly before the article's date.
+                c.kind = "bounded"
+                c.date = FuzzyDate.bounded(None, DatePoint.day(reference))
+                c.basis = f"the article's lead, in the past tense: on or before {reference.isoformat()}"
+                group_of(c)
             continue
         if c.clause.role == "content" and c.frame_tie:
             # Reported at the tied happening: it took place before it, date not stated.
@@ -86,6 +103,20 @@ def _resolve(candidates: list[Candidate], reference: date | None) -> list[_Group
         else:
             group_of(target).members.append(c)
     return groups
+
+
+def _lead_clause(candidates: list[Candidate]) -> Candidate | None:
+    """The main clause of the article's first sentence, when it says in the past tense what happened."""
+    if not candidates:
+        return None
+    first = candidates[0].sentence
+    for c in candidates:
+        if c.sentence is not first:
+            return None
+        text = first.text[c.clause.start - first.start : c.clause.end - first.start]
+        if c.kind == "pending" and c.clause.role == "main" and is_past(text):
+            return c
+    return None
 
 
 def _merge_or_add(
@@ -106,7 +137,7 @@ def _same_happening(a: Candidate, b: Candidate) -> bool:
     if a.date is None or b.date is None:
         return False
     if a.kind == "report" or b.kind == "report":
-        return a.kind == b.kind and a.date == b.date
+        return a.kind == b.kind and a.date == b.date and _source_of(a) == _source_of(b) != ""
     if a.status is not b.status or a.date != b.date or a.date.kind is not DateKind.POINT:
         return False
     return bool(a.nouns and b.nouns and a.nouns[0] == b.nouns[0])
@@ -222,22 +253,39 @@ def _best_dated(g: _Group) -> Candidate:
 def _title(doc: Document, g: _Group, lead: Candidate) -> str:
     text = doc.text
     if lead.kind == "report":
-        source = _report_source(text[lead.clause.start : lead.clause.end])
-        return f"{source[:1].upper() + source[1:]} report" if source else "Report"
+        source = _source_of(lead)
+        speaker = source[:1].upper() + source[1:]
+        if lead.content is not None:
+            said = make_title(text[lead.content.start : lead.content.end])
+            return f"{speaker}: {said}" if speaker else said
+        if speaker:
+            return f"{speaker} report"
+        others = [c for c in g.members if c.kind != "report"]
+        return _title(doc, g, others[0]) if others else make_title(lead.sentence.text)
     s, e = lead.clause.start, lead.clause.end
     drops = [(t.start - s, t.end - s) for t in lead.timexes if s <= t.start and t.end <= e]
     title = make_title(text[s:e], drops)
     return title or make_title(lead.sentence.text)
 
 
+def _source_of(c: Candidate) -> str:
+    return _report_source(c.sentence.text[c.clause.start - c.sentence.start : c.clause.end - c.sentence.start])
+
+
+_INTRODUCED_SOURCE = re.compile(
+    r"^[,\s]*(?:as\s+(?:reported|stated|announced|said|cited|noted|quoted)\s+(?:by|in)|as\s+per|according\s+to|citing|"
+    r"quoting)\s+((?:[\w'’.\-]+\s+){0,6}?[\w'’.\-]+?)(?=\s+(?:on|in|at|last|this|early|late|earlier)\b|[,.;]|$)",
+    re.IGNORECASE,
+)
+_SPEAKER = re.compile(
+    rf"^[,\s]*((?:[\w'’.\-]+\s+){{0,7}}?[\w'’.\-]+)\s+(?:also\s+)?(?:{REPORTING_VERBS})\b", re.IGNORECASE
+)
+
+
 def _report_source(attribution: str) -> str:
-    m = re.search(
-        r"\b(?:by|to|per|citing|in)\s+((?:[\w'’.\-]+\s+){0,5}?[\w'’.\-]+?)(?=\s+(?:on|in|at|last|this|early|late)\b|[,.;]|$)",
-        attribution,
-    )
-    if m:
-        return re.sub(r"^(?:a|an|the)\s+(?:report\s+by\s+)?", "", m.group(1)).strip()
-    m = re.search(
-        r"^[,\s]*((?:[\w'’.\-]+\s+){0,4}?[\w'’.\-]+)\s+(?:said|says|reported|announced|stated|told)", attribution
-    )
-    return m.group(1).strip() if m else ""
+    """Who reported: "state media" in "as reported by state media on Thursday", "Bush" in "Bush said"."""
+    m = _INTRODUCED_SOURCE.search(attribution) or _SPEAKER.search(attribution)
+    if not m:
+        return ""
+    source = re.sub(r"^(?:(?:a|an|the)\s+)?(?:(?:report|statement)\s+(?:by|from)\s+)?", "", m.group(1), flags=re.I)
+    return re.sub(r"\s+also$", "", source).strip()

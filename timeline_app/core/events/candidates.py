@@ -40,6 +40,7 @@ class Candidate:
     anchor_clause: Clause | None = None  # the dated clause a relative candidate hangs on
     link: str = ""
     frame_tie: str | None = None
+    content: Clause | None = None  # for a report: the clause saying what was reported
 
     @property
     def start(self) -> int:
@@ -49,42 +50,41 @@ class Candidate:
 def sentence_candidates(
     text: str, sentence: Sentence, body_start: int, timexes: list[Timex], reference: date | None
 ) -> list[Candidate]:
-    clauses = split_clauses(text, body_start, sentence.end)
+    clauses = _absorb_bare_time_links(text, split_clauses(text, body_start, sentence.end), timexes)
     out: list[Candidate] = []
     frame_timexes: list[Timex] = []
     frame_text = ""
     report_bound: FuzzyDate | None = None
+    leading_report: Candidate | None = None
     dated_by_clause: dict[Clause, Candidate] = {}
     for clause in clauses:
         inside = [t for t in timexes if clause.start <= t.start and t.end <= clause.end and _dates(t, reference)]
         ctext = clause.text_in(text)
         if clause.role == "frame":
-            frame_timexes = inside
+            frame_timexes = [t for t in inside if t.value not in _VAGUE]
             frame_text = ctext
             continue
         if clause.role == "attribution":
-            if inside:
+            d = fuzzy_date(inside[0], reference) if inside else None
+            if d is not None and d.kind is DateKind.POINT:
                 t = inside[0]
-                d = fuzzy_date(t, reference)
-                if d is None or d.kind is not DateKind.POINT:
-                    report_bound = d
-                    continue
-                out.append(
-                    Candidate(
-                        sentence,
-                        clause,
-                        "report",
-                        d,
-                        Status.REPORTED,
-                        f"reported “{t.text}” ({_value_words(t)})",
-                        [(clause.start, clause.end)],
-                        [t],
-                        nouns=[],
-                    )
-                )
+                report = Candidate(
+                    sentence, clause, "report", d, Status.REPORTED, f"reported “{t.text}” ({_value_words(t)})",
+                    [(clause.start, clause.end)], [t], nouns=[],
+                )  # fmt: skip
+                out.append(report)
+                leading_report = report if _leads(clause, clauses) else None
+            elif d is not None:
+                report_bound = d
             continue
+        inside = [t for t in inside if t.value not in _VAGUE]
         if not inside and frame_timexes and clause.role in ("main", "content"):
             inside = frame_timexes
+        if leading_report is not None and clause.role == "content" and not inside:
+            # "X said on Tuesday that Y": the statement is the event; Y is what it says.
+            leading_report.content = clause
+            leading_report.spans = [(leading_report.clause.start, clause.end)]
+            continue
         frame_tie = None
         if frame_text and not frame_timexes:
             nouns = event_nouns(frame_text)
@@ -99,6 +99,30 @@ def sentence_candidates(
         frame_timexes, frame_text = [], ""
     _link_relatives(out, dated_by_clause, clauses, reference)
     _bound_reported_content(out, report_bound)
+    return out
+
+
+def _leads(clause: Clause, clauses: list[Clause]) -> bool:
+    """An attribution that introduces the clause after it ("X said Friday that ...")."""
+    i = clauses.index(clause)
+    return i + 1 < len(clauses) and clauses[i + 1].role == "content"
+
+
+def _absorb_bare_time_links(text: str, clauses: list[Clause], timexes: list[Timex]) -> list[Clause]:
+    """'... until now', '... since 1990': a link followed only by a time is a preposition, not a clause."""
+    out: list[Clause] = []
+    for clause in clauses:
+        if clause.role == "subordinate" and out and out[-1].end <= clause.start:
+            rest = clause.text_in(text)
+            for t in timexes:
+                if clause.start <= t.start and t.end <= clause.end:
+                    rest = rest.replace(t.text, " ")
+            if len(re.findall(r"\w+", rest)) <= 1:
+                prev = out.pop()
+                link = clause.link if clause.link == "since" else prev.link
+                out.append(Clause(prev.start, clause.end, prev.role, link))
+                continue
+        out.append(clause)
     return out
 
 
@@ -205,7 +229,11 @@ def _describe_anchor(anchor: Candidate) -> str:
     return f"“{words} {t.text}” ({anchor.date.describe()})"
 
 
+_VAGUE = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
+
+
 def _dates(t: Timex, reference: date | None) -> bool:
+    """Time expressions that can date a clause; vague ones ("recently", "now") only bound reports."""
     return fuzzy_date(t, reference) is not None
 
 

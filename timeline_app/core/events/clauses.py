@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline_app.core.events.lexicon import is_past
+
 REPORTING_VERBS = (
     "said|says|say|noted|notes|stated|states|told|tells|announced|announces|reported|reports|confirmed|confirms|"
     "claimed|claims|indicated|indicates|estimated|estimates|affirmed|affirms|expressed|expresses|added|adds|"
@@ -90,12 +92,21 @@ def _split_body(text: str, start: int, end: int, role: str) -> list[Clause]:
     pieces.append((pos, end, current_role, current_link))
     for s, e, r, link in pieces:
         link_match = _LINKS.search(text, s, e)
-        if link_match and link_match.start() > s + 3:
+        if link_match and link_match.start() > s + 3 and _starts_clause(text[link_match.end() : e]):
             out.append(Clause(s, link_match.start(), r, link))
             out.append(Clause(link_match.end(), e, "subordinate", _norm(link_match.group("link"))))
         else:
             out.append(Clause(s, e, r, link))
     return out
+
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b", re.IGNORECASE)
+
+
+def _starts_clause(words: str) -> bool:
+    """'after [both leaders attended ...]' links a clause; 'after [the meeting]' is just a preposition."""
+    head = " ".join(words.split()[:8])
+    return is_past(head) or bool(_FINITE.search(head))
 
 
 def _norm(link: str) -> str:

@@ -6,7 +6,7 @@ import re
 
 from timeline_app.core.events.entities import TITLES
 from timeline_app.core.events.gazetteer import COUNTRIES
-from timeline_app.core.events.lexicon import IT_IS_THAT
+from timeline_app.core.events.lexicon import IT_IS_THAT, is_past
 
 _MAX = 72
 _ADVERBS = re.compile(
@@ -15,13 +15,22 @@ _ADVERBS = re.compile(
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"\s*\([^()]*\)")
-_QUOTES = re.compile(r"[\"“”]|(?<!\w)['‘]|['’](?!\w)")
+_QUOTES = re.compile(r"``|''|[\"“”]|(?<!\w)['‘]|['’](?!\w)")
 _ADJECTIVES = sorted({a for adjs, _cap in COUNTRIES.values() for a in adjs}, key=len, reverse=True)
 _TITLE_WORDS = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 _NATIONALITY_TITLE = re.compile(
     rf"\b(?:(?:{'|'.join(re.escape(a) for a in _ADJECTIVES)})\s+)?(?:{_TITLE_WORDS})\s+(?=[A-Z])"
 )
-_LEADING = re.compile(r"^(?:and|but|so|then|while|as|that|which)\s+", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:(?:and|but|so|then|while|as|that|which)\s+|(?:said|says|added|adds)\s*:\s*)", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says)\b", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where)\b")
+# Words a title must not end on.
+_DANGLING = frozenset(
+    "the a an of to and or but his her their its our my your this that these those is are was were be been has "
+    "have had will would may might could should can said says with for from by in on at as who which than".split()
+)
+# A time expression that is the clause's subject stays: "today is the eighth day".
+_SUBJECT_VERB = re.compile(r"^\s*(?:is|was|are|were|has|had|will|marks|marked|saw|sees)\b", re.IGNORECASE)
 # Where a long clause can be cut without leaving a dangling word.
 _CUT_BEFORE = re.compile(
     r",|\s+(?:to|for|in|on|at|from|with|between|during|amid|amidst|about|after|before|as|by|while|which|who|"
@@ -34,11 +43,13 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
     text = clause
     for s, e in sorted(drop_spans or [], reverse=True):
         before = text[:s]
+        if not before.strip() and _SUBJECT_VERB.match(text[e:]):
+            continue
         prep = re.search(r"(?:\b(?:on|in|at|since|by|during|from|until|of|as of|early|late)\s+)+$", before, re.I)
         if prep:
             before = before[: prep.start()]
         text = before.rstrip() + " " + text[e:].lstrip()
-    text = IT_IS_THAT.sub("", text)
+    text = _drop_leading_phrase(IT_IS_THAT.sub("", text))
     text = _PAREN.sub("", text)
     text = _QUOTES.sub("", text)
     text = _ADVERBS.sub("", text)
@@ -50,14 +61,40 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
     return text[:1].upper() + text[1:] if text else ""
 
 
+def _drop_leading_phrase(text: str) -> str:
+    """'Five years after its launch, Apple ...' -> 'Apple ...': an opening adverbial is no headline."""
+    head, sep, rest = text.partition(", ")
+    words = head.split()
+    if sep and len(words) <= 6 and len(rest.split()) >= 4 and not is_past(head) and not _FINITE.search(head):
+        return rest
+    return text
+
+
 def _shorten(text: str) -> str:
+    relative = _RELATIVE_CLAUSE.search(text, 25)
+    if relative:
+        text = text[: relative.start()]
     if len(text) <= _MAX:
         return _drop_trailing_comma_phrase(text)
     cuts = [m.start() for m in _CUT_BEFORE.finditer(text) if 25 <= m.start() <= _MAX]
-    if cuts:
-        return text[: cuts[-1]].rstrip(" ,")
+    if not cuts or cuts[-1] < 40:
+        # A very short head ("The Persian Gulf showdown") says too little: allow a longer phrase.
+        cuts += [m.start() for m in _CUT_BEFORE.finditer(text) if _MAX < m.start() <= _MAX + 20]
+        if len(text) <= _MAX + 20:
+            cuts.append(len(text))
+    for cut in reversed(cuts):
+        head = _trim_dangling(text[:cut].rstrip(" ,"))
+        if len(head) >= 25:
+            return head
     # No clean phrase boundary: cut at a word and say so.
-    return text[:_MAX].rsplit(" ", 1)[0].rstrip(" ,") + "…"
+    return _trim_dangling(text[:_MAX].rsplit(" ", 1)[0].rstrip(" ,")) + "…"
+
+
+def _trim_dangling(text: str) -> str:
+    words = text.split()
+    while len(words) > 3 and (words[-1].lower() in _DANGLING or words[-1].lower().endswith("ing")):
+        words.pop()
+    return " ".join(words).rstrip(" ,;:")
 
 
 def _drop_trailing_comma_phrase(text: str) -> str:
