@@ -40,12 +40,10 @@ def resolve_month_year(month: int, ref: date, tense: Tense | None) -> tuple[int,
     if month == ref.month:
         return ref.year, f"'{name}': the month of the reference date {ref}"
     ahead = (month - ref.month) % 12
-    back = 12 - ahead
-    # Tense decides unless it points nine months or more away while the other way is a quarter or less.
-    if tense == "future" and not (ahead >= 9 and back <= 3):
+    if tense == "future":
         year = ref.year if month > ref.month else ref.year + 1
         return year, f"'{name}' in future-tense context: the next {name} after the reference date {ref}"
-    if tense == "past" and not (back >= 9 and ahead <= 3):
+    if tense == "past":
         year = ref.year if month < ref.month else ref.year - 1
         return year, f"'{name}' in past-tense reporting: the latest {name} before the reference date {ref}"
     # No clear tense: news looks back, unless the month is just ahead.

@@ -90,7 +90,11 @@ def tag_text(text: str, reference: date | None) -> list[Timex]:
     out: list[Timex] = []
     floor = 0
     for c in select(candidates(text), len(text)):
-        result = c.rule.handler(c.match, ctx)
+        try:
+            result = c.rule.handler(c.match, ctx)
+        except (ValueError, OverflowError):
+            # Arithmetic that leaves the calendar (a reference date near year 1 or 9999): no value to give.
+            continue
         if result is None:
             continue
         start, result = _extend_with_modifier(text, c.start, result, floor)

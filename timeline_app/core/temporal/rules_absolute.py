@@ -30,7 +30,7 @@ from timeline_app.core.temporal.lexicon import (
     WEEKDAY_ANY,
     YEAR4,
 )
-from timeline_app.core.temporal.units import Unit, season_unit, unit_of
+from timeline_app.core.temporal.units import Unit, season_near, season_unit, unit_of
 
 _REL_YEAR = r"this|last|next|the\s+previous|the\s+following|the\s+same|that|the\s+past|the\s+coming|the\s+current"
 
@@ -357,7 +357,7 @@ def _season(m: re.Match[str], ctx: Context) -> Result | None:
         return Result("DATE", f"XXXX-{code}", basis=f"'{m.group()}': a season without its year")
     ref = ctx.reference
     current = unit_of("season", ref)
-    this_year = season_unit(ref.year if code != "WI" or ref.month == 12 else ref.year - 1, code)
+    this_year = season_near(ref, code)
     if det in ("last", "this past", "the past"):
         unit = this_year if this_year.start < current.start else this_year.shift(-1)
         why = f"the latest {m.group('s')} before the reference date {ref}"

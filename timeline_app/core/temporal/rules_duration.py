@@ -80,6 +80,8 @@ def _duration_check(m: re.Match[str], text: str) -> bool:
     unit = unit_name(m.group("u"))
     if re.match(r"[-\s]+old\b", text[m.end() : m.end() + 6], re.I):
         return False  # an age
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", n):
+        return False  # "the 1988 quarter" names a year
     if unit == "quarter" and (n in ("a", "an", "one") or "-" in m.group() or re.match(r"\s+of\b", text[m.end() :])):
         return False  # "three-quarters of", "a quarter of the votes": fractions
     # "a second round", "the first half": ordinals, not a count.
@@ -121,6 +123,9 @@ def _bare_plural(m: re.Match[str], ctx: Context) -> Result | None:
     unit = unit_name(m.group("u"))
     if unit not in UNIT_CODES:
         return None
+    if (m.group("q") or "").lower() == "recent":
+        # "in recent years" places events in the recent past rather than measuring a stretch.
+        return Result("DATE", "PAST_REF", basis=f"'{m.group()}': some time before the time of writing")
     return Result("DURATION", duration_value(None, unit), basis=f"'{m.group()}': an unstated number of {unit}s")
 
 
@@ -175,7 +180,7 @@ RULES: list[Rule] = [
     ),
     rule(
         "bare_plural",
-        r"(?:(?P<q>recent|the\s+coming|the\s+past|the\s+next|the\s+last|in\s+recent|coming|past|the\s+few)\s+)?"
+        r"(?:(?P<q>recent|the\s+coming|the\s+past|the\s+next|the\s+last|coming|past|the\s+few)\s+)?"
         r"(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)(?P<suffix>-long)?",
         _bare_plural,
         _bare_plural_check,

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from timeline_app.core.temporal.anchoring import WEEKDAY_NAMES, resolve_weekday
 from timeline_app.core.temporal.base import Context, Result, Rule, capitalised, count_value, rule, weekday_number
 from timeline_app.core.temporal.lexicon import COUNT, DAY_PARTS, SEASON, SEASONS, WEEKDAY
-from timeline_app.core.temporal.units import Unit, season_unit, unit_of, unresolved_value
+from timeline_app.core.temporal.units import Unit, season_near, unit_of, unresolved_value
 
 _ORDER = ("day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century")
 
@@ -103,7 +103,10 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
         value = "P1DE" if kind == "decade" else "P1CE"
         return Result("DURATION", value, basis=f"'{m.group()}': a {kind}-long period")
     anaphoric = det in _ALWAYS_ANAPHORIC or (det in _ANAPHORIC and kind in ("day", "week", "weekend", "month"))
-    if anaphoric:
+    base: Unit | None
+    if anaphoric and kind in ("quarter", "half") and ctx.last_quarter is not None:
+        base, why = ctx.last_quarter, f"the last {ctx.last_quarter.kind} mentioned"
+    elif anaphoric:
         base, why = ctx.anchor_unit()
     else:
         base = Unit("day", ctx.reference) if ctx.reference else None
@@ -115,8 +118,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
         return Result("TIME" if part else "DATE", value, basis=f"'{m.group()}': nothing to anchor it on")
     if season:
         current = unit_of("season", base.start)
-        same_year = season_unit(base.start.year if season != "WI" or base.start.month == 12 else base.start.year - 1,
-                                season)  # fmt: skip
+        same_year = season_near(base.start, season)
         if det in _PREVIOUS:
             unit = same_year if same_year.start < current.start else same_year.shift(-1)
         elif det in _NEXT:
@@ -261,6 +263,8 @@ def _the_quarter(m: re.Match[str], ctx: Context) -> Result | None:
                   f"{ctx.reference}", anchor=ctx.reference.isoformat(), unit=q)  # fmt: skip
 
 
+_UNIT_MODS = {"end": "END", "close": "END", "late": "END", "later": "END", "beginning": "START", "start": "START",
+              "early": "START", "earlier": "START", "middle": "MID", "turn": "END", "rest": "END"}  # fmt: skip
 _MODIFIED_UNIT = {"week": "week", "month": "month", "year": "year", "decade": "decade", "century": "century",
                   "day": "day", "quarter": "quarter"}  # fmt: skip
 
@@ -268,12 +272,14 @@ _MODIFIED_UNIT = {"week": "week", "month": "month", "year": "year", "decade": "d
 def _modified_unit(m: re.Match[str], ctx: Context) -> Result | None:
     """ "the end of the year": the unit around the last date mentioned (else the reference date)."""
     kind = _MODIFIED_UNIT[m.group("u").lower()]
+    words = re.sub(r"\s+", " ", m.group("m").lower())
+    mod = next((v for k, v in _UNIT_MODS.items() if k in words), None)
     base, why = ctx.anchor_unit()
     if base is None:
-        return Result("DATE", unresolved_value(kind), basis=f"'{m.group()}': nothing to anchor it on")
+        return Result("DATE", unresolved_value(kind), mod=mod, basis=f"'{m.group()}': nothing to anchor it on")
     unit = unit_of(kind, base.start)
-    return Result("DATE", unit.value, basis=f"'{m.group()}': the {kind} of {base.value}, {why}", anchor=base.value,
-                  unit=unit)  # fmt: skip
+    return Result("DATE", unit.value, mod=mod, basis=f"'{m.group()}': the {kind} of {base.value}, {why}",
+                  anchor=base.value, unit=unit)  # fmt: skip
 
 
 _UNIT_WORDS = rf"(?P<u>day|night|morning|afternoon|evening|week|month|quarter|half|year|decade|century|period|{SEASON})"
@@ -336,9 +342,9 @@ RULES: list[Rule] = [
     ),
     rule(
         "modified_unit",
-        r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest)\s+of\s+|"
+        r"(?P<m>(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest)\s+of\s+|"
         r"(?:earlier|later)\s+in\s+|(?:early|late)\s+in\s+)"
-        r"(?:the|this)\s+(?P<u>week|month|year|decade|century|day|quarter)",
+        r"the\s+(?P<u>week|month|year|decade|century|day|quarter)",
         _modified_unit,
         priority=2,
     ),

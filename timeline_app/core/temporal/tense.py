@@ -31,7 +31,11 @@ _PRESENT = r"is|are|am|says|say|now|currently|today"
 
 _CUES = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b", re.IGNORECASE)
 # Words ending in -ed that are not past-tense verbs: keep them from voting.
-_NOT_VERBS = frozenset({"need", "speed", "seed", "feed", "bed", "red", "shed", "hundred", "indeed", "united", "based"})
+# Reporting verbs date the report, not the event reported ("said the boy must return by Jan. 14").
+_NOT_VERBS = frozenset(
+    {"need", "speed", "seed", "feed", "bed", "red", "shed", "hundred", "indeed", "united", "based",
+     "headed", "titled", "entitled", "scheduled"}
+)  # fmt: skip
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 

@@ -110,6 +110,12 @@ def season_of(d: date) -> Unit:
     return Unit("season", date(year, 12, 1), "WI")
 
 
+def season_near(d: date, code: str) -> Unit:
+    """The season ``code`` of the year around ``d``: in September "this winter" is the coming December."""
+    year = d.year - 1 if code == "WI" and d.month <= 2 else d.year
+    return season_unit(year, code)
+
+
 def season_unit(year: int, code: str) -> Unit:
     return Unit("season", date(year, SEASON_START_MONTH[code], 1), code)
 

@@ -1,0 +1,48 @@
+"""How fast the temporal tagger runs: all TBAQ documents (TimeBank + AQUAINT) tagged in one process.
+
+Prints import time, tagging time and throughput; the whole-process target is well under 10 s on
+a 2-core machine. Reads ../shared/data relative to the repository and skips when it is absent.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+PROCESS_START = time.perf_counter()
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+TBAQ = REPO.parent / "shared" / "data" / "timeml" / "TBAQ-cleaned"
+
+
+def main() -> int:
+    if not TBAQ.exists():
+        print(f"skipped: {TBAQ} not found")
+        return 0
+    t0 = time.perf_counter()
+    from timeline_app.core.ingest.timeml import load_timeml
+    from timeline_app.core.temporal import tag
+
+    t1 = time.perf_counter()
+    docs = [load_timeml(p) for p in sorted(TBAQ.rglob("*.tml"))]
+    t2 = time.perf_counter()
+    found = 0
+    chars = 0
+    for doc in docs:
+        found += len(tag(doc.text, doc.reference_date))
+        chars += len(doc.text)
+    t3 = time.perf_counter()
+    print(f"documents            {len(docs)}")
+    print(f"characters           {chars}")
+    print(f"time expressions     {found}")
+    print(f"import tagger        {t1 - t0:.3f} s")
+    print(f"parse TimeML         {t2 - t1:.3f} s")
+    print(f"tag all documents    {t3 - t2:.3f} s  ({chars / max(t3 - t2, 1e-9) / 1000:.0f}k chars/s)")
+    print(f"whole process so far {t3 - PROCESS_START:.3f} s (plus interpreter start-up)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,69 @@
+"""Durations, sets, clock times and vague references."""
+
+from datetime import date
+
+import pytest
+
+from timeline_app.core.temporal import tag
+
+REF = date(2025, 9, 4)
+
+
+def spans(text: str) -> list[tuple[str, str, str, str | None]]:
+    return [(t.text, t.type, t.value, t.mod) for t in tag(text, REF)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The project lasted three years.", ("three years", "DURATION", "P3Y", None)),
+        ("The meeting ran two hours.", ("two hours", "DURATION", "PT2H", None)),
+        ("He has served for more than a decade.", ("more than a decade", "DURATION", "P1DE", "MORE_THAN")),
+        ("Sales over the past two months rose.", ("the past two months", "DURATION", "P2M", None)),
+        ("Surgery took 5 1/2 hours.", ("5 1/2 hours", "DURATION", "PT5H30M", None)),
+        ("It will not change for a couple of years.", ("a couple of years", "DURATION", "P2Y", "APPROX")),
+        ("Results for the first nine months were flat.", ("the first nine months", "DURATION", "P9M", None)),
+        ("Meetings happen every week.", ("every week", "SET", "P1W", None)),
+        ("The annual summit opened.", ("annual", "SET", "P1Y", None)),
+        ("The market is checked daily.", ("daily", "SET", "P1D", None)),
+        ("Rallies are held each Thursday.", ("each Thursday", "SET", "XXXX-WXX-4", None)),
+    ],
+)
+def test_durations_and_sets(sentence: str, expected: tuple[str, str, str, str | None]) -> None:
+    assert spans(sentence) == [expected]
+
+
+def test_ages_and_fractions_are_not_durations() -> None:
+    assert spans("A 12-year-old boy won three-quarters of the votes.") == []
+
+
+def test_ordinal_second_is_not_a_duration() -> None:
+    assert spans("He won a second term.") == []
+
+
+def test_clock_times_take_the_day_named_next_to_them() -> None:
+    assert spans("The bomb exploded at 10:35 a.m. Friday, and another at noon Thursday.") == [
+        ("10:35 a.m. Friday", "TIME", "2025-08-29T10:35", None),
+        ("noon Thursday", "TIME", "2025-09-04T12:00", None),
+    ]
+
+
+def test_parts_of_day() -> None:
+    assert spans("We met this morning and last night.") == [
+        ("this morning", "TIME", "2025-09-04TMO", None),
+        ("last night", "TIME", "2025-09-03TNI", None),
+    ]
+
+
+def test_vague_present_past_future() -> None:
+    text = "The firm is now profitable and currently expanding. It recently hired staff. In the future it may grow."
+    assert [(t.text, t.value) for t in tag(text, REF)] == [
+        ("now", "PRESENT_REF"),
+        ("currently", "PRESENT_REF"),
+        ("recently", "PAST_REF"),
+        ("the future", "FUTURE_REF"),
+    ]
+
+
+def test_decimal_numbers_are_not_times() -> None:
+    assert spans("The index rose 2.46 points.") == []
