@@ -230,11 +230,11 @@ def _lead(g: _Group) -> Candidate:
     """The mention whose clause reads best as the title: the first one with a substantial clause."""
     if g.members[0].kind == "report":
         return g.members[0]
-    ordered = sorted(g.members, key=lambda c: c.start)
+    ordered = sorted(g.members, key=lambda c: (c.kind not in ("dated", "relative"), c.start))
     for c in ordered:
-        if c.clause.end - c.clause.start > 30 and c.kind != "report":
+        if len(c.clause.text_in(c.sentence.text, c.sentence.start).split()) >= 5 and c.kind != "report":
             return c
-    return ordered[0]
+    return min(g.members, key=lambda c: c.start)
 
 
 def _best_dated(g: _Group) -> Candidate:

@@ -46,8 +46,9 @@ class Clause:
     role: str  # main | attribution | content | subordinate | frame | coordinate
     link: str = ""  # for subordinate clauses: the word that links them ("after", "since")
 
-    def text_in(self, text: str) -> str:
-        return text[self.start : self.end]
+    def text_in(self, text: str, offset: int = 0) -> str:
+        """The clause's words, from the whole text or from a slice of it starting at ``offset``."""
+        return text[self.start - offset : self.end - offset]
 
 
 def split_clauses(text: str, start: int, end: int) -> list[Clause]:

@@ -26,8 +26,56 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|sa
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where)\b")
 # Words a title must not end on.
 _DANGLING = frozenset(
-    "the a an of to and or but his her their its our my your this that these those is are was were be been has "
-    "have had will would may might could should can said says with for from by in on at as who which than".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "and",
+        "or",
+        "but",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "may",
+        "might",
+        "could",
+        "should",
+        "can",
+        "said",
+        "says",
+        "with",
+        "for",
+        "from",
+        "by",
+        "in",
+        "on",
+        "at",
+        "as",
+        "who",
+        "which",
+        "than",
+    ]
 )
 # A time expression that is the clause's subject stays: "today is the eighth day".
 _SUBJECT_VERB = re.compile(r"^\s*(?:is|was|are|were|has|had|will|marks|marked|saw|sees)\b", re.IGNORECASE)

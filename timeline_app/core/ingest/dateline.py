@@ -76,16 +76,22 @@ class Dateline:
 
 
 def find_dateline(text: str, search_chars: int = 1500) -> Dateline | None:
-    """The dateline near the start of the text, if any."""
-    head = text[:search_chars]
-    for m in _DATELINE.finditer(head):
+    """The dateline near the start of the text; further down only one with a date (paragraphs may be reordered)."""
+    found = _first_dateline(text[:search_chars], text)
+    if found is None:
+        found = _first_dateline(text[search_chars:], text, offset=search_chars, need_date=True)
+    return found
+
+
+def _first_dateline(part: str, text: str, offset: int = 0, need_date: bool = False) -> Dateline | None:
+    for m in _DATELINE.finditer(part):
         has_date = bool(m.group("month") or m.group("month2"))
         agency = m.group("agency") or m.group("agency2")
-        if not has_date and not _agency_like(agency):
+        if not has_date and (need_date or not _agency_like(agency)):
             continue
-        if m.end() >= len(text):
+        if offset + m.end() >= len(text):
             continue
-        return _build(m, m.group("place"), agency)
+        return _build(m, m.group("place"), agency, offset)
     return None
 
 
@@ -93,7 +99,7 @@ def find_date_line(text: str, search_chars: int = 400) -> Dateline | None:
     """A bare date written near the top (as under a headline), without place or agency."""
     for m in _DATE_LINE.finditer(text[:search_chars]):
         if m.group("year") or m.group("year2"):
-            return _build(m, None, None)
+            return _build(m, None, None, 0)
     return None
 
 
@@ -102,7 +108,7 @@ def _agency_like(agency: str) -> bool:
     return 1 <= len(words) <= 4 and agency[:1].isupper()
 
 
-def _build(m: re.Match[str], place: str | None, agency: str | None) -> Dateline:
+def _build(m: re.Match[str], place: str | None, agency: str | None, offset: int) -> Dateline:
     month_word = m.group("month") or m.group("month2")
     day = m.group("day") or m.group("day2")
     year = m.group("year") or m.group("year2")
@@ -116,15 +122,15 @@ def _build(m: re.Match[str], place: str | None, agency: str | None) -> Dateline:
     else:
         span_start = span_end = -1
     return Dateline(
-        start=m.start(),
-        end=m.end(),
+        start=offset + m.start(),
+        end=offset + m.end(),
         place=place.strip() if place else None,
         agency=agency.strip() if agency else None,
         month=month,
         day=day_n,
         year=int(year) if year else None,
-        date_start=span_start if month else None,
-        date_end=span_end if month else None,
+        date_start=offset + span_start if month else None,
+        date_end=offset + span_end if month else None,
     )
 
 
