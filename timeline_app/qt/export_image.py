@@ -10,8 +10,19 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QMarginsF, QRect, QRectF, QSize, QSizeF
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
+from PySide6.QtCore import QByteArray, QMarginsF, QRect, QRectF, QSize, QSizeF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QImageWriter,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+)
 
 from timeline_app.core.model import Timeline
 from timeline_app.core.store import EventStore
@@ -104,8 +115,9 @@ def _png(path: Path, store: EventStore, view: Viewport, style: TimelineStyle, wi
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(style.background)
     _paint(QPainter(image), QRectF(0, 0, width, height), store, view, style)
-    if not image.save(str(path), b"PNG"):
-        raise OSError(f"{path.name.removeprefix('.').removesuffix('.part')}: cannot write the PNG file")
+    writer = QImageWriter(str(path), QByteArray(b"png"))
+    if not writer.write(image):
+        raise OSError(f"cannot write the PNG file: {writer.errorString()}")
 
 
 def _svg(path: Path, store: EventStore, view: Viewport, style: TimelineStyle, width: int, height: int) -> None:

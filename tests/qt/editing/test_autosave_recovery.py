@@ -40,7 +40,7 @@ def test_autosave_writes_snapshot_off_the_gui_thread(controller: ProjectControll
     threads: list[str] = []
     real_writer = controller.autosave.writer
 
-    def recording_writer(path, timeline, view):  # type: ignore[no-untyped-def]
+    def recording_writer(path, timeline, view):
         threads.append(threading.current_thread().name)
         return real_writer(path, timeline, view)
 

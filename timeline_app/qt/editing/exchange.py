@@ -1,8 +1,7 @@
 """Import from and export to the interchange formats, and export pictures of the timeline.
 
 The formats come from the ``EXPORTERS`` / ``IMPORTERS`` registries of
-``timeline_app.io.formats``; each entry is read through :class:`FormatEntry` so that the
-menu only needs a label, file extensions and a function.
+``timeline_app.io.formats``: name -> (extension, description, function).
 """
 
 from __future__ import annotations
@@ -36,39 +35,16 @@ class FormatEntry:
         return f"{self.label} ({patterns})"
 
 
-def _extensions(value: object) -> tuple[str, ...]:
-    for name in ("extensions", "suffixes", "extension", "suffix"):
-        found = getattr(value, name, None)
-        if isinstance(found, str):
-            found = (found,)
-        if found:
-            return tuple(e if e.startswith(".") else f".{e}" for e in found)
-    return ()
-
-
-def _entry(key: str, value: object, verbs: tuple[str, ...]) -> FormatEntry | None:
-    run = next((getattr(value, v) for v in verbs if callable(getattr(value, v, None))), None)
-    if run is None and callable(value) and not isinstance(value, type):
-        run = value
-    if run is None:
-        return None
-    label = next((str(getattr(value, a)) for a in ("label", "name", "title") if getattr(value, a, None)), key)
-    return FormatEntry(key, label, _extensions(value), run)
-
-
 def registry(name: str) -> list[FormatEntry]:
-    """The formats registered as ``timeline_app.io.formats.<name>`` (empty when unavailable)."""
+    """``timeline_app.io.formats.EXPORTERS`` or ``IMPORTERS`` (empty when that module is absent)."""
     try:
         module = importlib.import_module("timeline_app.io.formats")
     except ModuleNotFoundError as exc:
         if exc.name != "timeline_app.io.formats":
             raise
         return []
-    table = getattr(module, name, {})
-    verbs = ("export", "write", "save", "dump") if name == "EXPORTERS" else ("import_", "load", "read", "parse")
-    items = table.items() if isinstance(table, dict) else ((getattr(v, "key", str(v)), v) for v in table)
-    entries = [_entry(str(k), v, verbs) for k, v in items]
-    return [e for e in entries if e is not None]
+    table: dict[str, Any] = getattr(module, name, {})
+    return [FormatEntry(key, fmt.description, (fmt.extension,), fmt.function) for key, fmt in table.items()]
 
 
 def _start(controller: ProjectController, suffix: str) -> str:
@@ -85,7 +61,7 @@ def export_format(controller: ProjectController, entry: FormatEntry, path: Path 
         if not path.suffix and entry.extensions:
             path = path.with_suffix(entry.extensions[0])
     try:
-        entry.run(controller.model, path)
+        entry.run(controller.model, path, controller.name if controller.path else "")
     except Exception as exc:  # any failure of a writer is reported; the work stays open
         controller.report_error("Export failed", f"{path}\n\n{exc}")
         return False
@@ -135,27 +111,25 @@ def fill_export_menu(controller: ProjectController, menu: QMenu) -> None:
 
 
 def import_file(controller: ProjectController, path: Path | None = None) -> bool:
-    entries = registry("IMPORTERS")
+    """Bring a file of another format into the timeline as one undoable step."""
+    entries = {e.key: e for e in registry("IMPORTERS")}
     if not entries:
         controller.report_error("Import", "No import formats are available in this version.")
         return False
     if path is None:
-        filters = ";;".join(e.file_filter for e in entries)
+        patterns = " ".join(sorted({f"*{x}" for e in entries.values() for x in e.extensions}))
+        filters = ";;".join([f"All supported files ({patterns})", *(e.file_filter for e in entries.values())])
         path = controller.prompts.open_path("Import", filters, str(controller.path.parent if controller.path else ""))
         if path is None:
             return False
-    entry = next((e for e in entries if path.suffix.lower() in e.extensions), entries[0] if len(entries) == 1 else None)
-    if entry is None:
-        known = ", ".join(sorted({x for e in entries for x in e.extensions}))
-        controller.report_error("Cannot import", f"{path}\n\nUnknown file type {path.suffix!r}; known: {known}")
-        return False
+    from timeline_app.io.formats import detect_import_format
+
     try:
+        entry = entries[detect_import_format(path)]
         imported = entry.run(path)
     except Exception as exc:  # a reader failing on a bad file must leave the work as it was
         controller.report_error("Cannot import", f"{path}\n\n{exc}")
         return False
-    if isinstance(imported, tuple):
-        imported = imported[0]
     if not isinstance(imported, Timeline):
         controller.report_error("Cannot import", f"{path}\n\nthe {entry.label} reader returned no timeline")
         return False

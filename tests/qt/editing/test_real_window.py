@@ -1,0 +1,93 @@
+"""The editing layer on the viewer's real main window, as the app builds it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from editing_fakes import ScriptedPrompts
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
+from pytestqt.qtbot import QtBot
+
+from timeline_app.core import edits
+from timeline_app.io.project import load_project
+from timeline_app.qt.editing import ProjectController, files
+from timeline_app.qt.editing.prompts import Unsaved
+
+SEEDS = sorted((Path(__file__).parents[3] / "seeds").glob("*.txt"))
+
+main_window = pytest.importorskip("timeline_app.qt.main_window")
+app_module = pytest.importorskip("timeline_app.qt.app")
+
+
+@pytest.fixture
+def real(qtbot: QtBot, tmp_path: Path, prompts: ScriptedPrompts) -> Iterator[tuple[object, ProjectController]]:
+    window = app_module.create_main_window([])
+    window.show_error_dialogs = False
+    controller = window.editing
+    assert isinstance(controller, ProjectController)
+    controller.prompts = prompts
+    controller.settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    controller.autosave.set_delay(60_000)
+    window.resize(1200, 700)
+    yield window, controller
+    controller.autosave.wait()
+    window.close_guard = None
+    window.close()
+    window.deleteLater()
+
+
+def load_seeds(window: object, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(window.loading_did_finish, timeout=60_000):  # type: ignore[attr-defined]
+        window.open_paths([str(p) for p in SEEDS])  # type: ignore[attr-defined]
+
+
+def test_no_shortcut_is_claimed_twice(real: tuple[object, ProjectController]) -> None:
+    window, _ = real
+    seen: dict[str, str] = {}
+    for action in window.findChildren(QAction):  # type: ignore[attr-defined]
+        for key in action.shortcuts():
+            text = key.toString()
+            assert text not in seen, f"{text} used by {seen.get(text)!r} and {action.text()!r}"
+            seen[text] = action.text()
+    assert "Ctrl+Z" in seen and "Ctrl+Shift+Z" in seen and "Ctrl+S" in seen
+
+
+def test_loading_articles_is_not_unsaved_work_but_editing_is(
+    real: tuple[object, ProjectController], qtbot: QtBot
+) -> None:
+    window, controller = real
+    load_seeds(window, qtbot)
+    assert controller.model is window.timeline()  # type: ignore[attr-defined]
+    assert controller.model.events and not controller.modified
+    first = controller.model.events[0]
+    assert controller.push(edits.set_title(first.id, "Checked by hand"))
+    assert window.isWindowModified()  # type: ignore[attr-defined]
+    assert window.windowTitle() == "Untitled[*] — Timeline"  # type: ignore[attr-defined]
+    assert window.store().position(first.id) >= 0  # type: ignore[attr-defined]
+    assert controller.model.events[0].curated
+    controller.undo_stack.undo()
+    assert first.title != "Checked by hand" and not first.curated
+    assert not window.isWindowModified()  # type: ignore[attr-defined]
+
+
+def test_save_reopen_and_close_guard_on_the_real_window(
+    real: tuple[object, ProjectController], qtbot: QtBot, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    window, controller = real
+    load_seeds(window, qtbot)
+    event_id = controller.model.events[-1].id
+    controller.push(edits.set_notes(event_id, "verify with a second source"))
+    prompts.unsaved = [Unsaved.CANCEL]
+    assert not window.close()  # type: ignore[attr-defined]
+    prompts.save_answers.append(tmp_path / "seed.tlproj")
+    assert files.save(controller)
+    assert window.windowTitle() == "seed[*] — Timeline" and not window.isWindowModified()  # type: ignore[attr-defined]
+    saved, _ = load_project(tmp_path / "seed.tlproj")
+    assert edits.find_event(saved, event_id).notes == "verify with a second source"
+    assert files.new_project(controller)
+    assert window.timeline().events == []  # type: ignore[attr-defined]
+    assert files.open_project(controller, tmp_path / "seed.tlproj")
+    assert edits.find_event(window.timeline(), event_id).curated  # type: ignore[attr-defined]
