@@ -43,9 +43,14 @@ class Candidate:
 def candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for r in RULES:
-        for m in r.pattern.finditer(text):
+        pos = 0
+        while (m := r.pattern.search(text, pos)) is not None:
             if m.end() > m.start() and r.check(m, text):
                 found.append(Candidate(m.start(), m.end(), r, m))
+                pos = m.end()
+            else:
+                # A vetoed match may hide a shorter one inside it ("to last six weeks" -> "six weeks").
+                pos = m.start() + 1
     return found
 
 

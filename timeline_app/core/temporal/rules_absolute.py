@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
+
+from dateutil.easter import easter
 
 from timeline_app.core.temporal.anchoring import MONTH_NAMES, nth_weekday, resolve_month_day, resolve_month_year
 from timeline_app.core.temporal.base import (
@@ -23,11 +25,13 @@ from timeline_app.core.temporal.lexicon import (
     HOLIDAYS,
     MONTH,
     MONTH_FULL,
+    MONTHS,
     NUMBER_WORDS,
     ORDINALS,
     SEASON,
     SEASONS,
     WEEKDAY_ANY,
+    WEEKDAYS,
     YEAR4,
 )
 from timeline_app.core.temporal.units import Unit, season_near, season_unit, unit_of
@@ -116,21 +120,23 @@ _MONTH_CONTEXT_BEFORE = re.compile(
 )
 
 
+_TIME_NAMES = "|".join(w.capitalize() for w in (*MONTHS, *WEEKDAYS))
+_NAME_AFTER = re.compile(rf"\s+(?!(?:{_TIME_NAMES})\b)[A-Z][a-z]")
+
+
 def _bare_month_check(m: re.Match[str], text: str) -> bool:
     word = m.group("mon")
     if not capitalised(word):
         return False
     if m.group("det"):
         return True
+    before = text[max(0, m.start() - 20) : m.start()]
+    expected = _MONTH_CONTEXT_BEFORE.search(before)
     # "May" and "March" are also a modal and a verb: accept them only where a month is expected.
-    if word.lower() in ("may", "march"):
-        before = text[max(0, m.start() - 20) : m.start()]
-        if not _MONTH_CONTEXT_BEFORE.search(before):
-            return False
-        after = text[m.end() : m.end() + 3]
-        return not (word.lower() == "may" and re.match(r"\s+[a-z]", after) and not re.match(r"\s*[,.;]", after))
-    # A sentence-initial capital is no evidence; names like "August Wilson" are rare enough to accept.
-    return True
+    if word.lower() in ("may", "march") and not expected:
+        return False
+    # "April Smith said": a month name followed by another name is a person.
+    return bool(expected) or not _NAME_AFTER.match(text, m.end())
 
 
 def _bare_month(m: re.Match[str], ctx: Context) -> Result | None:
@@ -387,6 +393,12 @@ def _holiday(m: re.Match[str], ctx: Context) -> Result | None:
     def on(year: int) -> date:
         if name.startswith("thanksgiving"):
             return nth_weekday(year, 11, 3, 4)
+        if name == "black friday":
+            return nth_weekday(year, 11, 3, 4) + timedelta(days=1)
+        if name.startswith("easter"):
+            return easter(year)
+        if name == "good friday":
+            return easter(year) - timedelta(days=2)
         if name.startswith("labor"):
             return nth_weekday(year, 9, 0, 1)
         if name.startswith("memorial"):
@@ -437,7 +449,7 @@ _YEAR_TAIL = rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR4}))?"
 RULES: list[Rule] = [
     rule(
         "date_month_day",
-        rf"{_WD}(?P<mon>{MONTH})\s*(?P<day>{DAY_NUM}|{DAY_ORD_WORD})\b{_YEAR_TAIL}",
+        rf"{_WD}(?P<mon>{MONTH})\s*(?P<day>{DAY_NUM}|{DAY_ORD_WORD})\b(?:\s*[-–]\s*{DAY_NUM}\b)?{_YEAR_TAIL}",
         _full_date,
         _month_is_name,
         priority=3,
@@ -532,7 +544,7 @@ RULES: list[Rule] = [
         "holiday",
         r"(?:(?P<det>last|this|next)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|"
         r"Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Bastille\s+Day|"
-        rf"Labou?r\s+Day|Memorial\s+Day)(?:\s+(?P<year>{YEAR4}))?",
+        rf"Labou?r\s+Day|Memorial\s+Day|Black\s+Friday|Good\s+Friday|Easter(?:\s+Sunday)?)(?:\s+(?P<year>{YEAR4}))?",
         _holiday,
         lambda m, text: capitalised(m.group("h")),
         priority=1,

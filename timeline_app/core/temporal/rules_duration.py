@@ -77,6 +77,8 @@ _RATE_BEFORE = re.compile(
 
 def _duration_check(m: re.Match[str], text: str) -> bool:
     n = m.group("n").lower()
+    if (m.group("rel") or "").lower() == "last" and not m.group("det"):
+        return False  # "expected to last six weeks": the verb
     unit = unit_name(m.group("u"))
     if re.match(r"[-\s]+old\b", text[m.end() : m.end() + 6], re.I):
         return False  # an age

@@ -54,7 +54,13 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def _weekday_check(m: re.Match[str], text: str) -> bool:
-    return capitalised(m.group("wd"))
+    if not capitalised(m.group("wd")):
+        return False
+    # "the Sunday Times", "Black Friday": names built on a weekday.
+    before = text[max(0, m.start() - 8) : m.start()]
+    if not m.group("det") and re.search(r"\b(?:the|The|Black|Good|Cyber|Super|Ash|Holy|Maundy|Palm)\s+$", before):
+        return bool(re.match(r"\s*(?:[,.;:)]|$)", text[m.end() : m.end() + 2])) and "the" in before.lower()
+    return True
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Result | None:

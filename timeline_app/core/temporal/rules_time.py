@@ -61,7 +61,7 @@ def _clock(m: re.Match[str], ctx: Context) -> Result | None:
         return None
     hour = int(hour)
     minute = int(m.group("mi") or 0)
-    ap = (m.group("ap") or "").lower().replace(".", "").replace(" ", "")
+    ap = (m.groupdict().get("ap") or "").lower().replace(".", "").replace(" ", "")
     if ap.startswith("p") or ap in ("intheafternoon", "intheevening", "atnight"):
         if hour < 12:
             hour += 12
@@ -179,8 +179,15 @@ RULES: list[Rule] = [
         priority=2,
     ),
     rule(
+        "clock_zone",
+        rf"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:hrs\s+)?(?P<tz>GMT|UTC|Z\b|local\s+time)"
+        rf"(?:(?:\s+|\s*,\s*)(?:on\s+)?{_DAY_REF})?",
+        _clock,
+        priority=2,
+    ),
+    rule(
         "noon",
-        rf"(?:(?P<wd0>{WEEKDAY}|today|yesterday|tomorrow)\s+(?:at\s+)?)?(?P<w>noon|midnight|midday)"
+        rf"(?:(?P<wd0>{WEEKDAY}|today|yesterday|tomorrow)\s+(?:at\s+)?)?(?P<w>noon|midnight|midday){_ZONE}?"
         rf"(?:(?:\s+|\s*,\s*)(?:on\s+)?{_DAY_REF})?",
         _noon,
         priority=2,
