@@ -37,7 +37,7 @@ def test_save_as_then_open_round_trips_edits(
 
     assert files.new_project(controller)
     assert controller.model.events == [] and controller.path is None
-    assert window.windowTitle() == "Untitled[*] — Timeline"
+    assert window.windowTitle() == "Untitled[*] — Timeline" and not window.isWindowModified()
     assert files.open_project(controller, saved)
     assert edits.find_event(controller.model, "e2").title == "Council voted"
     assert window.timeline() is controller.model
@@ -112,7 +112,7 @@ def test_close_guard_cancel_discard_and_save(
     controller.push(edits.set_title("e1", "changed"))
     prompts.unsaved = [Unsaved.CANCEL]
     assert not close_window(window)
-    assert prompts.asked == ["unsaved:Untitled"]
+    assert prompts.asked == ["unsaved:Council"]  # not saved yet: named after its article
     prompts.unsaved = [Unsaved.SAVE]
     prompts.save_answers = [None]  # then cancels the file dialog: still not closed
     assert not close_window(window)

@@ -65,7 +65,9 @@ def test_loading_articles_is_not_unsaved_work_but_editing_is(
     first = controller.model.events[0]
     assert controller.push(edits.set_title(first.id, "Checked by hand"))
     assert window.isWindowModified()  # type: ignore[attr-defined]
-    assert window.windowTitle() == "Untitled[*] — Timeline"  # type: ignore[attr-defined]
+    article = controller.model.documents[0]
+    assert controller.name == (article.title or Path(article.path).name)
+    assert window.windowTitle() == f"{controller.name}[*] — Timeline"  # type: ignore[attr-defined]
     assert window.store().position(first.id) >= 0  # type: ignore[attr-defined]
     assert controller.model.events[0].curated
     controller.undo_stack.undo()

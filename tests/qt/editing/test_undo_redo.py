@@ -40,7 +40,7 @@ def test_field_edits_undo_and_redo(
     event = edits.find_event(controller.model, "e2")
     assert getattr(event, field) == value and event.curated
     assert window.isWindowModified()
-    assert window.windowTitle() == "Untitled[*] — Timeline"
+    assert window.windowTitle() == "Council[*] — Timeline"
     controller.undo_stack.undo()
     assert state(controller.model) == before
     assert not window.isWindowModified()
@@ -167,6 +167,7 @@ def test_viewer_replacing_unsaved_work_is_one_undoable_step(
     assert controller.model is ours and window.timeline() is ours
     assert [e.title for e in ours.events] == ["From another file"]
     assert controller.undo_stack.undoText() == "Open files"
+    # No articles in what was opened: nothing to name the unsaved project after.
     qtbot.waitUntil(lambda: window.windowTitle() == "Untitled[*] — Timeline" and window.isWindowModified())
     controller.undo_stack.undo()
     assert [e.title for e in ours.events] == ["typed by hand", "Council met", "Report expected"]

@@ -146,7 +146,13 @@ class ProjectController(QObject):
 
     @property
     def name(self) -> str:
-        return self.path.stem if self.path else UNTITLED
+        """The project's file name; before the first save, named after its articles as the viewer does."""
+        if self.path:
+            return self.path.stem
+        docs = self._model.documents
+        if len(docs) == 1:
+            return docs[0].title or Path(docs[0].path).name or UNTITLED
+        return f"{len(docs)} documents" if docs else UNTITLED
 
     def update_title(self) -> None:
         self.window.set_document_title(self.name, self.modified)
