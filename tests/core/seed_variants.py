@@ -51,3 +51,11 @@ def reordered(text: str, seed: int = 7) -> str:
     head, body = lines[: start + 2], lines[start + 2 :]
     random.Random(seed).shuffle(body)
     return "\n".join(head + body)
+
+
+def dateline_paragraph_last(text: str) -> str:
+    """Moves the paragraph that carries the dateline to the end of the article."""
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if "(" in line and ")" in line and i > 2)
+    moved = lines.pop(at)
+    return "\n".join([*lines, moved])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from seed_variants import renamed, reordered, seed_text, with_dateline, without_anniversary
+from seed_variants import dateline_paragraph_last, renamed, reordered, seed_text, with_dateline, without_anniversary
 
 from timeline_app.core.model import DateKind, Event, Precision, Status, Timeline
 from timeline_app.core.pipeline import extract_documents, extract_text
@@ -99,6 +99,11 @@ def test_renamed_people_places_agencies() -> None:
 def test_reordered_paragraphs(shuffle: int) -> None:
     text = reordered(renamed(seed_text()), seed=shuffle)
     check_seed_chronology(extract_text(text, doc_id="v"), date(2025, 9, 4))
+
+
+def test_dateline_paragraph_moved_to_the_end() -> None:
+    text = dateline_paragraph_last(renamed(with_dateline(seed_text(), "Jun 20", "Friday")))
+    check_seed_chronology(extract_text(text, doc_id="v"), date(2025, 6, 20))
 
 
 def test_all_alterations_together() -> None:

@@ -259,7 +259,7 @@ def _title(doc: Document, g: _Group, lead: Candidate) -> str:
             said = make_title(text[lead.content.start : lead.content.end])
             return f"{speaker}: {said}" if speaker else said
         if speaker:
-            return f"{speaker} report"
+            return f"{speaker} report" if _MEDIA.search(speaker) else f"Report by {source}"
         others = [c for c in g.members if c.kind != "report"]
         return _title(doc, g, others[0]) if others else make_title(lead.sentence.text)
     s, e = lead.clause.start, lead.clause.end
@@ -282,10 +282,18 @@ _SPEAKER = re.compile(
 )
 
 
+_MEDIA = re.compile(
+    r"\b(?:media|news|agency|press|newspaper|paper|television|tv|radio|broadcaster|times|post|journal|daily|wire|"
+    r"gazette|tribune|herald)\b",
+    re.IGNORECASE,
+)
+
+
 def _report_source(attribution: str) -> str:
     """Who reported: "state media" in "as reported by state media on Thursday", "Bush" in "Bush said"."""
     m = _INTRODUCED_SOURCE.search(attribution) or _SPEAKER.search(attribution)
     if not m:
         return ""
     source = re.sub(r"^(?:(?:a|an|the)\s+)?(?:(?:report|statement)\s+(?:by|from)\s+)?", "", m.group(1), flags=re.I)
+    source = re.sub(r"^(?:but|and|yet|so|meanwhile|however|also)\s+", "", source, flags=re.I)
     return re.sub(r"\s+also$", "", source).strip()

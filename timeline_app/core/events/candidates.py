@@ -99,7 +99,19 @@ def sentence_candidates(
         frame_timexes, frame_text = [], ""
     _link_relatives(out, dated_by_clause, clauses, reference)
     _bound_reported_content(out, report_bound)
+    _absorb_stated_main_clause(out)
     return out
+
+
+def _absorb_stated_main_clause(out: list[Candidate]) -> None:
+    """'Y, X said Friday': the statement is the event and Y its content, unless Y has a date of its own."""
+    reports = [c for c in out if c.kind == "report" and c.clause.link == "statement" and c.content is None]
+    pending = [c for c in out if c.kind == "pending" and c.clause.role == "main"]
+    if len(reports) == 1 and len(pending) == 1 and pending[0].start < reports[0].start and not pending[0].nouns:
+        report, main = reports[0], pending[0]
+        report.content = main.clause
+        report.spans = [(main.clause.start, report.clause.end)]
+        out.remove(main)
 
 
 def _leads(clause: Clause, clauses: list[Clause]) -> bool:
@@ -148,7 +160,7 @@ def _clause_candidate(
     nouns = event_nouns(ctext)
     span = [(clause.start, clause.end)]
     if inside:
-        t = inside[0]
+        t = _main_timex(text, inside)
         d = fuzzy_date(t, reference)
         assert d is not None
         status, why = _status(text, clause, t, d, reference, frame_text)
@@ -168,14 +180,34 @@ def _clause_candidate(
     return Candidate(sentence, clause, "pending", None, Status.OCCURRED, "", span, [], nouns)
 
 
+_TIME_PREPOSITION = re.compile(
+    r"\b(?:in|on|at|since|during|by|until|till|from|before|after|last|this|next|early|late|of|through|between|"
+    r"around|as\s+of)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _main_timex(text: str, inside: list[Timex]) -> Timex:
+    """The time expression that dates the clause: introduced by a preposition, not a modifier ("a 1987 car")."""
+
+    def score(t: Timex) -> int:
+        before = text[max(0, t.start - 12) : t.start]
+        after = text[t.end : t.end + 2]
+        points = 2 if _TIME_PREPOSITION.search(before) else 0
+        if re.fullmatch(r"\d{4}", t.text.strip()) and not points and after[:1] == " " and after[1:2].isalnum():
+            points -= 3  # a year used as an adjective
+        return points
+
+    return max(inside, key=score)
+
+
 def _status(
     text: str, clause: Clause, t: Timex, d: FuzzyDate, reference: date | None, frame_text: str
 ) -> tuple[Status, str]:
     before = text[clause.start : t.start] if clause.start <= t.start else ""
     ctext = clause.text_in(text)
     if (
-        (t.mod or "").upper() == "START"
-        or clause.link == "since"
+        clause.link == "since"
         or _SINCE_BEFORE.search(before)
         or frame_text.lower().startswith("since")
         or t.text.lower().startswith("since")

@@ -36,7 +36,7 @@ _LINKS = re.compile(
     re.IGNORECASE,
 )
 _FRAME = re.compile(r"(?:(?:At|In|On|During|After|Before|Since|Following|Amid|Amidst|Earlier|Later)\b[^,]{0,80}),\s+")
-_COORD = re.compile(r"(?:,\s+(?:but|although|though|whereas|while)\s+|;\s+|\s+although\s+)", re.IGNORECASE)
+_COORD = re.compile(r"(?:,\s+(?:but|although|though|whereas|while|where)\s+|;\s+|\s+although\s+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,9 @@ class Clause:
     start: int
     end: int
     role: str  # main | attribution | content | subordinate | frame | coordinate
-    link: str = ""  # for subordinate clauses: the word that links them ("after", "since")
+    # subordinate clauses: the word that links them ("after", "since"); attributions: "statement"
+    # ("X said on Friday") or "source" ("according to X", "as reported by X")
+    link: str = ""
 
     def text_in(self, text: str, offset: int = 0) -> str:
         """The clause's words, from the whole text or from a slice of it starting at ``offset``."""
@@ -60,12 +62,13 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
     cut = _ATTRIBUTION.search(sentence)
     said = _TRAILING_SAID.search(sentence)
     attribution_at: int | None = None
+    kind = ""
     if cut and cut.start() > 0:
-        attribution_at = cut.start()
+        attribution_at, kind = cut.start(), "source"
     if said and said.start() > 0 and (attribution_at is None or said.start() < attribution_at):
-        attribution_at = said.start()
+        attribution_at, kind = said.start(), "statement"
     if attribution_at is not None:
-        clauses.append(Clause(start + attribution_at, end, "attribution"))
+        clauses.append(Clause(start + attribution_at, end, "attribution", kind))
         body_end = start + attribution_at
     frame = _FRAME.match(text, body_start, body_end)
     if frame:
@@ -73,7 +76,7 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
         body_start = frame.end()
     content = _CONTENT.search(text, body_start, body_end)
     if content and content.start() - body_start < 120:
-        clauses.append(Clause(body_start, content.end(), "attribution"))
+        clauses.append(Clause(body_start, content.end(), "attribution", "statement"))
         clauses.extend(_split_body(text, content.end(), body_end, "content"))
     else:
         clauses.extend(_split_body(text, body_start, body_end, "main"))

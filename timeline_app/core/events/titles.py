@@ -97,7 +97,7 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
         if prep:
             before = before[: prep.start()]
         text = before.rstrip() + " " + text[e:].lstrip()
-    text = _drop_leading_phrase(IT_IS_THAT.sub("", text))
+    text = _drop_appositives(_drop_leading_phrase(IT_IS_THAT.sub("", text)))
     text = _PAREN.sub("", text)
     text = _QUOTES.sub("", text)
     text = _ADVERBS.sub("", text)
@@ -107,6 +107,19 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
     text = _LEADING.sub("", text)
     text = _shorten(text)
     return text[:1].upper() + text[1:] if text else ""
+
+
+_APPOSITIVE = re.compile(r"(?<=\w),\s+([^,]{3,70}),\s+(?=[a-z])")
+
+
+def _drop_appositives(text: str) -> str:
+    """'Freeh, on an official visit to Mexico, asked ...' -> 'Freeh asked ...'."""
+
+    def cut(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        return m.group(0) if is_past(inner) or _FINITE.search(inner) else " "
+
+    return _APPOSITIVE.sub(cut, text)
 
 
 def _drop_leading_phrase(text: str) -> str:
