@@ -59,7 +59,8 @@ def _title_end(text: str, title: str) -> int:
         return 0
     stripped = text.lstrip()
     first_line = stripped.split("\n", 1)[0].strip().lstrip("#").strip()
-    if first_line == title:
+    # A headline rarely ends with a full stop; a first line that does is the lead, not a headline.
+    if first_line == title and not first_line.endswith("."):
         return len(text) - len(stripped) + len(stripped.split("\n", 1)[0])
     return 0
 
@@ -114,7 +115,7 @@ def _lead_clause(candidates: list[Candidate]) -> Candidate | None:
         if c.sentence is not first:
             return None
         text = first.text[c.clause.start - first.start : c.clause.end - first.start]
-        if c.kind == "pending" and c.clause.role == "main" and is_past(text):
+        if c.kind == "pending" and c.clause.role in ("main", "content") and is_past(text):
             return c
     return None
 

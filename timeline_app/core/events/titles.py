@@ -15,7 +15,7 @@ _ADVERBS = re.compile(
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"\s*\([^()]*\)")
-_QUOTES = re.compile(r"``|''|[\"“”]|(?<!\w)['‘]|['’](?!\w)")
+_QUOTES = re.compile(r"``|''|[\"“”]|(?<!\w)['‘](?!s\b)|['’](?!\w)")
 _ADJECTIVES = sorted({a for adjs, _cap in COUNTRIES.values() for a in adjs}, key=len, reverse=True)
 _TITLE_WORDS = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 _NATIONALITY_TITLE = re.compile(
@@ -91,13 +91,13 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
     text = clause
     for s, e in sorted(drop_spans or [], reverse=True):
         before = text[:s]
-        if not before.strip() and _SUBJECT_VERB.match(text[e:]):
-            continue
+        if (not before.strip() and _SUBJECT_VERB.match(text[e:])) or text[e : e + 2] in ("'s", "’s"):
+            continue  # the subject ("today is ...") or a modifier ("yesterday's editions"): keep
         prep = re.search(r"(?:\b(?:on|in|at|since|by|during|from|until|of|as of|early|late)\s+)+$", before, re.I)
         if prep:
             before = before[: prep.start()]
         text = before.rstrip() + " " + text[e:].lstrip()
-    text = _drop_appositives(_drop_leading_phrase(IT_IS_THAT.sub("", text)))
+    text = _drop_leading_phrase(_drop_appositives(IT_IS_THAT.sub("", text)))
     text = _PAREN.sub("", text)
     text = _QUOTES.sub("", text)
     text = _ADVERBS.sub("", text)
@@ -109,6 +109,9 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
     return text[:1].upper() + text[1:] if text else ""
 
 
+_OPENERS = frozenset(
+    ["in", "on", "at", "during", "after", "before", "since", "until", "following", "amid", "amidst", "with", "without", "for", "by", "over", "under", "within", "despite", "as", "according", "last", "earlier", "later", "meanwhile", "now", "then", "today", "yesterday", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "some", "a", "an"]
+)
 _APPOSITIVE = re.compile(r"(?<=\w),\s+([^,]{3,70}),\s+(?=[a-z])")
 
 
@@ -126,7 +129,10 @@ def _drop_leading_phrase(text: str) -> str:
     """'Five years after its launch, Apple ...' -> 'Apple ...': an opening adverbial is no headline."""
     head, sep, rest = text.partition(", ")
     words = head.split()
-    if sep and len(words) <= 6 and len(rest.split()) >= 4 and not is_past(head) and not _FINITE.search(head):
+    if not (sep and words and len(words) <= 6 and len(rest.split()) >= 4):
+        return text
+    opener = words[0].lower()
+    if (opener in _OPENERS or opener.isdigit()) and not is_past(head) and not _FINITE.search(head):
         return rest
     return text
 
