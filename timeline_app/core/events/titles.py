@@ -110,7 +110,52 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
 
 
 _OPENERS = frozenset(
-    ["in", "on", "at", "during", "after", "before", "since", "until", "following", "amid", "amidst", "with", "without", "for", "by", "over", "under", "within", "despite", "as", "according", "last", "earlier", "later", "meanwhile", "now", "then", "today", "yesterday", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "some", "a", "an"]
+    [
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "since",
+        "until",
+        "following",
+        "amid",
+        "amidst",
+        "with",
+        "without",
+        "for",
+        "by",
+        "over",
+        "under",
+        "within",
+        "despite",
+        "as",
+        "according",
+        "last",
+        "earlier",
+        "later",
+        "meanwhile",
+        "now",
+        "then",
+        "today",
+        "yesterday",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "many",
+        "some",
+        "a",
+        "an",
+    ]
 )
 _APPOSITIVE = re.compile(r"(?<=\w),\s+([^,]{3,70}),\s+(?=[a-z])")
 
