@@ -85,3 +85,22 @@ def test_modifier_words_join_the_expression() -> None:
         ("mid-2023", "2023", "MID"),
         ("late November", "2024-11", "END"),
     ]
+
+
+def test_names_built_on_months_and_weekdays_are_not_dates() -> None:
+    assert spans("April Smith, a spokeswoman, said the Sunday Times story was wrong.") == []
+
+
+def test_month_after_a_preposition_is_a_month_even_when_may() -> None:
+    assert spans("In May and June, exports fell.") == [("May", "DATE", "2025-05"), ("June", "DATE", "2025-06")]
+
+
+def test_day_range_keeps_its_first_day() -> None:
+    assert spans("The summit will take place Nov. 18-19 in Rio.") == [("Nov. 18-19", "DATE", "2025-11-18")]
+
+
+def test_moving_holidays() -> None:
+    assert spans("Black Friday sales rose; Good Friday services were held.") == [
+        ("Black Friday", "DATE", "2024-11-29"),
+        ("Good Friday", "DATE", "2025-04-18"),
+    ]

@@ -67,3 +67,17 @@ def test_vague_present_past_future() -> None:
 
 def test_decimal_numbers_are_not_times() -> None:
     assert spans("The index rose 2.46 points.") == []
+
+
+def test_wire_clock_times_in_gmt_and_a_day_after_a_parenthesis() -> None:
+    assert spans("The blast occurred at 10:35 a.m. (0735 GMT) Friday.") == [
+        ("10:35 a.m.", "TIME", "2025-08-29T10:35", None),
+        ("0735 GMT", "TIME", "2025-08-29T07:35", None),
+        ("Friday", "DATE", "2025-08-29", None),
+    ]
+
+
+def test_verb_last_is_not_part_of_a_duration() -> None:
+    assert spans("The trial is expected to last six to eight weeks.") == [
+        ("six to eight weeks", "DURATION", "P6W", "APPROX")
+    ]

@@ -97,6 +97,6 @@ NUMBER_WORD = rf"(?:(?:{alternation(_TENS)})(?:[-\s](?:{alternation(_DIGIT_WORDS
 NUMBER_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+\d/\d)?"
 COUNT = (
     rf"(?:{NUMBER_DIGITS}|{NUMBER_WORD}(?:\s+and\s+a\s+half)?|a\s+(?:couple\s+of|few|dozen|hundred|half)|"
-    rf"(?:a\s+)?half(?:\s+an?)?|an?|several|few|many|some|(?:a\s+)?number\s+of|numerous|dozens\s+of|hundreds\s+of|"
+    rf"(?:a\s+)?half(?:\s+an?)?|couple\s+of|an?|several|few|many|some|(?:a\s+)?number\s+of|numerous|dozens\s+of|hundreds\s+of|"
     rf"(?:{NUMBER_WORD}|\d+)\s+(?:to|or)\s+(?:{NUMBER_WORD}|\d+))"
 )

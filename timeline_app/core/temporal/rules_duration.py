@@ -104,7 +104,9 @@ def _duration(m: re.Match[str], ctx: Context) -> Result | None:
         return Result("SET", duration_value(1, unit), basis=f"'{m.group()}': a rate, once per {unit}")
     value = duration_value(n, unit)
     count = m.group("n")
-    if re.search(r"\s(?:to|or)\s", count) or (count.lower().startswith("a couple") and not mod):
+    if re.search(r"\s(?:to|or)\s", count) or (
+        "couple" in count.lower() and (det == "a" or count.lower().startswith("a "))
+    ):
         mod = mod or "APPROX"
     basis = f"'{m.group()}': a length of time" + (f" ({mod.lower().replace('_', ' ')})" if mod else "")
     return Result("DURATION", value, mod=mod, basis=basis)
@@ -175,7 +177,8 @@ RULES: list[Rule] = [
         rf"(?:(?P<mod>{_MOD_WORDS})\s+)?(?:(?P<det>the|its|their|his|her|our|a|an|another)\s+)?"
         r"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|latest|preceding|prior|"
         r"additional|further|initial|entire|full|whole|same|next\s+several|past\s+several)\s+)?"
-        rf"(?P<n>{COUNT})(?:[-\s]+|\s+more\s+|\s+full\s+|\s+straight\s+|\s+consecutive\s+)(?P<u>{UNIT})"
+        rf"(?P<n>{COUNT})(?:\s+(?:more|additional|further|extra|full|straight|consecutive|long|whole)\s+|[-\s]+)"
+        rf"(?P<u>{UNIT})"
         r"(?P<suffix>-long)?",
         _duration,
         _duration_check,

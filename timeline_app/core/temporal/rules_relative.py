@@ -58,9 +58,11 @@ def _weekday_check(m: re.Match[str], text: str) -> bool:
         return False
     # "the Sunday Times", "Black Friday": names built on a weekday.
     before = text[max(0, m.start() - 8) : m.start()]
-    if not m.group("det") and re.search(r"\b(?:the|The|Black|Good|Cyber|Super|Ash|Holy|Maundy|Palm)\s+$", before):
-        return bool(re.match(r"\s*(?:[,.;:)]|$)", text[m.end() : m.end() + 2])) and "the" in before.lower()
-    return True
+    if m.group("det"):
+        return True
+    if re.search(r"\b(?:Black|Good|Cyber|Super|Ash|Holy|Maundy|Palm|Bloody|Easter)\s+$", before):
+        return False
+    return not (re.search(r"\b[Tt]he\s+$", before) and re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]))
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> Result | None:

@@ -24,7 +24,10 @@ _DAY_REF = (
     rf"(?:(?P<wd>{WEEKDAY})|(?P<deictic>today|yesterday|tomorrow|tonight)|"
     rf"(?P<mon>{MONTH})\s*(?P<day>{DAY_NUM})(?:\s*,\s*(?P<year>{YEAR4}))?)"
 )
-_ZONE = r"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|JST|KST|IST)|local\s+time|\(\d{4}\s+GMT\)))"
+_ZONE = r"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|JST|KST|IST)|local\s+time))"
+
+
+_DAY_AFTER = re.compile(rf"\)?\s*(?:\([^()]{{0,24}}\)\s*)?,?\s*(?:on\s+)?(?P<wd>{WEEKDAY})\b", re.IGNORECASE)
 
 
 def _which_day(m: re.Match[str], ctx: Context) -> tuple[date | None, str]:
@@ -51,6 +54,10 @@ def _which_day(m: re.Match[str], ctx: Context) -> tuple[date | None, str]:
         return resolve_month_day(month, day, ref, ctx.tense(m))
     if ref is None:
         return None, ""
+    # "10:35 a.m. (0735 GMT) Friday": the day can follow a parenthesis.
+    later = _DAY_AFTER.match(ctx.text, m.end())
+    if later and capitalised(later.group("wd")):
+        return resolve_weekday(weekday_number(later.group("wd")), ref, ctx.tense(m))
     return ref, f"the reference date {ref}"
 
 
