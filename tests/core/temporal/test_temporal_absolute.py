@@ -104,3 +104,15 @@ def test_moving_holidays() -> None:
         ("Black Friday", "DATE", "2024-11-29"),
         ("Good Friday", "DATE", "2025-04-18"),
     ]
+
+
+def test_numeric_dates_times_and_quarter_codes() -> None:
+    assert spans("The log shows 2025-09-04T14:30 and 04.09.2025; revenue rose in Q3 2025.") == [
+        ("2025-09-04T14:30", "TIME", "2025-09-04T14:30"),
+        ("04.09.2025", "DATE", "2025-09-04"),
+        ("Q3 2025", "DATE", "2025-Q3"),
+    ]
+
+
+def test_car_model_is_not_a_quarter() -> None:
+    assert spans("The Audi Q3 sold well.") == []

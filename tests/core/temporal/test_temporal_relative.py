@@ -96,3 +96,11 @@ def test_without_reference_relative_expressions_stay_unresolved() -> None:
 def test_without_reference_absolute_dates_keep_their_value() -> None:
     found = tag("The accord of June 5, 2019 was renewed on March 2.", None)
     assert [(t.text, t.value) for t in found] == [("June 5, 2019", "2019-06-05"), ("March 2", "XXXX-03-02")]
+
+
+def test_the_day_before_is_anaphoric_only_when_bare() -> None:
+    assert spans("Troops arrived on Monday. The day before, artillery pounded the town.") == [
+        ("Monday", "2025-09-01"),
+        ("The day before", "2025-08-31"),
+    ]
+    assert spans("The day before the vote, rallies were held.") == []

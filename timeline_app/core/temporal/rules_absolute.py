@@ -432,15 +432,34 @@ def _holiday(m: re.Match[str], ctx: Context) -> Result | None:
 def _iso_date(m: re.Match[str], ctx: Context) -> Result | None:
     if m.group("y"):
         y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-    else:
+    elif m.group("y2"):
         y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
         if mo > 12 >= d:
             mo, d = d, mo  # 25/12/2024 is day-first
+    else:
+        y, mo, d = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))  # 04.09.2025 is day-first
     try:
         day = date(y, mo, d)
     except ValueError:
         return None
+    if m.group("hh"):
+        hour, minute = int(m.group("hh")), int(m.group("mm"))
+        if hour > 23 or minute > 59:
+            return None
+        value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+        return Result("TIME", value, basis=f"'{m.group()}': a numeric date and time", unit=Unit("day", day))
     return Result("DATE", day.isoformat(), basis=f"'{m.group()}': a numeric date", unit=Unit("day", day))
+
+
+def _quarter_code(m: re.Match[str], ctx: Context) -> Result | None:
+    n = int(m.group("n"))
+    year_text = m.group("year")
+    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+    kind = "quarter" if m.group("q").upper() == "Q" else "half"
+    if kind == "half" and n > 2:
+        return None
+    unit = Unit(kind, date(year, (n - 1) * (3 if kind == "quarter" else 6) + 1, 1))
+    return Result("DATE", unit.value, basis=f"'{m.group()}': {unit.value}", unit=unit)
 
 
 _WD = rf"(?:(?P<wd>{WEEKDAY_ANY})\s*,?\s+(?:the\s+)?)?"
@@ -551,9 +570,18 @@ RULES: list[Rule] = [
     ),
     rule(
         "iso_date",
-        r"(?P<y>(?:1[89]|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])|"
-        r"(?P<m2>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>(?:1[89]|20)\d\d)",
+        r"(?:(?P<y>(?:1[89]|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])|"
+        r"(?P<m2>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>(?:1[89]|20)\d\d)|"
+        r"(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>(?:1[89]|20)\d\d))"
+        r"(?:[T\s](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?",
         _iso_date,
         priority=3,
+    ),
+    rule(
+        "quarter_code",
+        r"(?P<q>[QH])(?P<n>[1-4])\s*(?:of\s+|,\s*|FY\s*|')?(?P<year>(?:1[89]|20)\d\d|\d\d)",
+        _quarter_code,
+        lambda m, text: m.group("q").isupper() and (len(m.group("year")) == 4 or "'" in m.group()),
+        priority=2,
     ),
 ]

@@ -53,6 +53,19 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Result | None:
     return _day_result(m, d, basis, ctx.reference.isoformat(), part)
 
 
+def _day_before(m: re.Match[str], ctx: Context) -> Result | None:
+    backwards = m.group("dir").lower() in ("before", "earlier")
+    base, why = ctx.anchor_unit()
+    if base is None:
+        return Result("DATE", "XXXX-XX-XX", basis=f"'{m.group()}': nothing to anchor it on")
+    if base.kind != "day":
+        return Result("DATE", _partial_value(base), basis=f"'{m.group()}': a day near {base.value}, {why}",
+                      anchor=base.value)  # fmt: skip
+    d = base.start + timedelta(days=-1 if backwards else 1)
+    basis = f"'{m.group()}': the day {'before' if backwards else 'after'} {base.value}, {why}"
+    return _day_result(m, d, basis, base.value)
+
+
 def _weekday_check(m: re.Match[str], text: str) -> bool:
     if not capitalised(m.group("wd")):
         return False
@@ -299,6 +312,14 @@ RULES: list[Rule] = [
         r"this\s+(?:morning|afternoon|evening)|tonight|"
         r"(?:today|tomorrow|yesterday)(?:\s+(?:morning|afternoon|evening|night))?",
         _deictic_day,
+        priority=2,
+    ),
+    rule(
+        "day_before",
+        r"the\s+(?:day|night|evening)\s+(?P<dir>before|after|earlier|later)",
+        _day_before,
+        # "the day before the vote" names its own anchor; only the bare phrase is anaphoric.
+        lambda m, text: bool(re.match(r"\s*(?:[,.;:)!?]|$|and\b|when\b)", text[m.end() : m.end() + 6])),
         priority=2,
     ),
     rule(
