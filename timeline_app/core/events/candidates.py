@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from timeline_app.core.events.clauses import Clause, split_clauses
 from timeline_app.core.events.dating import fuzzy_date
@@ -160,6 +161,11 @@ def _clause_candidate(
     nouns = event_nouns(ctext)
     span = [(clause.start, clause.end)]
     if inside:
+        ranged = _range(text, inside, reference)
+        if ranged is not None:
+            first, last, interval = ranged
+            why = f"from “{first.text}” to “{last.text}” ({interval.describe()})"
+            return Candidate(sentence, clause, "dated", interval, Status.OCCURRED, why, span, [first, last], nouns)
         t = _main_timex(text, inside)
         d = fuzzy_date(t, reference)
         assert d is not None
@@ -185,6 +191,20 @@ _TIME_PREPOSITION = re.compile(
     r"around|as\s+of)\s*$",
     re.IGNORECASE,
 )
+
+
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:and|to|through|until|till|-|–)\s*$", re.IGNORECASE)
+
+
+def _range(text: str, inside: list[Timex], reference: date | None) -> tuple[Timex, Timex, FuzzyDate] | None:
+    """'between 1982 and 1992', 'from March to June': one interval, not two dates."""
+    for a, b in pairwise(inside):
+        if _RANGE_OPEN.search(text[max(0, a.start - 10) : a.start]) and _RANGE_JOIN.match(text[a.end : b.start]):
+            lo, hi = fuzzy_date(a, reference), fuzzy_date(b, reference)
+            if lo and hi and lo.start and hi.start and lo.start.earliest <= hi.start.latest:
+                return a, b, FuzzyDate.interval(lo.start, hi.start)
+    return None
 
 
 def _main_timex(text: str, inside: list[Timex]) -> Timex:

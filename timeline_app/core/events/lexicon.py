@@ -143,13 +143,38 @@ def event_nouns(text: str) -> list[str]:
     return out
 
 
+_PRESENT_COPULA = frozenset(
+    [
+        "is",
+        "are",
+        "am",
+        "be",
+        "being",
+        "seems",
+        "seem",
+        "looks",
+        "look",
+        "remains",
+        "remain",
+        "very",
+        "more",
+        "most",
+        "so",
+        "too",
+    ]
+)
+
+
 def is_past(text: str) -> bool:
+    """Past or present-perfect verb forms; "is complicated" is an adjective after a present verb, not a past."""
+    previous = ""
     for word in _WORD.findall(text):
         lw = word.lower()
         if lw in _IRREGULAR_PAST:
             return True
-        if lw.endswith("ed") and len(lw) > 4 and lw not in _NOT_PAST_ED:
+        if lw.endswith("ed") and len(lw) > 4 and lw not in _NOT_PAST_ED and previous not in _PRESENT_COPULA:
             return True
+        previous = lw
     return False
 
 

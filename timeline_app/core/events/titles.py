@@ -78,6 +78,8 @@ _DANGLING = frozenset(
     ]
 )
 # A time expression that is the clause's subject stays: "today is the eighth day".
+_JOINED_AFTER = re.compile(r"^\s*(?:and|or|to|through|until|-|–)\s", re.IGNORECASE)
+_JOINED_BEFORE = re.compile(r"\b(?:and|or|to|through|until)\s+(?:(?:early|late|mid)\s+)?$|[-–]\s*$", re.IGNORECASE)
 _SUBJECT_VERB = re.compile(r"^\s*(?:is|was|are|were|has|had|will|marks|marked|saw|sees)\b", re.IGNORECASE)
 # Where a long clause can be cut without leaving a dangling word.
 _CUT_BEFORE = re.compile(
@@ -89,11 +91,15 @@ _CUT_BEFORE = re.compile(
 def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> str:
     """A title from the clause text; spans in ``drop_spans`` (time expressions) are removed with their preposition."""
     text = clause
-    for s, e in sorted(drop_spans or [], reverse=True):
+    for s, e in sorted(_join_ranges(clause, drop_spans or []), reverse=True):
         before = text[:s]
         if (not before.strip() and _SUBJECT_VERB.match(text[e:])) or text[e : e + 2] in ("'s", "’s"):
             continue  # the subject ("today is ...") or a modifier ("yesterday's editions"): keep
-        prep = re.search(r"(?:\b(?:on|in|at|since|by|during|from|until|of|as of|early|late)\s+)+$", before, re.I)
+        if _JOINED_AFTER.match(text[e:]) or _JOINED_BEFORE.search(before):
+            continue  # one end of a range or list ("between 1982 and 1992"): removing it would leave a gap
+        prep = re.search(
+            r"(?:\b(?:on|in|at|since|by|during|from|until|of|as of|early|late|between)\s+)+$", before, re.I
+        )
         if prep:
             before = before[: prep.start()]
         text = before.rstrip() + " " + text[e:].lstrip()
@@ -158,6 +164,17 @@ _OPENERS = frozenset(
     ]
 )
 _APPOSITIVE = re.compile(r"(?<=\w),\s+([^,]{3,70}),\s+(?=[a-z])")
+
+
+def _join_ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'1982' and '1992' in 'between 1982 and 1992' are removed as one piece."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and re.fullmatch(r"\s*(?:and|to|through|until|till|-|–)\s*", text[out[-1][1] : s], re.IGNORECASE):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _drop_appositives(text: str) -> str:

@@ -80,6 +80,8 @@ def find_dateline(text: str, search_chars: int = 1500) -> Dateline | None:
     found = _first_dateline(text[:search_chars], text)
     if found is None:
         found = _first_dateline(text[search_chars:], text, offset=search_chars, need_date=True)
+    if found is None:
+        found = _caps_dateline(text, search_chars)
     return found
 
 
@@ -101,6 +103,21 @@ def find_date_line(text: str, search_chars: int = 400) -> Dateline | None:
         if m.group("year") or m.group("year2"):
             return _build(m, None, None, 0)
     return None
+
+
+# "WASHINGTON _", "NEW YORK —": a capitalised place and a dash, no date or agency.
+_CAPS_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?:[ \t][A-Z][A-Z.'\-]+){0,3}"
+    r"(?:,[ \t]*[A-Z][A-Za-z.'\-]+(?:[ \t][A-Z][A-Za-z.'\-]+)?)?)[ \t]+(?:_|—|–|--)[ \t]*\n*",
+    re.MULTILINE,
+)
+
+
+def _caps_dateline(text: str, search_chars: int) -> Dateline | None:
+    m = _CAPS_DATELINE.search(text[:search_chars])
+    if m is None or m.end() >= len(text):
+        return None
+    return Dateline(m.start(), m.end(), m.group("place").strip(), None, None, None, None, None, None)
 
 
 def _agency_like(agency: str) -> bool:
@@ -144,7 +161,7 @@ def detect_title(text: str, path: Path | None = None) -> str:
         line = line.strip().lstrip("#").strip()
         if not line:
             continue
-        dateline = _DATELINE_START.match(line)
+        dateline = _DATELINE_START.match(line) or _CAPS_DATELINE.match(line)
         if dateline:
             line = line[dateline.end() :].lstrip(" \t-—–_:")
             if not line:

@@ -1,0 +1,84 @@
+"""Event building on small articles: which clauses become events, their dates, status, merging, titles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline_app.core.model import DateKind, Status
+from timeline_app.core.pipeline import extract_text
+
+REF = date(1998, 8, 7)
+
+
+def _events(text: str, ref: date = REF) -> list[tuple[str, str, str]]:
+    return [(e.date.edtf, e.status.value, e.title) for e in extract_text(text, doc_id="t", reference_date=ref).events]
+
+
+def test_statement_with_date_is_one_reported_event() -> None:
+    text = "NAIROBI, Kenya (AP) _\n\nThe ambassador said on Thursday that the embassy would reopen soon."
+    assert _events(text) == [("1998-08-06", "reported", "Ambassador: The embassy would reopen soon")]
+
+
+def test_trailing_statement_absorbs_undated_content() -> None:
+    timeline = extract_text("The port stayed closed to all ships, officials said Friday.", reference_date=REF)
+    assert len(timeline.events) == 1
+    event = timeline.events[0]
+    assert event.status is Status.REPORTED and event.date.edtf == "1998-08-07"
+    assert event.title == "Report by officials" or event.title.startswith("Officials: The port stayed closed")
+
+
+def test_year_used_as_modifier_does_not_date_the_event() -> None:
+    events = _events("The 1987 sedan was found last month at the airport, police said.", date(1999, 1, 22))
+    assert [d for d, _s, _t in events] == ["1998-12"]
+
+
+def test_range_becomes_interval() -> None:
+    events = _events("The number of clinics declined between 1982 and 1992 across the region.")
+    assert events == [("1982/1992", "occurred", "The number of clinics declined across the region")]
+
+
+def test_since_makes_ongoing_and_future_is_expected() -> None:
+    events = _events("Since March, the rebels have held the town. Elections will take place on Sept. 20.")
+    assert ("1998-03", "ongoing") in [(d, s) for d, s, _t in events]
+    assert ("1998-09-20", "expected") in [(d, s) for d, s, _t in events]
+
+
+def test_shortly_after_takes_the_date_of_the_linked_clause_and_follows_it() -> None:
+    timeline = extract_text(
+        "The vote was held shortly after the delegates arrived on Tuesday. It passed easily.", reference_date=REF
+    )
+    arrived, vote = timeline.events
+    assert arrived.date.edtf == vote.date.edtf == "1998-08-04"
+    assert "arrived" in arrived.title and "vote" in vote.title.lower()
+
+
+def test_meeting_mentions_merge_and_undated_reported_speech_is_bounded() -> None:
+    text = (
+        "The summit took place on Monday in the capital.\n"
+        "At the start of the meeting, the minister noted that engineers repaired the bridge.\n"
+        "During the talks, both sides signed a trade pact."
+    )
+    timeline = extract_text(text, reference_date=REF)
+    summit = next(e for e in timeline.events if "summit" in e.title.lower())
+    assert summit.date.edtf == "1998-08-03"
+    assert any("signed a trade pact" in m.text for m in summit.mentions)
+    bridge = next(e for e in timeline.events if "bridge" in e.title)
+    assert bridge.date.kind is DateKind.BOUNDED and bridge.date.latest == date(1998, 8, 3)
+    assert "meeting" in bridge.date_basis
+
+
+def test_headings_bullets_and_undated_commentary_are_not_events() -> None:
+    text = (
+        "Key points\n- Talks ended on Monday.\n\n"
+        "Analysts think the relationship is complicated. Many observers remain cautious about it."
+    )
+    assert _events(text) == []
+
+
+def test_mentions_point_into_the_text() -> None:
+    text = "LONDON, March 3, 2021 (Reuters) - Markets rose on Tuesday, traders said. Oil fell in February."
+    timeline = extract_text(text)
+    assert timeline.documents[0].reference_date == date(2021, 3, 3)
+    for e in timeline.events:
+        assert e.mentions and all(text[m.start : m.end] == m.text for m in e.mentions)
+    assert {e.date.edtf for e in timeline.events} >= {"2021-03-02", "2021-02"}
