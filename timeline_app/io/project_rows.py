@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gc
 import json
+import json.encoder
+import json.scanner
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
@@ -23,16 +28,43 @@ from timeline_app.core.model import (
 )
 from timeline_app.io.project_schema import point_columns
 
-CONTENT_TABLES = ("documents", "timexes", "events", "mentions")
+_PRECISIONS = {p.value: p for p in Precision}
+_STATUSES = {s.value: s for s in Status}
+_KINDS = {k.value: k for k in DateKind}
+# The C scanner behind json.loads, without its per-call Python overhead (100k events, 3 lists each).
+_scan_json: Any = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
+_cached_point_columns = functools.lru_cache(maxsize=65536)(point_columns)
+
+
+_encode_str: Any = json.encoder.encode_basestring
+
+
+def _dump_list(values: list[str]) -> str:
+    # Same text as json.dumps(values, ensure_ascii=False), a third of the cost for lists of strings.
+    if not values:
+        return "[]"
+    if all(type(v) is str for v in values):
+        return "[" + ", ".join(map(_encode_str, values)) + "]"
+    return json.dumps(values, ensure_ascii=False)
+
+
+def _load_list(text: str) -> list[str]:
+    if text == "[]":
+        return []
+    value, end = _scan_json(text, 0)
+    if end != len(text) or not isinstance(value, list):
+        raise ValueError(f"not a JSON list: {text[:40]!r}")
+    return value
 
 
 def write_timeline(conn: sqlite3.Connection, timeline: Timeline, meta: dict[str, str]) -> None:
-    """Replace the stored timeline and meta entries; the edit log is kept."""
-    for table in CONTENT_TABLES:
-        conn.execute(f"DELETE FROM {table}")
-    conn.executemany(
-        "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
-        (
+    """Make the stored timeline equal to `timeline`, writing only rows that differ; the edit log is kept.
+
+    Saving after a few edits then costs a read of the stored rows instead of a rewrite of
+    the whole file (and of its copy in the WAL).
+    """
+    with _gc_paused():
+        documents = [
             (
                 i,
                 d.id,
@@ -45,15 +77,36 @@ def write_timeline(conn: sqlite3.Connection, timeline: Timeline, meta: dict[str,
                 d.kind,
             )
             for i, d in enumerate(timeline.documents)
-        ),
-    )
-    conn.executemany("INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?,?,?)", _timex_rows(timeline.documents))
-    conn.executemany(
-        "INSERT INTO events VALUES (?,?,?,?,?, ?,?,?,?, ?,?,?,?, ?,?, ?,?,?, ?,?,?,?)",
-        (_event_row(i, e) for i, e in enumerate(timeline.events)),
-    )
-    conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?)", _mention_rows(timeline.events))
+        ]
+        _sync(conn, "documents", ("position",), documents)
+        _sync(conn, "timexes", ("document_position", "position"), list(_timex_rows(timeline.documents)))
+        _sync(conn, "events", ("position",), [_event_row(i, e) for i, e in enumerate(timeline.events)])
+        _sync(conn, "mentions", ("event_position", "position"), list(_mention_rows(timeline.events)))
     conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
+
+
+def _sync(conn: sqlite3.Connection, table: str, key: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    width = len(key)
+    stored = {row[:width]: row for row in conn.execute(f"SELECT * FROM {table}")}
+    changed = [row for row in rows if stored.pop(row[:width], None) != row]
+    if stored:  # rows left over no longer exist
+        condition = " AND ".join(f'"{k}" = ?' for k in key)
+        conn.executemany(f"DELETE FROM {table} WHERE {condition}", stored.keys())
+    if changed:
+        marks = ",".join("?" * len(changed[0]))
+        conn.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", changed)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    # Hundreds of thousands of small tuples and dataclasses trigger needless full collections.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _timex_rows(documents: list[Document]) -> Iterator[tuple[Any, ...]]:
@@ -75,13 +128,13 @@ def _event_row(position: int, e: Event) -> tuple[Any, ...]:
         e.title,
         e.sentence,
         e.date.kind.value,
-        *point_columns(e.date.start),
-        *point_columns(e.date.end),
+        *_cached_point_columns(e.date.start),
+        *_cached_point_columns(e.date.end),
         e.status.value,
         e.date_basis,
-        json.dumps(e.actors, ensure_ascii=False),
-        json.dumps(e.places, ensure_ascii=False),
-        json.dumps(e.quantities, ensure_ascii=False),
+        _dump_list(e.actors),
+        _dump_list(e.places),
+        _dump_list(e.quantities),
         e.notes,
         e.group,
         e.color,
@@ -89,13 +142,20 @@ def _event_row(position: int, e: Event) -> tuple[Any, ...]:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def _point(earliest: str | None, latest: str | None, precision: str | None, time: str | None) -> DatePoint | None:
+    # DatePoints are immutable and dates repeat a lot across events: share them.
     if earliest is None or latest is None or precision is None:
         return None
-    return DatePoint(date.fromisoformat(earliest), date.fromisoformat(latest), Precision(precision), time)
+    return DatePoint(date.fromisoformat(earliest), date.fromisoformat(latest), _PRECISIONS[precision], time)
 
 
 def read_timeline(conn: sqlite3.Connection) -> tuple[Timeline, dict[str, str]]:
+    with _gc_paused():
+        return _read_timeline(conn)
+
+
+def _read_timeline(conn: sqlite3.Connection) -> tuple[Timeline, dict[str, str]]:
     timexes: dict[int, list[Timex]] = defaultdict(list)
     for row in conn.execute("SELECT * FROM timexes ORDER BY document_position, position"):
         timexes[row[0]].append(Timex(*row[2:]))
@@ -130,13 +190,13 @@ def _event(row: tuple[Any, ...], mentions: list[Mention]) -> Event:
         id=event_id,
         title=title,
         sentence=sentence,
-        date=FuzzyDate(DateKind(kind), _point(*row[5:9]), _point(*row[9:13])),
-        status=Status(status),
+        date=FuzzyDate(_KINDS[kind], _point(*row[5:9]), _point(*row[9:13])),
+        status=_STATUSES[status],
         date_basis=basis,
         mentions=mentions,
-        actors=json.loads(actors),
-        places=json.loads(places),
-        quantities=json.loads(quantities),
+        actors=_load_list(actors),
+        places=_load_list(places),
+        quantities=_load_list(quantities),
         notes=notes,
         group=group,
         color=color,
