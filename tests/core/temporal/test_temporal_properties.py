@@ -12,6 +12,8 @@ NEWSY = st.sampled_from(
         "on Thursday", "May", "may", "Sept. 30, 1989", "the previous day", "two weeks ago", "1990s", "mid-",
         "10:35 a.m.", "noon", "last year", "the 80th", "6,000", "2,000 troops", "every", "week", "  ", "\n", ",",
         "early", "the end of", "third-quarter", "a year earlier", "nineteen ninety", "'80s", "Christmas", "-", ".",
+        "five o'clock", "10 p.m. Nov. 31", "Q3 2025", "31.02.2025", "2400 GMT", "that quarter", "the day before.",
+        "Feb. 30", "0th century", "Easter", "the 2000s", "twenty-first century", "midnight", "at 12 a.m.",
     ]
 )  # fmt: skip
 TEXT = st.lists(st.one_of(st.text(max_size=12), NEWSY), max_size=30).map(" ".join)

@@ -30,23 +30,31 @@ _ZONE = r"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|JST|KST|IST)|local\s+
 _DAY_AFTER = re.compile(rf"\)?\s*(?:\([^()]{{0,24}}\)\s*)?,?\s*(?:on\s+)?(?P<wd>{WEEKDAY})\b", re.IGNORECASE)
 
 
+def _opt(m: re.Match[str], name: str) -> str | None:
+    """A group that only some clock patterns have."""
+    return m.groupdict().get(name)
+
+
 def _which_day(m: re.Match[str], ctx: Context) -> tuple[date | None, str]:
     """The day a clock time falls on: a day named next to it, else the reference date."""
     ref = ctx.reference
-    if m.group("wd") and capitalised(m.group("wd")):
+    weekday, deictic, month_word = _opt(m, "wd"), _opt(m, "deictic"), _opt(m, "mon")
+    if weekday and capitalised(weekday):
         if ref is None:
             return None, ""
-        return resolve_weekday(weekday_number(m.group("wd")), ref, ctx.tense(m))
-    if m.group("deictic"):
+        return resolve_weekday(weekday_number(weekday), ref, ctx.tense(m))
+    if deictic:
         if ref is None:
             return None, ""
-        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m.group("deictic").lower()]
-        return ref + timedelta(days=offset), f"'{m.group('deictic')}' relative to the reference date {ref}"
-    if m.group("mon") and capitalised(m.group("mon")):
-        month, day = month_number(m.group("mon")), int(re.match(r"\d+", m.group("day")).group())  # type: ignore[union-attr]
-        if m.group("year"):
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[deictic.lower()]
+        return ref + timedelta(days=offset), f"'{deictic}' relative to the reference date {ref}"
+    day_digits = re.match(r"\d+", _opt(m, "day") or "")
+    if month_word and capitalised(month_word) and day_digits:
+        month, day = month_number(month_word), int(day_digits.group())
+        year = _opt(m, "year")
+        if year:
             try:
-                return date(int(m.group("year")), month, day), "the date given with it"
+                return date(int(year), month, day), "the date given with it"
             except ValueError:
                 return None, ""
         if ref is None:
@@ -67,8 +75,8 @@ def _clock(m: re.Match[str], ctx: Context) -> Result | None:
     if hour is None:
         return None
     hour = int(hour)
-    minute = int(m.group("mi") or 0)
-    ap = (m.groupdict().get("ap") or "").lower().replace(".", "").replace(" ", "")
+    minute = int(_opt(m, "mi") or 0)
+    ap = (_opt(m, "ap") or "").lower().replace(".", "").replace(" ", "")
     if ap.startswith("p") or ap in ("intheafternoon", "intheevening", "atnight"):
         if hour < 12:
             hour += 12
@@ -86,11 +94,11 @@ def _clock(m: re.Match[str], ctx: Context) -> Result | None:
 
 def _clock_check(m: re.Match[str], text: str) -> bool:
     # A bare "3:30" could be a score or a ratio; with minutes >= 13 or a marker it reads as a time.
-    if m.group("ap") or m.group("tz"):
+    if _opt(m, "ap") or _opt(m, "tz"):
         return True
-    if m.group("mi") is None or "." in m.group():
+    if _opt(m, "mi") is None or "." in m.group():
         return False  # "2.46" is a number
-    if m.group("wd") or m.group("deictic") or m.group("mon"):
+    if _opt(m, "wd") or _opt(m, "deictic") or _opt(m, "mon"):
         return True
     before = text[max(0, m.start() - 6) : m.start()].lower()
     return "at" in before or "by" in before
@@ -98,17 +106,15 @@ def _clock_check(m: re.Match[str], text: str) -> bool:
 
 def _noon(m: re.Match[str], ctx: Context) -> Result | None:
     word = m.group("w").lower()
-    clock = "24:00" if word == "midnight" else "12:00"
-    d, why = _which_day(m, ctx)
-    if d is None and m.group("wd0"):
+    clock = "24" if word == "midnight" else "12:00"  # TimeML writes midnight as hour 24, the end of that day
+    named_after = m.group("wd") or m.group("deictic") or m.group("mon")
+    if m.group("wd0") and not named_after:
         d, why = _which_day_leading(m, ctx)
+    else:
+        d, why = _which_day(m, ctx)
     if d is None:
-        return Result("TIME", f"XXXX-XX-XXT{clock[:2]}", basis=f"'{m.group()}': {word} on an unknown day")
-    if m.group("wd0") and not (m.group("wd") or m.group("deictic") or m.group("mon")):
-        d, why = _which_day_leading(m, ctx)
-        if d is None:
-            return None
-    value = f"{d.isoformat()}T{'24' if word == 'midnight' else '12:00'}"
+        return Result("TIME", f"XXXX-XX-XXT{clock}", basis=f"'{m.group()}': {word} on an unknown day")
+    value = f"{d.isoformat()}T{clock}"
     return Result("TIME", value, basis=f"'{m.group()}': {word} on {d}, {why}",
                   anchor=ctx.reference.isoformat() if ctx.reference else None, unit=Unit("day", d))  # fmt: skip
 
