@@ -8,10 +8,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from timeline_app.core.events.candidates import Candidate, sentence_candidates
-from timeline_app.core.events.clauses import REPORTING_VERBS
 from timeline_app.core.events.entities import find_entities, merge_short_names
-from timeline_app.core.events.lexicon import content_words, is_past
+from timeline_app.core.events.reports import report_title, source_of
 from timeline_app.core.events.sentences import split_sentences
+from timeline_app.core.events.ties import lead_clause, lower_bound, tie_target
 from timeline_app.core.events.titles import make_title
 from timeline_app.core.ingest.dateline import find_date_line, find_dateline
 from timeline_app.core.model import DateKind, DatePoint, Document, Event, FuzzyDate, Mention, Status
@@ -80,13 +80,13 @@ def _resolve(candidates: list[Candidate], reference: date | None) -> list[_Group
     for c in candidates:
         if c.kind in ("dated", "relative", "expected", "report", "bounded"):
             _merge_or_add(c, groups, by_candidate, group_of)
-    lead_clause = _lead_clause(candidates)
+    lead = lead_clause(candidates)
     for c in candidates:
         if c.kind != "pending":
             continue
-        target = _tie_target(c, dated)
+        target = tie_target(c, dated)
         if target is None:
-            if c is lead_clause and reference is not None:
+            if c is lead and reference is not None:
                 # The lead reports the news: it happened on or shortly before the article's date.
                 c.kind = "bounded"
                 c.date = FuzzyDate.bounded(None, DatePoint.day(reference))
@@ -99,25 +99,11 @@ def _resolve(candidates: list[Candidate], reference: date | None) -> list[_Group
             c.date = FuzzyDate.bounded(None, target.date.start if target.date else None)
             upper = target.date.describe() if target.date else "?"
             c.basis = f"mentioned in the past tense at the {c.frame_tie} of {upper}"
-            _lower_bound(c, candidates)
+            lower_bound(c, candidates)
             group_of(c)
         else:
             group_of(target).members.append(c)
     return groups
-
-
-def _lead_clause(candidates: list[Candidate]) -> Candidate | None:
-    """The main clause of the article's first sentence, when it says in the past tense what happened."""
-    if not candidates:
-        return None
-    first = candidates[0].sentence
-    for c in candidates:
-        if c.sentence is not first:
-            return None
-        text = first.text[c.clause.start - first.start : c.clause.end - first.start]
-        if c.kind == "pending" and c.clause.role in ("main", "content") and is_past(text):
-            return c
-    return None
 
 
 def _merge_or_add(
@@ -138,40 +124,10 @@ def _same_happening(a: Candidate, b: Candidate) -> bool:
     if a.date is None or b.date is None:
         return False
     if a.kind == "report" or b.kind == "report":
-        return a.kind == b.kind and a.date == b.date and _source_of(a) == _source_of(b) != ""
+        return a.kind == b.kind and a.date == b.date and source_of(a) == source_of(b) != ""
     if a.status is not b.status or a.date != b.date or a.date.kind is not DateKind.POINT:
         return False
     return bool(a.nouns and b.nouns and a.nouns[0] == b.nouns[0])
-
-
-def _tie_target(c: Candidate, dated: list[Candidate]) -> Candidate | None:
-    """The dated happening an undated clause refers back to ("the meeting", "during their talks")."""
-    ctext = c.sentence.text[c.clause.start - c.sentence.start : c.clause.end - c.sentence.start]
-    wanted = c.frame_tie or (c.nouns[0] if c.nouns and is_past(ctext) else None)
-    if wanted is None:
-        return None
-    matches = [d for d in dated if d.nouns and d.nouns[0] == wanted and d.sentence is not c.sentence]
-    matches += [d for d in dated if wanted in d.nouns and d not in matches and d.sentence is not c.sentence]
-    if not matches:
-        return None
-    return min(matches, key=lambda d: abs(d.start - c.start))
-
-
-def _lower_bound(c: Candidate, candidates: list[Candidate]) -> None:
-    """An undated past event shares participants with something ongoing since a date: it is not earlier."""
-    words = content_words(c.sentence.text[c.clause.start - c.sentence.start : c.clause.end - c.sentence.start])
-    for other in candidates:
-        if other.status is not Status.ONGOING or other.date is None or other.date.start is None:
-            continue
-        other_text = other.sentence.text[
-            other.clause.start - other.sentence.start : other.clause.end - other.sentence.start
-        ]
-        shared = sorted(words & content_words(other_text))
-        if shared and c.date is not None and c.date.end is not None and other.date.start.earliest <= c.date.end.latest:
-            c.date = FuzzyDate.bounded(other.date.start, c.date.end)
-            since = other.timexes[0].text if other.timexes else other.date.start.describe()
-            c.basis += f"; not before {other.date.start.describe()}: the “{shared[0]}” are there since “{since}”"
-            return
 
 
 def _attach_dateline(groups: list[_Group], span: tuple[int, int], reference: date) -> None:
@@ -207,10 +163,13 @@ def _to_events(doc: Document, groups: list[_Group]) -> list[Event]:
             places += [p for p in ents.places if p not in places]
             quantities += [q for q in ents.quantities if q not in quantities]
         assert date_cand.date is not None
+        title = _title(doc, g, lead)
+        # A country that opens the title is its subject: it acts, not only a place.
+        actors = [p for p in places if title.startswith(p + " ") and p not in actors] + actors
         events.append(
             Event(
                 id=f"{doc.id}-e{n}",
-                title=_title(doc, g, lead),
+                title=title,
                 sentence=lead.sentence.text,
                 date=date_cand.date,
                 status=date_cand.status if lead.kind != "report" else Status.REPORTED,
@@ -254,47 +213,12 @@ def _best_dated(g: _Group) -> Candidate:
 def _title(doc: Document, g: _Group, lead: Candidate) -> str:
     text = doc.text
     if lead.kind == "report":
-        source = _source_of(lead)
-        speaker = source[:1].upper() + source[1:]
-        if lead.content is not None:
-            said = make_title(text[lead.content.start : lead.content.end])
-            return f"{speaker}: {said}" if speaker else said
-        if speaker:
-            return f"{speaker} report" if _MEDIA.search(speaker) else f"Report by {source}"
+        title = report_title(text, lead)
+        if title:
+            return title
         others = [c for c in g.members if c.kind != "report"]
         return _title(doc, g, others[0]) if others else make_title(lead.sentence.text)
     s, e = lead.clause.start, lead.clause.end
     drops = [(t.start - s, t.end - s) for t in lead.timexes if s <= t.start and t.end <= e]
     title = make_title(text[s:e], drops)
     return title or make_title(lead.sentence.text)
-
-
-def _source_of(c: Candidate) -> str:
-    return _report_source(c.sentence.text[c.clause.start - c.sentence.start : c.clause.end - c.sentence.start])
-
-
-_INTRODUCED_SOURCE = re.compile(
-    r"^[,\s]*(?:as\s+(?:reported|stated|announced|said|cited|noted|quoted)\s+(?:by|in)|as\s+per|according\s+to|citing|"
-    r"quoting)\s+((?:[\w'’.\-]+\s+){0,6}?[\w'’.\-]+?)(?=\s+(?:on|in|at|last|this|early|late|earlier)\b|[,.;]|$)",
-    re.IGNORECASE,
-)
-_SPEAKER = re.compile(
-    rf"^[,\s]*((?:[\w'’.\-]+\s+){{0,7}}?[\w'’.\-]+)\s+(?:also\s+)?(?:{REPORTING_VERBS})\b", re.IGNORECASE
-)
-
-
-_MEDIA = re.compile(
-    r"\b(?:media|news|agency|press|newspaper|paper|television|tv|radio|broadcaster|times|post|journal|daily|wire|"
-    r"gazette|tribune|herald)\b",
-    re.IGNORECASE,
-)
-
-
-def _report_source(attribution: str) -> str:
-    """Who reported: "state media" in "as reported by state media on Thursday", "Bush" in "Bush said"."""
-    m = _INTRODUCED_SOURCE.search(attribution) or _SPEAKER.search(attribution)
-    if not m:
-        return ""
-    source = re.sub(r"^(?:(?:a|an|the)\s+)?(?:(?:report|statement)\s+(?:by|from)\s+)?", "", m.group(1), flags=re.I)
-    source = re.sub(r"^(?:but|and|yet|so|meanwhile|however|also)\s+", "", source, flags=re.I)
-    return re.sub(r"\s+also$", "", source).strip()

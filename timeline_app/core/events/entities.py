@@ -181,6 +181,24 @@ _PLACE_WORDS = frozenset(
         "border",
     ]
 )
+# Capitalised names of happenings, not of actors: "World War II", "Victory Day", "Olympic Games".
+_EVENT_NAME_WORDS = frozenset(
+    [
+        "War",
+        "Revolution",
+        "Day",
+        "Olympics",
+        "Olympic",
+        "Games",
+        "Cup",
+        "Championship",
+        "Festival",
+        "Summit",
+        "Conference",
+        "Forum",
+        "Expo",
+    ]
+)
 _NAME_TOKEN = r"(?:[A-Z][\w'’.\-]*[\w.]|[A-Z])"
 _NAME_SEQ = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:of|de|du|da|van|von|bin|al|del)\s+)?{_NAME_TOKEN})*")
 _TITLE_RE = re.compile(
@@ -315,7 +333,7 @@ def _classify(raw: str, text: str, end: int, titled: set[str], found: Entities) 
     if following and following[0].lower().strip(".,") in _PLACE_WORDS:
         _add(found.places, f"{name} {following[0].strip('.,')}")
         return
-    if len(name) > 1 and not name.isdigit():
+    if len(name) > 1 and not name.isdigit() and not set(name.split()) & _EVENT_NAME_WORDS:
         _add(found.actors, name)
 
 

@@ -1,0 +1,52 @@
+"""Reports and statements: who reported, and how a report reads as a title."""
+
+from __future__ import annotations
+
+import re
+
+from timeline_app.core.events.candidates import Candidate
+from timeline_app.core.events.clauses import REPORTING_VERBS
+from timeline_app.core.events.titles import make_title
+
+
+def report_title(text: str, report: Candidate) -> str:
+    """'Officials: The port stayed closed', 'State media report', 'Report by a witness'; '' if no source."""
+    source = source_of(report)
+    speaker = source[:1].upper() + source[1:]
+    if report.content is not None:
+        said = make_title(text[report.content.start : report.content.end])
+        return f"{speaker}: {said}" if speaker else said
+    if speaker:
+        return f"{speaker} report" if _MEDIA.search(speaker) else f"Report by {source}"
+    return ""
+
+
+def source_of(c: Candidate) -> str:
+    return report_source(c.sentence.text[c.clause.start - c.sentence.start : c.clause.end - c.sentence.start])
+
+
+_INTRODUCED_SOURCE = re.compile(
+    r"^[,\s]*(?:as\s+(?:reported|stated|announced|said|cited|noted|quoted)\s+(?:by|in)|as\s+per|according\s+to|citing|"
+    r"quoting)\s+((?:[\w'’.\-]+\s+){0,6}?[\w'’.\-]+?)(?=\s+(?:on|in|at|last|this|early|late|earlier)\b|[,.;]|$)",
+    re.IGNORECASE,
+)
+_SPEAKER = re.compile(
+    rf"^[,\s]*((?:[\w'’.\-]+\s+){{0,7}}?[\w'’.\-]+)\s+(?:also\s+)?(?:{REPORTING_VERBS})\b", re.IGNORECASE
+)
+
+
+_MEDIA = re.compile(
+    r"\b(?:media|news|agency|press|newspaper|paper|television|tv|radio|broadcaster|times|post|journal|daily|wire|"
+    r"gazette|tribune|herald)\b",
+    re.IGNORECASE,
+)
+
+
+def report_source(attribution: str) -> str:
+    """Who reported: "state media" in "as reported by state media on Thursday", "Bush" in "Bush said"."""
+    m = _INTRODUCED_SOURCE.search(attribution) or _SPEAKER.search(attribution)
+    if not m:
+        return ""
+    source = re.sub(r"^(?:(?:a|an|the)\s+)?(?:(?:report|statement)\s+(?:by|from)\s+)?", "", m.group(1), flags=re.I)
+    source = re.sub(r"^(?:but|and|yet|so|meanwhile|however|also)\s+", "", source, flags=re.I)
+    return re.sub(r"\s+also$", "", source).strip()

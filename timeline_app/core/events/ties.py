@@ -1,0 +1,51 @@
+"""Undated clauses that refer to dated happenings: ties ("at the meeting"), bounds, the lead sentence."""
+
+from __future__ import annotations
+
+from timeline_app.core.events.candidates import Candidate
+from timeline_app.core.events.lexicon import content_words, is_past
+from timeline_app.core.model import FuzzyDate, Status
+
+
+def lead_clause(candidates: list[Candidate]) -> Candidate | None:
+    """The main clause of the article's first sentence, when it says in the past tense what happened."""
+    if not candidates:
+        return None
+    first = candidates[0].sentence
+    for c in candidates:
+        if c.sentence is not first:
+            return None
+        text = first.text[c.clause.start - first.start : c.clause.end - first.start]
+        if c.kind == "pending" and c.clause.role in ("main", "content") and is_past(text):
+            return c
+    return None
+
+
+def tie_target(c: Candidate, dated: list[Candidate]) -> Candidate | None:
+    """The dated happening an undated clause refers back to ("the meeting", "during their talks")."""
+    ctext = c.sentence.text[c.clause.start - c.sentence.start : c.clause.end - c.sentence.start]
+    wanted = c.frame_tie or (c.nouns[0] if c.nouns and is_past(ctext) else None)
+    if wanted is None:
+        return None
+    matches = [d for d in dated if d.nouns and d.nouns[0] == wanted and d.sentence is not c.sentence]
+    matches += [d for d in dated if wanted in d.nouns and d not in matches and d.sentence is not c.sentence]
+    if not matches:
+        return None
+    return min(matches, key=lambda d: abs(d.start - c.start))
+
+
+def lower_bound(c: Candidate, candidates: list[Candidate]) -> None:
+    """An undated past event shares participants with something ongoing since a date: it is not earlier."""
+    words = content_words(c.sentence.text[c.clause.start - c.sentence.start : c.clause.end - c.sentence.start])
+    for other in candidates:
+        if other.status is not Status.ONGOING or other.date is None or other.date.start is None:
+            continue
+        other_text = other.sentence.text[
+            other.clause.start - other.sentence.start : other.clause.end - other.sentence.start
+        ]
+        shared = sorted(words & content_words(other_text))
+        if shared and c.date is not None and c.date.end is not None and other.date.start.earliest <= c.date.end.latest:
+            c.date = FuzzyDate.bounded(other.date.start, c.date.end)
+            since = other.timexes[0].text if other.timexes else other.date.start.describe()
+            c.basis += f"; not before {other.date.start.describe()}: the “{shared[0]}” are there since “{since}”"
+            return
