@@ -117,3 +117,20 @@ def test_huge_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypat
 def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(str(tmp_path / "nope.txt")) == 1
     assert "nope.txt: file not found" in capsys.readouterr().err
+
+
+def test_through_the_installed_entry_point(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = subprocess.run(
+        [sys.executable, "-m", "timeline_app", "extract", str(SEED), str(empty), "--format", "text"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"{empty}: file is empty"
+    assert "[reported] " in result.stdout and "4 Sep 2025" in result.stdout

@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from timeline_app.core.ingest import LoadError, load_document
 
@@ -132,3 +134,16 @@ def test_malformed_timeml(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="not well-formed") as info:
         load_document(f, "x")
     assert "\n" not in str(info.value)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=3000), suffix=st.sampled_from([".txt", ".md", ".html", ".tml", ".dat"]))
+def test_arbitrary_bytes_load_or_fail_cleanly(tmp_path: Path, data: bytes, suffix: str) -> None:
+    f = tmp_path / f"random{suffix}"
+    f.write_bytes(data)
+    try:
+        doc = load_document(f, "r")
+    except LoadError as exc:
+        assert str(exc) and "\n" not in str(exc)
+    else:
+        assert doc.text.strip()
