@@ -36,7 +36,10 @@ _LINKS = re.compile(
     re.IGNORECASE,
 )
 _FRAME = re.compile(r"(?:(?:At|In|On|During|After|Before|Since|Following|Amid|Amidst|Earlier|Later)\b[^,]{0,80}),\s+")
-_COORD = re.compile(r"(?:,\s+(?:but|although|though|whereas|while|where)\s+|;\s+|\s+although\s+)", re.IGNORECASE)
+_COORD = re.compile(
+    r"(?:,\s+(?:but|although|though|whereas|while|where|and|or|so)\s+|;\s+|\s+although\s+)", re.IGNORECASE
+)
+_SUBJECT_START = re.compile(r"^(?:the|a|an|this|that|these|those|it|he|she|they|we|i|[A-Z]\w*)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,8 @@ def _split_body(text: str, start: int, end: int, role: str) -> list[Clause]:
     pos = start
     current_role, current_link = role, ""
     for m in _COORD.finditer(text, start, end):
+        if m.group(0).strip(" ,").lower() in ("and", "or", "so") and not _starts_new_subject(text[m.end() : end]):
+            continue
         pieces.append((pos, m.start(), current_role, current_link))
         pos = m.end()
         current_role, current_link = "coordinate", ""
@@ -111,6 +116,12 @@ def _starts_clause(words: str) -> bool:
     """'after [both leaders attended ...]' links a clause; 'after [the meeting]' is just a preposition."""
     head = " ".join(words.split()[:8])
     return is_past(head) or bool(_FINITE.search(head))
+
+
+def _starts_new_subject(words: str) -> bool:
+    """', and the army is expected to ...' starts a clause; ', and injured more than 5,000' continues one."""
+    head = " ".join(words.split()[:6])
+    return bool(_SUBJECT_START.match(head)) and (_FINITE.search(head) is not None or is_past(head))
 
 
 def _norm(link: str) -> str:

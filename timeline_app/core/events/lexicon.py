@@ -118,7 +118,7 @@ _WORD = re.compile(r"[A-Za-z']+")
 STRONG_EXPECTATION = re.compile(
     r"\b(?:is|are|was|were)\s+(?:widely\s+)?(?:anticipated|expected|scheduled|slated|set|due|poised|likely|planned)\b|"
     r"\b(?:plans?|planning|intends?|intending|aims?|vows?|pledged|promised|threatened)\s+to\b|"
-    r"\bupcoming\b|\bforthcoming\b|\bwill\s+be\s+held\b",
+    r"\bupcoming\b|\bforthcoming\b|\bwill\s+be\s+held\b|\b(?:expects?|forecasts?|predicts?|anticipates?)\b",
     re.IGNORECASE,
 )
 WEAK_EXPECTATION = re.compile(r"\b(?:will|shall|may|might|could|would|going\s+to)\s+(?!have\b)\w+", re.IGNORECASE)

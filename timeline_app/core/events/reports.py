@@ -17,7 +17,9 @@ def report_title(text: str, report: Candidate) -> str:
         said = make_title(text[report.content.start : report.content.end])
         return f"{speaker}: {said}" if speaker else said
     if speaker:
-        return f"{speaker} report" if _MEDIA.search(speaker) else f"Report by {source}"
+        if _MEDIA.search(speaker):
+            return f"{speaker} report"
+        return f"Statement by {source}" if report.clause.link == "statement" else f"Report by {source}"
     return ""
 
 

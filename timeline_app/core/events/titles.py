@@ -80,7 +80,9 @@ _DANGLING = frozenset(
 # A time expression that is the clause's subject stays: "today is the eighth day".
 _JOINED_AFTER = re.compile(r"^\s*(?:and|or|to|through|until|-|–)\s", re.IGNORECASE)
 _JOINED_BEFORE = re.compile(r"\b(?:and|or|to|through|until)\s+(?:(?:early|late|mid)\s+)?$|[-–]\s*$", re.IGNORECASE)
-_SUBJECT_VERB = re.compile(r"^\s*(?:is|was|are|were|has|had|will|marks|marked|saw|sees)\b", re.IGNORECASE)
+_SUBJECT_VERB = re.compile(
+    r"^\s*(?:is|was|are|were|has|have|had|will|would|marks|marked|saw|sees|came|comes)\b", re.IGNORECASE
+)
 # Where a long clause can be cut without leaving a dangling word.
 _CUT_BEFORE = re.compile(
     r",|\s+(?:to|for|in|on|at|from|with|between|during|amid|amidst|about|after|before|as|by|while|which|who|"
@@ -93,12 +95,13 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
     text = clause
     for s, e in sorted(_join_ranges(clause, drop_spans or []), reverse=True):
         before = text[:s]
-        if (not before.strip() and _SUBJECT_VERB.match(text[e:])) or text[e : e + 2] in ("'s", "’s"):
+        opens = not before.strip() or before.rstrip().endswith(",")
+        if (opens and _SUBJECT_VERB.match(text[e:])) or text[e : e + 2] in ("'s", "’s"):
             continue  # the subject ("today is ...") or a modifier ("yesterday's editions"): keep
         if _JOINED_AFTER.match(text[e:]) or _JOINED_BEFORE.search(before):
             continue  # one end of a range or list ("between 1982 and 1992"): removing it would leave a gap
         prep = re.search(
-            r"(?:\b(?:on|in|at|since|by|during|from|until|of|as of|early|late|between)\s+)+$", before, re.I
+            r"(?:\b(?:on|in|at|since|by|during|from|until|of|as of|early|late|between|for)\s+)+$", before, re.I
         )
         if prep:
             before = before[: prep.start()]
@@ -111,7 +114,7 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"\s{2,}", " ", text).strip(" ,;:-—–.!?")
     text = _LEADING.sub("", text)
-    text = _shorten(text)
+    text = _trim_dangling(_shorten(text))
     return text[:1].upper() + text[1:] if text else ""
 
 
