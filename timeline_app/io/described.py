@@ -14,7 +14,8 @@ from timeline_app.io.safety import FormatError
 from timeline_app.io.sources import SourceRef, event_sources, source_label
 
 _META = re.compile(r"^(Date|EDTF|Precision|Basis|Status|Source): (.*)$")
-_SOURCE = re.compile(r"^(.*?)(?: <([^<>]*)>)?$")
+# Greedy label: a path rarely holds " <", a headline may.
+_SOURCE = re.compile(r"^(.*) <(.*)>$")
 
 
 def described_text(timeline: Timeline, event: Event) -> str:
@@ -24,7 +25,7 @@ def described_text(timeline: Timeline, event: Event) -> str:
     lines.append(f"Status: {event.status.value}")
     for doc in event_sources(timeline, event):
         label = " ".join(source_label(doc).split())
-        lines.append(f"Source: {label} <{doc.path}>" if doc.path and doc.path != label else f"Source: {label}")
+        lines.append(f"Source: {label} <{' '.join(doc.path.split())}>")
     body = event.sentence.strip()
     return "\n".join([body, "", *lines] if body else lines)
 
@@ -64,8 +65,7 @@ def split_described(text: str) -> Described:
         key, value = m.group(1), m.group(2).strip()
         if key == "Source":
             s = _SOURCE.match(value)
-            label = s.group(1).strip() if s else value
-            result.sources.insert(0, SourceRef(label, s.group(2) if s and s.group(2) is not None else label))
+            result.sources.insert(0, SourceRef(s.group(1), s.group(2)) if s else SourceRef(value, value))
         else:
             result.meta[key] = value
     result.sentence = "\n".join(lines[:cut]).strip()
