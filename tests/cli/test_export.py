@@ -75,7 +75,7 @@ def test_events_json_and_projects_combine(tmp_path: Path, project: Path) -> None
     assert len(out.read_text().splitlines()) == 1 + 4
 
 
-@pytest.mark.parametrize(("fmt", "magic"), [("svg", b"<?xml"), ("pdf", b"%PDF")])
+@pytest.mark.parametrize(("fmt", "magic"), [("png", b"\x89PNG"), ("svg", b"<?xml"), ("pdf", b"%PDF")])
 def test_images_are_drawn_by_the_qt_layer(tmp_path: Path, project: Path, fmt: str, magic: bytes) -> None:
     # A separate process: the image export creates its own Qt application.
     out = tmp_path / f"t.{fmt}"
@@ -88,7 +88,10 @@ def test_images_are_drawn_by_the_qt_layer(tmp_path: Path, project: Path, fmt: st
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert out.read_bytes().startswith(magic)
+    data = out.read_bytes()
+    assert data.startswith(magic)
+    if fmt == "png":  # IHDR: width and height as requested by --size
+        assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (800, 300)
 
 
 @pytest.mark.parametrize(
