@@ -92,7 +92,7 @@ def _write_timeml(timeline: Any, out_dir: Path) -> None:
 
 
 def render_chronology(timeline: Timeline) -> str:
-    """One line per event: date in words (uncertain ones marked), status when not plain fact, title."""
+    """One line per event: date in words ("?" when only bounded), precision, status, title."""
     lines: list[str] = []
     for doc in timeline.documents:
         ref = doc.reference_date.isoformat() if doc.reference_date else "unknown"
@@ -104,19 +104,15 @@ def render_chronology(timeline: Timeline) -> str:
     events = sorted(timeline.events, key=lambda ev: ev.date.sort_key())
     width = max((len(_when(e)) for e in events), default=0)
     for e in events:
-        status = "" if e.status.value == "occurred" else f"[{e.status.value}] "
-        lines.append(f"{_when(e):<{width}}  {status}{e.title}")
+        lines.append(f"{_when(e):<{width}}  {e.date.precision:<8} {e.status.value:<9} {e.title}")
     if not events:
         lines.append("(no dated events found)")
     return "\n".join(lines) + "\n"
 
 
 def _when(e: Event) -> str:
-    from timeline_app.core.model import DateKind
-
     d = e.date
-    if d.kind is DateKind.BOUNDED:
+    if d.is_uncertain:
         return f"? {d.describe()}"
-    if d.kind is DateKind.POINT and d.precision not in ("day", "time"):
-        return f"~ {d.describe()}"
-    return f"  {d.describe()}"
+    text = d.describe().split(" (")[0]  # the precision has its own column
+    return f"~ {text}" if d.precision not in ("day", "time") else f"  {text}"

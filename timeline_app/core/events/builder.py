@@ -9,6 +9,7 @@ from datetime import date
 
 from timeline_app.core.events.candidates import Candidate, sentence_candidates
 from timeline_app.core.events.entities import find_entities, merge_short_names
+from timeline_app.core.events.lexicon import is_past
 from timeline_app.core.events.reports import report_title, source_of
 from timeline_app.core.events.sentences import split_sentences
 from timeline_app.core.events.ties import lead_clause, lower_bound, tie_target
@@ -221,4 +222,10 @@ def _title(doc: Document, g: _Group, lead: Candidate) -> str:
     s, e = lead.clause.start, lead.clause.end
     drops = [(t.start - s, t.end - s) for t in lead.timexes if s <= t.start and t.end <= e]
     title = make_title(text[s:e], drops)
+    if len(title.split()) < 3 and not is_past(title):
+        # A fragment ("Finally", "The day") says nothing: use the whole sentence instead.
+        sentence_drops = [(t.start - lead.sentence.start, t.end - lead.sentence.start) for t in lead.timexes]
+        fuller = make_title(lead.sentence.text, sentence_drops)
+        if len(fuller.split()) > len(title.split()):
+            return fuller
     return title or make_title(lead.sentence.text)

@@ -24,6 +24,8 @@ from timeline_app.core.model import DateKind, DatePoint, FuzzyDate, Status, Time
 _SAME_TIME_LINKS = {"shortly after", "soon after", "just after", "immediately after", "when", "while", "as soon as"}
 _SINCE_BEFORE = re.compile(r"\b(?:since|starting|beginning|from)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _QUANTITY_HINT = re.compile(r"\d")
+_DEFINITE_FUTURE = re.compile(r"(?:will|shall|going\s+to)\b", re.IGNORECASE)
+_CONDITIONAL = re.compile(r"\s*(?:if|unless|whether|it\s+(?:is|was)\s+unclear)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -173,8 +175,12 @@ def _clause_candidate(
         return Candidate(sentence, clause, "dated", d, status, f"{why}“{t.text}” ({_value_words(t)})", span, [t], nouns)
     strong = STRONG_EXPECTATION.search(ctext)
     weak = WEAK_EXPECTATION.search(ctext)
-    cue = strong or (weak if weak and (IT_IS_THAT.match(ctext) or _QUANTITY_HINT.search(ctext)) else None)
-    if cue is not None:
+    # "will send 800 soldiers" is a plan; "would give 55 million customers" is a hypothesis.
+    definite = weak is not None and _DEFINITE_FUTURE.match(weak.group(0)) is not None
+    cue = strong or (
+        weak if weak and (IT_IS_THAT.match(ctext) or (definite and _QUANTITY_HINT.search(ctext))) else None
+    )
+    if cue is not None and not _CONDITIONAL.match(ctext):
         lower = DatePoint.day(reference) if reference else None
         basis = f"expected (“{cue.group(0).strip()}”), no date given"
         if reference:
