@@ -89,3 +89,12 @@ def test_timeml_entity_bomb_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(FormatError):
         IMPORTERS["timeml"].function(path)
+
+
+def test_events_json_over_the_import_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    with path.open("wb") as handle:
+        handle.write(b'{"documents": [], "events": []}')
+        handle.truncate(60 * 1024 * 1024)
+    with pytest.raises(FormatError, match="import limit"):
+        IMPORTERS["json"].function(path)

@@ -16,7 +16,7 @@ from typing import NamedTuple, Protocol
 from timeline_app.core.model import Timeline
 from timeline_app.io.ics import export_ics, import_ics
 from timeline_app.io.markdown import export_markdown
-from timeline_app.io.safety import FormatError, read_bytes_limited
+from timeline_app.io.safety import FormatError, check_size, read_bytes_limited
 from timeline_app.io.sheet_csv import export_sheet_csv, import_sheet_csv
 from timeline_app.io.timeline_xml import export_timeline_xml, import_timeline_xml
 from timeline_app.io.timelinejs import export_timelinejs, import_timelinejs
@@ -51,7 +51,7 @@ def export_events_json(timeline: Timeline, path: Path, title: str = "") -> None:
 def import_events_json(path: Path) -> Timeline:
     from timeline_app.io import events_json
 
-    read_bytes_limited(path, 0) if False else None
+    check_size(path)  # the common import limit, before the parser sees the file
     try:
         return events_json.load(path)
     except ValueError as exc:
@@ -62,7 +62,7 @@ def import_timeml(path: Path) -> Timeline:
     """A TimeML document: its text is extracted like any article, its TIMEX3 tags kept."""
     from timeline_app.core.pipeline import extract_documents
 
-    read_bytes_limited(path)  # size check before the XML parser sees it
+    check_size(path)
     timeline, errors = extract_documents([path])
     if errors:
         raise FormatError(f"{path.name}: {errors[0][1]}")

@@ -26,12 +26,21 @@ def one_line(message: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def read_bytes_limited(path: Path, limit: int = MAX_IMPORT_BYTES) -> bytes:
-    """Read a whole file, refusing before parsing anything when it exceeds `limit`."""
+def check_size(path: Path, limit: int = MAX_IMPORT_BYTES) -> int:
+    """The file's size; FormatError when it is over `limit` or cannot be examined."""
     try:
         size = path.stat().st_size
-        if size > limit:
-            raise FormatError(f"{path.name}: {size / 1e6:.1f} MB is over the {limit / 1e6:.0f} MB import limit")
+    except OSError as exc:
+        raise FormatError(f"{path.name}: cannot read ({exc.strerror or exc})") from exc
+    if size > limit:
+        raise FormatError(f"{path.name}: {size / 1e6:.1f} MB is over the {limit / 1e6:.0f} MB import limit")
+    return size
+
+
+def read_bytes_limited(path: Path, limit: int = MAX_IMPORT_BYTES) -> bytes:
+    """Read a whole file, refusing before parsing anything when it exceeds `limit`."""
+    check_size(path, limit)
+    try:
         with path.open("rb") as handle:
             # A device or a file still growing can exceed its stat size: never read past the limit.
             data = handle.read(limit + 1)
