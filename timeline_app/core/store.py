@@ -172,9 +172,10 @@ class EventStore:
         self.flags = np.ascontiguousarray(flags[order], dtype=np.uint8)
         self.doc = np.ascontiguousarray(doc[order], dtype=np.int32)
         self.source_index: IntArray = src[order]
-        id_list = list(ids)
-        self.ids: list[str] = [id_list[i] for i in order.tolist()]
-        self._pos = {event_id: i for i, event_id in enumerate(self.ids)}
+        id_array = np.empty(n, dtype=object)
+        id_array[:] = list(ids)
+        self.ids: list[str] = id_array[order].tolist()
+        self._pos = dict(zip(self.ids, range(n), strict=True))
         # Running maximum of end times: everything before the first entry > t0 ends before t0.
         self._end_cummax: FloatArray = np.maximum.accumulate(self.end) if n else self.end.copy()
         self.mid: FloatArray = (self.start + self.end) / 2.0
@@ -197,15 +198,30 @@ class EventStore:
         docs: list[int] = []
         ids: list[str] = []
         src: list[int] = []
+        point, day, expected = DateKind.POINT, Precision.DAY, Status.EXPECTED
         for i, event in enumerate(timeline.events):
-            doc_id = event.document
-            span = event_span(event, references.get(doc_id))
-            if span is None:
-                continue
-            starts.append(span[0])
-            ends.append(span[1])
-            kinds.append(span[2])
-            flags.append(span[3])
+            mentions = event.mentions
+            doc_id = mentions[0].document if mentions else ""
+            fd = event.date
+            unit = fd.start
+            # Fast path for the common case (a point dated to a day, month or year), since a
+            # million events go through here; everything else takes the general route.
+            if fd.kind is point and unit is not None and unit.time is None:
+                start = float(unit.earliest.toordinal())
+                end = float(unit.latest.toordinal() + 1)
+                kind = KIND_POINT
+                flag = (0 if unit.precision is day else FLAG_COARSE) | (
+                    FLAG_EXPECTED if event.status is expected else 0
+                )
+            else:
+                span = event_span(event, references.get(doc_id))
+                if span is None:
+                    continue
+                start, end, kind, flag = span
+            starts.append(start)
+            ends.append(end)
+            kinds.append(kind)
+            flags.append(flag)
             docs.append(doc_index.get(doc_id, -1))
             ids.append(event.id)
             src.append(i)
@@ -253,8 +269,7 @@ class EventStore:
         lo = int(np.searchsorted(self._end_cummax, t0, side="left"))
         if hi <= lo:
             return np.zeros(0, dtype=np.int64)
-        candidates = np.arange(lo, hi, dtype=np.int64)
-        return candidates[self.end[lo:hi] >= t0]
+        return lo + np.flatnonzero(self.end[lo:hi] >= t0).astype(np.int64)
 
     def nearest(self, t: float) -> int:
         """Position whose marker (point centre or range start) is nearest to time ``t``."""

@@ -64,7 +64,7 @@ def window_report(window: MainWindow) -> dict[str, Any]:
     selected = window.selected_event_ids()
     event = next((e for e in window.timeline().events if selected and e.id == selected[0]), None)
     vp = window.canvas().viewport_range()
-    focus = QApplication.focusWidget()
+    focus = window.focusWidget()  # the last focused child, still known while closing
     order = window.chronological_ids()
     return {
         "window_title": window.windowTitle().replace("[*]", ""),
@@ -135,6 +135,8 @@ def run(options: LaunchOptions) -> int:
         def write_report() -> None:
             Path(report_path).write_text(json.dumps(window_report(window), indent=2), encoding="utf-8")
 
+        # Written once loading has finished (so a driver knows the window is ready) and on exit.
+        window.loading_did_finish.connect(write_report)
         app.aboutToQuit.connect(write_report)
     window.show()
     window.canvas().setFocus(Qt.FocusReason.OtherFocusReason)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 
 from timeline_app.core.store import (
     DENSE_LIMIT,
@@ -241,19 +241,15 @@ def _paint_density(
         # Square-root scale so sparse stretches stay visible next to dense ones.
         heights = np.sqrt(counts / peak) * area_h
         base = geo.overflow_top
-        # One step-shaped outline over all columns: a single simple polygon, one draw call.
-        tops = (base - heights).tolist()
+        # One axis-aligned rectangle per non-empty pixel column: the raster engine fills
+        # these far faster than one jagged polygon.
+        cols = np.flatnonzero(counts)
         left = rect.left()
-        polygon = QPolygonF()
-        polygon.append(QPointF(left, base))
-        for col, top in enumerate(tops):
-            polygon.append(QPointF(left + col, top))
-            polygon.append(QPointF(left + col + 1, top))
-        polygon.append(QPointF(left + len(tops), base))
+        rects = [QRectF(left + c, base - h, 1.0, h) for c, h in zip(cols.tolist(), heights[cols].tolist(), strict=True)]
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(style.density_brush)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.drawPolygon(polygon)
+        painter.drawRects(rects)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setPen(style.muted)
     painter.setFont(style.font)

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal
 
 from timeline_app.core.model import Timeline
+from timeline_app.core.store import EventStore
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -122,7 +123,7 @@ class LoadThread(QThread):
     """Runs ``load_paths`` in a worker thread; results arrive through ``loaded``."""
 
     progressed = Signal(int, int, str)  # done, total, current file
-    loaded = Signal(object, list)  # Timeline, error lines
+    loaded = Signal(object, list, object)  # Timeline, error lines, EventStore (built here too)
 
     def __init__(self, paths: Sequence[str], reference_date: date | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +133,8 @@ class LoadThread(QThread):
     def run(self) -> None:
         try:
             timeline, errors = load_paths(self.paths, self.reference_date, self.progressed.emit)
-        except Exception as exc:
-            timeline, errors = Timeline(), [f"loading failed: {exc}"]
-        self.loaded.emit(timeline, errors)
+            # Sorting a large timeline into arrays takes seconds: do it here, not in the GUI thread.
+            store = EventStore.from_timeline(timeline)
+        except Exception as exc:  # the GUI must hear about any failure, whatever it is
+            timeline, errors, store = Timeline(), [f"loading failed: {exc}"], EventStore.empty()
+        self.loaded.emit(timeline, errors, store)

@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
         self._reference_date = reference_date
         thread = LoadThread(paths, reference_date, self)
         thread.progressed.connect(self._load_progress)
-        thread.loaded.connect(lambda tl, errors, t=thread, a=add: self._loaded(t, tl, errors, a))
+        thread.loaded.connect(lambda tl, errors, store, t=thread, a=add: self._loaded(t, tl, errors, store, a))
         self._loaders.append(thread)
         self._progress.setRange(0, 0)
         self._progress.setFormat(f"Loading {len(paths)} file(s)…")
@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
         self._progress.setValue(done)
         self._progress.setFormat(f"{done}/{total} {name}" if name else f"{done}/{total}")
 
-    def _loaded(self, thread: LoadThread, timeline: Timeline, errors: list[str], add: bool) -> None:
+    def _loaded(self, thread: LoadThread, timeline: Timeline, errors: list[str], store: EventStore, add: bool) -> None:
         thread.wait()
         if thread in self._loaders:
             self._loaders.remove(thread)
@@ -400,7 +400,8 @@ class MainWindow(QMainWindow):
             self.refresh()
         else:
             self._paths = loaded_paths
-            self.set_timeline(timeline)
+            self._apply(timeline, store, keep_view=False)
+            self.events_did_change.emit()
             self.set_document_title(self._default_title(), False)
             if not self._selected and self._order:
                 # Open on the first event so the detail and text panes say something at once.

@@ -82,8 +82,8 @@ class TimelineStyle:
         highlight = palette.color(QPalette.ColorRole.Highlight)
         hl_fill = QColor(highlight)
         hl_fill.setAlphaF(0.22 if dark else 0.16)
-        density = QColor(text)
-        density.setAlphaF(0.45)
+        # Opaque on purpose: the raster engine fills translucent thin rectangles ~10x slower.
+        density = _mix(text, base, 0.45)
         bold = QFont(font)
         bold.setBold(True)
         small = QFont(font)
@@ -136,4 +136,13 @@ def _ink(color: QColor, dark: bool) -> DocumentInk:
         faded=QBrush(faded),
         pen=_cosmetic(color, 1.4),
         dashed=dashed,
+    )
+
+
+def _mix(top: QColor, bottom: QColor, alpha: float) -> QColor:
+    """``top`` at ``alpha`` over an opaque ``bottom``, as one opaque colour."""
+    return QColor.fromRgbF(
+        top.redF() * alpha + bottom.redF() * (1 - alpha),
+        top.greenF() * alpha + bottom.greenF() * (1 - alpha),
+        top.blueF() * alpha + bottom.blueF() * (1 - alpha),
     )
