@@ -134,3 +134,13 @@ def test_through_the_installed_entry_point(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.strip() == f"{empty}: file is empty"
     assert any(line.split()[:5] == ["4", "Sep", "2025", "day", "reported"] for line in result.stdout.splitlines())
+
+
+def test_directory_stands_for_its_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Oslo, Feb 2, 2022 (Wire) The council met on Monday.", encoding="utf-8")
+    (tmp_path / "a.md").write_text("# Vote\n\nRome, May 5, 2021 (Wire) Voters went to the polls on Sunday.\n")
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
+    assert run(str(tmp_path)) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["id"] for d in data["documents"]] == ["a", "b"]

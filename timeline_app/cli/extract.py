@@ -20,7 +20,7 @@ def register(subparsers: Any) -> None:
         help="extract dated events from documents",
         description="Extract dated, sourced events from news documents (.txt, .md, .html, .tml).",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="document files")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="document files, or directories to search")
     parser.add_argument("--reference-date", metavar="YYYY-MM-DD", help="the date the documents were written")
     parser.add_argument("--format", choices=FORMATS, default="json", help="output format (default: json)")
     parser.add_argument("--output-dir", metavar="DIR", help="write files here instead of standard output")
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
     from timeline_app.core.pipeline import extract_documents
 
-    timeline, errors = extract_documents(args.paths, reference_date=reference)
+    timeline, errors = extract_documents(_expand(args.paths), reference_date=reference)
     for path, message in errors:
         print(f"{path}: {message}", file=sys.stderr)
     try:
@@ -60,6 +60,21 @@ def run(args: argparse.Namespace) -> int:
         print(f"timeline-app extract: cannot write output: {exc.strerror or exc}", file=sys.stderr)
         return 1
     return 1 if errors else 0
+
+
+SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".tml", ".timeml"}
+
+
+def _expand(paths: list[str]) -> list[Path]:
+    """Files as given; a directory stands for the documents under it, in name order."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+        else:
+            out.append(p)
+    return out
 
 
 def _write(timeline: Any, fmt: str, out_dir: Path | None) -> None:
