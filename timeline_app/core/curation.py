@@ -142,12 +142,13 @@ def _candidates(event: Event, index: _SpanIndex, texts: dict[str, str]) -> dict[
     scores: dict[int, int] = {}
     for m in event.mentions:
         current = texts.get(m.document)
-        # A span only means the same words if the text there still reads the same.
         if current is not None and current[m.start : m.end] == m.text:
             for overlap, i in index.overlapping(m):
                 scores[i] = max(scores.get(i, 0), overlap)
-        for i in index.same_text(m):
-            scores[i] = max(scores.get(i, 0), len(m.text))
+        else:
+            # The text moved or changed: look for the same words wherever they are now.
+            for i in index.same_text(m):
+                scores[i] = max(scores.get(i, 0), len(m.text))
     return scores
 
 
@@ -160,10 +161,35 @@ def _unique_id(wanted: str, taken: set[str]) -> str:
     return f"{wanted}-{n}"
 
 
+def _pair_identical(
+    old: list[Event], fresh: list[Event], suppressed: set[int], texts: dict[str, str]
+) -> tuple[dict[int, int], set[int]]:
+    """Old and fresh events with exactly the same mentions: the common case, paired in one pass."""
+    by_spans: dict[tuple[tuple[str, int, int], ...], list[int]] = {}
+    for i, event in enumerate(fresh):
+        if i not in suppressed and event.mentions:
+            by_spans.setdefault(_span_key(event), []).append(i)
+    paired_old: dict[int, int] = {}
+    paired_fresh: set[int] = set()
+    for o, event in enumerate(old):
+        same = by_spans.get(_span_key(event))
+        if not same or not all(texts.get(m.document, "")[m.start : m.end] == m.text for m in event.mentions):
+            continue
+        i = same.pop(0)
+        paired_old[o] = i
+        paired_fresh.add(i)
+    return paired_old, paired_fresh
+
+
+def _span_key(event: Event) -> tuple[tuple[str, int, int], ...]:
+    return tuple(sorted((m.document, m.start, m.end) for m in event.mentions))
+
+
 def reconcile(old: Timeline, fresh: Timeline) -> tuple[Timeline, ChangeSummary]:
     """The new timeline after re-extracting the documents in ``fresh``, and what changed.
 
-    ``old`` is not modified; its curated events are carried over as the same objects.
+    ``old`` is not modified; its curated events are carried over as the same objects. The
+    fresh events are taken over as they are, with ids changed to the old ones they replace.
     """
     fresh = align_documents(old, fresh)
     covered = {d.id for d in fresh.documents}
@@ -197,17 +223,17 @@ def reconcile(old: Timeline, fresh: Timeline) -> tuple[Timeline, ChangeSummary]:
                 if best.date.edtf != event.date.edtf:
                     summary.conflicts.append((event.title, event.date.describe(), best.date.describe()))
 
-    # Pair old uncurated events with fresh ones, best overlap first, one to one.
+    paired_old, paired_fresh = _pair_identical(replaceable, fresh.events, suppressed, texts)
+    # The rest: best overlap first, one to one.
     pairs = sorted(
         (
             (score, -o, i)
             for o, event in enumerate(replaceable)
+            if o not in paired_old
             for i, score in _candidates(event, index, texts).items()
         ),
         reverse=True,
     )
-    paired_old: dict[int, int] = {}
-    paired_fresh: set[int] = set()
     for _, neg_o, i in pairs:
         o = -neg_o
         if o in paired_old or i in paired_fresh or i in suppressed:
@@ -223,7 +249,7 @@ def reconcile(old: Timeline, fresh: Timeline) -> tuple[Timeline, ChangeSummary]:
             continue
         if i in fresh_to_old:
             previous = replaceable[fresh_to_old[i]]
-            event = dataclasses.replace(event, id=previous.id)
+            event.id = previous.id  # keeps the selection and links to it across re-extraction
             if previous.date.edtf != event.date.edtf:
                 summary.redated.append((event.title, previous.date.describe(), event.date.describe()))
         else:

@@ -172,22 +172,27 @@ class ReplaceEvents:
 
     def apply(self, timeline: Timeline) -> ReplaceEvents:
         events = timeline.events
-        positions = {e.id: i for i, e in enumerate(events)}
-        missing = [i for i in self.remove if i not in positions]
-        if missing:
-            raise EditError(f"no event with id {missing[0]!r} in this timeline")
         removed_ids = set(self.remove)
-        kept_ids = {e.id for e in events if e.id not in removed_ids}
         new_ids = [e.id for _, e in self.insert]
-        clash = [i for i in new_ids if i in kept_ids]
-        if clash or len(set(new_ids)) != len(new_ids):
-            raise EditError(f"an event with id {(clash or new_ids)[0]!r} already exists")
-        removed = tuple(sorted((positions[i], events[positions[i]]) for i in removed_ids))
-        events[:] = [e for e in events if e.id not in removed_ids]
+        wanted = set(new_ids)
+        if len(wanted) != len(new_ids):
+            raise EditError(f"an event with id {new_ids[0]!r} already exists")
+        # One pass finds what to remove and any clash: edits stay fast on 100k events.
+        removed: list[tuple[int, Event]] = []
+        for index, event in enumerate(events):
+            if event.id in removed_ids:
+                removed.append((index, event))
+            elif event.id in wanted:
+                raise EditError(f"an event with id {event.id!r} already exists")
+        if len(removed) != len(removed_ids):
+            missing = sorted(removed_ids - {e.id for _, e in removed})
+            raise EditError(f"no event with id {missing[0]!r} in this timeline")
+        for index, _ in reversed(removed):
+            del events[index]
         # Ascending insertion at the original indices rebuilds the original order exactly.
         for index, event in sorted(self.insert, key=lambda pair: pair[0]):
             events.insert(min(index, len(events)), event)
-        return ReplaceEvents(tuple(new_ids), removed, self.label)
+        return ReplaceEvents(tuple(new_ids), tuple(removed), self.label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,10 +219,8 @@ def unique_event_id(timeline: Timeline, stem: str = "user") -> str:
 
 
 def _sorted_position(timeline: Timeline, fd: FuzzyDate) -> int:
-    keys = [e.date.sort_key() for e in timeline.events]
-    if keys != sorted(keys):
-        return len(keys)
-    return bisect.bisect_right(keys, fd.sort_key())
+    # Timelines are kept in date order; in one that is not, any position is as good.
+    return bisect.bisect_right(timeline.events, fd.sort_key(), key=lambda e: e.date.sort_key())
 
 
 def add_event(timeline: Timeline, event: Event) -> ReplaceEvents:
@@ -274,7 +277,12 @@ def merge_events(timeline: Timeline, event_ids: Iterable[str], new_id: str = "")
     ids = list(dict.fromkeys(event_ids))
     if len(ids) < 2:
         raise EditError("select at least two events to merge")
-    parts = [find_event(timeline, i) for i in ids]
+    wanted = set(ids)
+    positions = {e.id: i for i, e in enumerate(timeline.events) if e.id in wanted}
+    missing = [i for i in ids if i not in positions]
+    if missing:
+        raise EditError(f"no event with id {missing[0]!r} in this timeline")
+    parts = [timeline.events[positions[i]] for i in ids]
     fd = merged_date([e.date for e in parts])
     lead = min(parts, key=lambda e: (e.date.sort_key(), e.document))
     date_source = next((e for e in parts if e.date == fd), lead)
@@ -301,7 +309,7 @@ def merge_events(timeline: Timeline, event_ids: Iterable[str], new_id: str = "")
         color=next((e.color for e in parts if e.color), ""),
         curated=True,
     )
-    index = min(timeline.events.index(e) for e in parts)
+    index = min(positions.values())
     return ReplaceEvents(tuple(ids), ((index, merged),), f"Merge {len(ids)} events")
 
 

@@ -71,12 +71,13 @@ def test_saving_removes_the_snapshot(
     assert not recovery_path(tmp_path / "saved.tlproj").exists()
 
 
-def test_snapshot_is_independent_of_later_edits() -> None:
+def test_snapshot_keeps_its_events_while_editing_goes_on() -> None:
     timeline = sample_timeline()
     copy_ = snapshot(timeline)
-    edits.set_title("e1", "edited after the snapshot").apply(timeline)
     edits.delete_events(["e3"]).apply(timeline)
-    assert [e.title for e in copy_.events] == ["Protests began", "Council met", "Report expected"]
+    edits.merge_events(timeline, ["e1", "e2"]).apply(timeline)
+    assert [e.id for e in copy_.events] == ["e1", "e2", "e3"]
+    assert [len(e.mentions) for e in copy_.events] == [1, 1, 1]
 
 
 def test_crashed_untitled_work_is_offered_and_restored(
