@@ -233,7 +233,7 @@ def _status(
     before = text[clause.start : t.start] if clause.start <= t.start else ""
     ctext = clause.text_in(text)
     if (
-        clause.link == "since"
+        (clause.link == "since" and clause.role != "subordinate")
         or _SINCE_BEFORE.search(before)
         or frame_text.lower().startswith("since")
         or t.text.lower().startswith("since")

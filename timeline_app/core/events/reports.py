@@ -24,7 +24,12 @@ def report_title(text: str, report: Candidate) -> str:
 
 
 def source_of(c: Candidate) -> str:
-    return report_source(c.sentence.text[c.clause.start - c.sentence.start : c.clause.end - c.sentence.start])
+    words = c.sentence.text[c.clause.start - c.sentence.start : c.clause.end - c.sentence.start]
+    for t in c.timexes:  # "the White House said yesterday": the time is not part of the source
+        if c.clause.start <= t.start and t.end <= c.clause.end:
+            s, e = t.start - c.clause.start, t.end - c.clause.start
+            words = words[:s] + " " * (e - s) + words[e:]
+    return report_source(words)
 
 
 _INTRODUCED_SOURCE = re.compile(

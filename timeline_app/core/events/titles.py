@@ -28,6 +28,8 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where)\b")
 _DANGLING = frozenset(
     [
         "the",
+        "not",
+        "nor",
         "a",
         "an",
         "of",
@@ -78,7 +80,11 @@ _DANGLING = frozenset(
     ]
 )
 # A time expression that is the clause's subject stays: "today is the eighth day".
-_JOINED_AFTER = re.compile(r"^\s*(?:and|or|to|through|until|-|–)\s", re.IGNORECASE)
+_TIME_WORD = (
+    r"(?:\d|early|late|mid|the\s+(?:\d|end|start|beginning)|spring|summer|fall|autumn|winter|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)"
+)
+_JOINED_AFTER = re.compile(rf"^\s*(?:and|or|to|through|until|-|–)\s*{_TIME_WORD}", re.IGNORECASE)
 _JOINED_BEFORE = re.compile(r"\b(?:and|or|to|through|until)\s+(?:(?:early|late|mid)\s+)?$|[-–]\s*$", re.IGNORECASE)
 _SUBJECT_VERB = re.compile(
     r"^\s*(?:is|was|are|were|has|have|had|will|would|marks|marked|saw|sees|came|comes)\b", re.IGNORECASE
