@@ -18,9 +18,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from timeline_app.core import edits  # noqa: E402
-from timeline_app.core.curation import reconcile  # noqa: E402
-from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Timeline  # noqa: E402
+from timeline_app.core import edits
+from timeline_app.core.curation import reconcile
+from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Timeline
 
 DOCS = 200
 
@@ -94,9 +94,7 @@ def main() -> None:
     rows.append(
         (
             "add 1",
-            *edit_and_undo_ms(
-                timeline, lambda: edits.add_event(timeline, edits.new_event(timeline, "New", new_date))
-            ),
+            *edit_and_undo_ms(timeline, lambda: edits.add_event(timeline, edits.new_event(timeline, "New", new_date))),
         )
     )
     for name, apply_ms, undo_ms in rows:

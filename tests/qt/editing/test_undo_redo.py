@@ -130,6 +130,12 @@ def test_menus_hold_the_entries_before_the_viewers_own(controller: ProjectContro
         assert controller.actions is not None and name in controller.actions.actions
 
 
+def test_toolbar_starts_with_save_undo_redo(controller: ProjectController, window: FakeMainWindow) -> None:
+    names = [a.text() for a in window.toolbar().actions()[:3]]
+    assert names[0] == "&Save" and names[1].startswith("&Undo") and names[2].startswith("&Redo")
+    assert not window.toolbar().actions()[0].icon().isNull()
+
+
 def test_actions_follow_the_selection(controller: ProjectController, window: FakeMainWindow) -> None:
     assert controller.actions is not None
     actions = controller.actions
@@ -147,8 +153,10 @@ def test_unreviewed_only_filters_and_edits_still_undo(controller: ProjectControl
     controller.actions["unreviewed_only"].trigger()
     assert controller.unreviewed_only
     assert window.visible_ids() == ["e2", "e3"]
+    replaced = window.set_timeline_calls
     controller.push(edits.set_notes("e3", "checked"))
     assert window.visible_ids() == ["e2"]
+    assert window.set_timeline_calls == replaced  # refreshed in place: the view keeps its zoom
     assert len(controller.model.events) == 3  # the model keeps every event
     controller.undo_stack.undo()
     assert window.visible_ids() == ["e2", "e3"]

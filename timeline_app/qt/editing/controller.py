@@ -175,6 +175,8 @@ class ProjectController(QObject):
         self.autosave.forget(old_path)
         self.path = path
         self._model = timeline
+        if self._unreviewed_only:
+            self._shown = timeline  # a new view object: the old one showed another project
         self._forced_modified = modified
         self._show(keep_selection=False)
         self._remember_content()
@@ -229,7 +231,14 @@ class ProjectController(QObject):
         """Put the model (or its unreviewed part) on screen."""
         native = callable(getattr(self.window, "set_event_filter", None))
         if self._unreviewed_only and not native:
-            shown = Timeline(documents=self._model.documents, events=[e for e in self._model.events if not e.curated])
+            unreviewed = [e for e in self._model.events if not e.curated]
+            if self._shown is not self._model:
+                # Same view object, new content: the window keeps its zoom (refresh, not replace).
+                shown = self._shown
+                shown.documents = self._model.documents
+                shown.events[:] = unreviewed
+            else:
+                shown = Timeline(documents=self._model.documents, events=unreviewed)
         else:
             shown = self._model
         self._updating_view = True

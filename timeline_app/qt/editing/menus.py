@@ -76,8 +76,29 @@ def install(controller: ProjectController) -> EditingActions:
     found = EditingActions(taken=_shortcuts_in_use(controller.window))
     _install_file_menu(controller, found)
     _install_edit_menu(controller, found)
+    _install_toolbar(controller, found)
     _keep_enabled_state(controller, found)
     return found
+
+
+def _install_toolbar(controller: ProjectController, found: EditingActions) -> None:
+    """Save, Undo and Redo at the front of the window's toolbar."""
+    from timeline_app.qt.icons import standard_icon
+
+    icons = {
+        "save": ("SP_DialogSaveButton", "document-save"),
+        "undo": ("SP_ArrowBack", "edit-undo"),
+        "redo": ("SP_ArrowForward", "edit-redo"),
+    }
+    bar = controller.window.toolbar()
+    existing = bar.actions()
+    first = existing[0] if existing else None
+    for name, (pixmap, theme) in icons.items():
+        action = found[name]
+        action.setIcon(standard_icon(pixmap, theme))
+        bar.insertAction(first, action)  # type: ignore[arg-type]
+    if first is not None:
+        bar.insertSeparator(first)
 
 
 def _install_file_menu(controller: ProjectController, found: EditingActions) -> None:
