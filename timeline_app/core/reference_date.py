@@ -33,6 +33,10 @@ _ANNIVERSARY = re.compile(
 _RELATIVE_YEAR = re.compile(r"\b(this|last|next) year\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_HISTORICAL = [
+    (year, re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE))
+    for year, patterns in HISTORICAL_YEARS
+]
 # How far back a yearless dateline may plausibly lie.
 _YEARS_BACK = 40
 
@@ -143,14 +147,11 @@ def anniversary_years(text: str) -> dict[int, str]:
 
 
 def _known_year(words: str) -> int | None:
-    lowered = words.lower()
-    best: tuple[int, int] | None = None  # (phrase length, year): the most specific phrase wins
-    for year, phrases in HISTORICAL_YEARS:
-        for phrase in phrases:
-            if re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", lowered) and (
-                best is None or len(phrase) > best[0]
-            ):
-                best = (len(phrase), year)
+    best: tuple[int, int] | None = None  # (length of the words matched, year): the most specific name wins
+    for year, pattern in _HISTORICAL:
+        for m in pattern.finditer(words):
+            if best is None or len(m.group(0)) > best[0]:
+                best = (len(m.group(0)), year)
     return best[1] if best else None
 
 

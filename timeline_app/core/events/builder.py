@@ -181,7 +181,7 @@ def _to_events(doc: Document, groups: list[_Group]) -> list[Event]:
                 quantities=quantities,
             )
         )
-    # Same-day order: what is said to follow another event ("shortly after the parade") comes after it.
+    # Same-day order: what is said to follow another event ("shortly after the vote") comes after it.
     after = {events[i].id for i, (g, _spans) in enumerate(prepared) if g.after}
     events.sort(key=lambda e: (e.date.sort_key(), e.id in after, e.mentions[0].start))
     return events

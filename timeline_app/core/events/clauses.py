@@ -1,6 +1,6 @@
 """Splitting a sentence into the clauses that can carry an event of their own.
 
-Roles: ``main`` (the sentence's own statement), ``attribution`` ("as reported by X on Thursday",
+Roles: ``main`` (the sentence's own statement), ``attribution`` ("as reported by X on Monday",
 "according to X", "officials said"), ``content`` (what a reporting verb introduces: "noted that ..."),
 ``subordinate`` (introduced by a temporal link: "after", "before", "when", "since"), ``frame``
 (a leading adverbial such as "At the onset of the meeting,").

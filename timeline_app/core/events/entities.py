@@ -311,7 +311,7 @@ def _classify(raw: str, text: str, end: int, titled: set[str], found: Entities) 
     name = " ".join(words).rstrip(".")
     if name.endswith(("'s", "’s")):
         name = name[:-2]
-    # Drop a leading nationality and title: "Russian President Vladimir Putin" -> "Vladimir Putin".
+    # Drop a leading nationality and title: "French President Anne Dupont" -> "Anne Dupont".
     parts = name.split()
     for size in (2, 1):
         if len(parts) > size and country_of_adjective(" ".join(parts[:size])):
@@ -363,7 +363,7 @@ def _add(items: list[str], value: str) -> None:
 
 
 def merge_short_names(names: list[str], known: list[str]) -> list[str]:
-    """Map "Kim" to "Kim Jong-un" when the longer name is known in the same document."""
+    """Map "Dupont" to "Anne Dupont" when the longer name is known in the same document."""
     out: list[str] = []
     for name in names:
         full = next((k for k in known if k != name and name in k.split()), name) if " " not in name else name

@@ -10,7 +10,7 @@ from timeline_app.core.events.titles import make_title
 
 
 def report_title(text: str, report: Candidate) -> str:
-    """'Officials: The port stayed closed', 'State media report', 'Report by a witness'; '' if no source."""
+    """'Officials: The port stayed closed', 'Local radio report', 'Report by a witness'; '' if no source."""
     source = source_of(report)
     speaker = source[:1].upper() + source[1:]
     if report.content is not None:
@@ -50,7 +50,7 @@ _MEDIA = re.compile(
 
 
 def report_source(attribution: str) -> str:
-    """Who reported: "state media" in "as reported by state media on Thursday", "Bush" in "Bush said"."""
+    """Who reported: "local radio" in "as reported by local radio on Monday", "Bush" in "Bush said"."""
     m = _INTRODUCED_SOURCE.search(attribution) or _SPEAKER.search(attribution)
     if not m:
         return ""

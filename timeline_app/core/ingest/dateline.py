@@ -1,6 +1,6 @@
 """Title and dateline detection.
 
-A news dateline opens the body: "Seoul, Sep 4 (Agency) ...", "LONDON, March 3, 2021 (Reuters) -",
+A news dateline opens the body: "Lima, Jun 12 (Agency) ...", "LONDON, March 3, 2021 (Reuters) -",
 "NAIROBI, Kenya (AP) _", or a bare date line under the headline ("March 06, 2008").
 """
 
