@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline_app.io.project import ProjectError, load_project
+from timeline_app.core.model import Timeline
+from timeline_app.io.project import ProjectError, load_project, save_project
 
 SAVER = r"""
 import sys
@@ -76,3 +77,18 @@ def test_sigkill_mid_save_never_loses_a_committed_save(tmp_path: Path) -> None:
         committed = generation
     assert committed > 30, "the saver barely ran; the kills did not exercise saving"
     assert kills_during_save > 0
+
+
+def test_temporary_files_of_killed_saves_are_cleaned_up(tmp_path: Path) -> None:
+    path = tmp_path / "new.tlproj"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f".new.tlproj.{dead.pid}.tmp"
+    stale.write_bytes(b"half a database")
+    (tmp_path / f".new.tlproj.{dead.pid}.tmp-wal").write_bytes(b"x")
+    alive = tmp_path / f".new.tlproj.{os.getppid()}.tmp"  # a running process may still be saving
+    alive.write_bytes(b"in progress")
+    save_project(path, Timeline())
+    assert not stale.exists() and not stale.with_name(stale.name + "-wal").exists()
+    assert alive.exists()
+    assert load_project(path)[0] == Timeline()

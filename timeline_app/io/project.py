@@ -9,6 +9,7 @@ crash recovery live under the user's data directory, one per project.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import json
 import os
@@ -233,6 +234,7 @@ def _rewrite_in_place(path: Path, timeline: Timeline, meta: dict[str, str]) -> N
 
 def _write_new_file(path: Path, timeline: Timeline, meta: dict[str, str]) -> None:
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    _remove_stale_temporaries(path)
     try:
         _remove_database(temp)
         conn = sqlite3.connect(temp, isolation_level=None)
@@ -256,6 +258,19 @@ def _write_new_file(path: Path, timeline: Timeline, meta: dict[str, str]) -> Non
     except (OSError, sqlite3.Error) as exc:
         _remove_database(temp)
         raise ProjectError(f"{path.name}: cannot save ({exc})") from exc
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Half-built files left beside `path` by processes killed while saving."""
+    prefix = f".{path.name}."
+    try:
+        candidates = list(path.parent.glob(f"{glob.escape(prefix)}*.tmp"))
+    except OSError:
+        return
+    for candidate in candidates:
+        pid = candidate.name[len(prefix) : -len(".tmp")]
+        if pid.isdigit() and int(pid) != os.getpid() and not _process_alive(int(pid)):
+            _remove_database(candidate)
 
 
 def _remove_database(path: Path) -> None:
