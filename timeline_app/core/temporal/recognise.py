@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from timeline_app.core.model import Timex
-from timeline_app.core.temporal import rules_absolute, rules_duration, rules_relative, rules_time
+from timeline_app.core.temporal import rules_dates, rules_duration, rules_periods, rules_relative, rules_time
 from timeline_app.core.temporal.base import Context, Result, Rule
 
 RULES: tuple[Rule, ...] = (
-    *rules_absolute.RULES,
+    *rules_dates.RULES,
+    *rules_periods.RULES,
     *rules_relative.RULES,
     *rules_duration.RULES,
     *rules_time.RULES,

@@ -95,17 +95,16 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result | None:
 _KIND = {
     "day": "day", "night": "day", "morning": "day", "afternoon": "day", "evening": "day", "week": "week",
     "weekend": "weekend", "month": "month", "quarter": "quarter", "half": "half", "year": "year",
-    "decade": "decade", "century": "century", "period": "period", "time": "period",
+    "decade": "decade", "century": "century", "period": "period",
 }  # fmt: skip
 
 _PREVIOUS = ("last", "the past", "the previous", "the last", "the latest", "this past", "the prior", "the preceding",
-             "the most recent", "past", "previous", "a year earlier's")  # fmt: skip
+             "the most recent", "past", "previous")  # fmt: skip
 _NEXT = ("next", "the next", "the coming", "the following", "this coming", "the upcoming", "coming", "following")
 _SAME = ("the same", "that", "that same")
 _ANAPHORIC = ("the previous", "the prior", "the preceding", "the following", "the next", *_SAME)
 # "the next year" usually counts from today; "the following year" from the story's own time.
 _ALWAYS_ANAPHORIC = ("the previous", "the prior", "the preceding", "the following", *_SAME)
-_FINER_THAN = {"day": "XX", "week": "XX"}
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> Result | None:

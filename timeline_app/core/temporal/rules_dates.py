@@ -1,0 +1,338 @@
+"""Calendar dates written out: "Sept. 30, 1989", "4 September", "October 2024", "October of last year",
+"1990", "nineteen ninety-six", "2025-09-04T14:30"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from timeline_app.core.temporal.anchoring import MONTH_NAMES, resolve_month_day, resolve_month_year
+from timeline_app.core.temporal.base import Context, Result, Rule, capitalised, month_number, rule, weekday_number
+from timeline_app.core.temporal.lexicon import (
+    DAY_NUM,
+    DAY_ORD_WORD,
+    MONTH,
+    MONTH_FULL,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    WEEKDAY_ANY,
+    WEEKDAYS,
+    YEAR4,
+)
+from timeline_app.core.temporal.units import Unit
+
+REL_YEAR = r"this|last|next|the\s+previous|the\s+following|the\s+same|that|the\s+past|the\s+coming|the\s+current"
+
+# Nouns that make a four-digit number a quantity ("2000 troops"), not a year.
+_QUANTITY_NOUNS = re.compile(
+    r"\s*(?:percent|per\s+cent|%|people|persons|troops|soldiers|workers|employees|jobs|men|women|children|"
+    r"students|cars|vehicles|units|shares|tons|tonnes|barrels|miles|kilometers|kilometres|km|meters|metres|feet|"
+    r"acres|homes|houses|cases|deaths|points|dollars|euros|yuan|won|pounds|rubles|yen|members|votes|delegates|"
+    r"refugees|civilians|police|officers|residents|families|companies|firms|items|pages|words|calories|"
+    r"megawatts|mw|pieces|rounds|bombs|missiles|aircraft|planes|ships|tanks|guns|weapons|rockets|drones|"
+    r"prisoners|migrants|patients|sites|flights|stores|times|hectares|sq|square|cubic|degrees|tests|beds|"
+    r"copies|visitors|users|customers|votes|seats|lives|victims|injured|dead|killed|more|others|or\s+so)\b",
+    re.IGNORECASE,
+)
+_APPROX_BEFORE = re.compile(
+    r"(?:about|some|around|approximately|nearly|almost|over|than|least|up\s+to|roughly|estimated|No\.|number|#)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _year_value(y: int) -> str:
+    return f"{y:04d}"
+
+
+def _day_number(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    digits = re.match(r"\d+", w)
+    if digits:
+        return int(digits.group())
+    w = w.replace("-", "")
+    if w.startswith("twenty") and len(w) > 6:
+        return 20 + ORDINALS.get(w[6:], 0)
+    if w.startswith("thirty") and len(w) > 6:
+        return 30 + ORDINALS.get(w[6:], 0)
+    v = ORDINALS.get(w)
+    return v if v and v > 0 else None
+
+
+def _full_date(m: re.Match[str], ctx: Context) -> Result | None:
+    month = month_number(m.group("mon"))
+    day = _day_number(m.group("day"))
+    if day is None:
+        return None
+    label = m.group()
+    if m.group("year"):
+        try:
+            d = date(int(m.group("year")), month, day)
+        except ValueError:
+            return None
+        return Result("DATE", d.isoformat(), basis=f"'{label}': a full calendar date", unit=Unit("day", d))
+    if ctx.reference is None:
+        if not 1 <= day <= 31:
+            return None
+        return Result("DATE", f"XXXX-{month:02d}-{day:02d}", basis=f"'{label}': a date without its year")
+    weekday = m.group("wd")
+    if weekday:
+        # "Thursday, Sept. 4": the weekday picks the year when the reference cannot.
+        wanted = weekday_number(weekday)
+        for year in (ctx.reference.year, ctx.reference.year - 1, ctx.reference.year + 1):
+            try:
+                d = date(year, month, day)
+            except ValueError:
+                continue
+            if d.weekday() == wanted:
+                basis = f"'{label}': the year near the reference date {ctx.reference} where the weekday matches"
+                return Result("DATE", d.isoformat(), basis=basis, anchor=ctx.reference.isoformat(), unit=Unit("day", d))
+    resolved, basis = resolve_month_day(month, day, ctx.reference, ctx.tense(m))
+    if resolved is None:
+        return None
+    return Result(
+        "DATE", resolved.isoformat(), basis=basis, anchor=ctx.reference.isoformat(), unit=Unit("day", resolved)
+    )
+
+
+def _month_is_name(m: re.Match[str], text: str) -> bool:
+    return capitalised(m.group("mon"))
+
+
+_MONTH_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|through|throughout|during|before|after|to|and|or|between|of|early|late|"
+    r"mid|last|this|next|each|every|until|for|on|that|past|coming)\s*-?|,)\s*$",
+    re.IGNORECASE,
+)
+
+
+_TIME_NAMES = "|".join(w.capitalize() for w in (*MONTHS, *WEEKDAYS))
+_NAME_AFTER = re.compile(rf"\s+(?!(?:{_TIME_NAMES})\b)[A-Z][a-z]")
+
+
+def _bare_month_check(m: re.Match[str], text: str) -> bool:
+    word = m.group("mon")
+    if not capitalised(word):
+        return False
+    if m.group("det"):
+        return True
+    before = text[max(0, m.start() - 20) : m.start()]
+    expected = _MONTH_CONTEXT_BEFORE.search(before)
+    # "May" and "March" are also a modal and a verb: accept them only where a month is expected.
+    if word.lower() in ("may", "march") and not expected:
+        return False
+    # "April Smith said": a month name followed by another name is a person.
+    return bool(expected) or not _NAME_AFTER.match(text, m.end())
+
+
+def _bare_month(m: re.Match[str], ctx: Context) -> Result | None:
+    month = month_number(m.group("mon"))
+    det = (m.group("det") or "").lower()
+    name = MONTH_NAMES[month]
+    if ctx.reference is None:
+        return Result("DATE", f"XXXX-{month:02d}", basis=f"'{name}': a month without its year")
+    ref = ctx.reference
+    if det == "last" or det.endswith("past"):
+        year = ref.year if month < ref.month else ref.year - 1
+        basis = f"'{m.group()}': the latest {name} before the reference date {ref}"
+    elif det == "next" or det.endswith("coming"):
+        year = ref.year if month > ref.month else ref.year + 1
+        basis = f"'{m.group()}': the first {name} after the reference date {ref}"
+    elif det == "this":
+        year = ref.year
+        basis = f"'{m.group()}': {name} of the reference year {ref.year}"
+    else:
+        year, basis = resolve_month_year(month, ref, ctx.tense(m))
+    unit = Unit("month", date(year, month, 1))
+    return Result("DATE", unit.value, basis=basis, anchor=ref.isoformat(), unit=unit)
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Result | None:
+    month = month_number(m.group("mon"))
+    unit = Unit("month", date(int(m.group("year")), month, 1))
+    return Result("DATE", unit.value, basis=f"'{m.group()}': a month with its year", unit=unit)
+
+
+def relative_year(rel: str, ref: date | None, last: Unit | None) -> tuple[int | None, str]:
+    rel = re.sub(r"\s+", " ", rel.lower())
+    if rel in ("the same", "that"):
+        if last is not None:
+            return last.start.year, f"the year of the last date mentioned ({last.value})"
+        rel = "this"
+    if ref is None:
+        return None, ""
+    if rel in ("last", "the previous", "the past"):
+        return ref.year - 1, f"the year before the reference date {ref}"
+    if rel in ("next", "the following", "the coming"):
+        return ref.year + 1, f"the year after the reference date {ref}"
+    return ref.year, f"the year of the reference date {ref}"
+
+
+def _month_relative_year(m: re.Match[str], ctx: Context) -> Result | None:
+    month = month_number(m.group("mon"))
+    year, why = relative_year(m.group("rel"), ctx.reference, ctx.last)
+    name = MONTH_NAMES[month]
+    if year is None:
+        return Result("DATE", f"XXXX-{month:02d}", basis=f"'{m.group()}': no reference date to count from")
+    unit = Unit("month", date(year, month, 1))
+    return Result(
+        "DATE",
+        unit.value,
+        basis=f"'{m.group()}': {name} of {year}, {why}",
+        anchor=ctx.reference.isoformat() if ctx.reference else None,
+        unit=unit,
+    )
+
+
+def _year_check(m: re.Match[str], text: str) -> bool:
+    if m.group("pre"):
+        return True
+    after = text[m.end() : m.end() + 24]
+    if _QUANTITY_NOUNS.match(after):
+        return False
+    before = text[max(0, m.start() - 16) : m.start()]
+    # "some 1500 ..." with a lowercase noun after is a count.
+    return not (_APPROX_BEFORE.search(before) and re.match(r"\s+[a-z]", after))
+
+
+def _year(m: re.Match[str], ctx: Context) -> Result | None:
+    y = int(m.group("year"))
+    unit = Unit("year", date(y, 1, 1))
+    return Result("DATE", _year_value(y), basis=f"'{m.group()}': a year", unit=unit)
+
+
+_SPELLED_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                 "ninety": 90}  # fmt: skip
+_SPELLED_SMALL = {w: v for w, v in NUMBER_WORDS.items() if 1 <= v < 20 and w not in ("a", "an", "single", "couple")}
+
+
+def _spelled_number(words: str) -> int | None:
+    """0-99 from words: "ninety-six", "oh five", "ten"."""
+    parts = [p for p in re.split(r"[-\s]+", words.lower()) if p and p != "and"]
+    if parts[:1] == ["oh"]:
+        parts = parts[1:]
+    total = 0
+    for p in parts:
+        if p in _SPELLED_TENS:
+            total += _SPELLED_TENS[p]
+        elif p in _SPELLED_SMALL:
+            total += _SPELLED_SMALL[p]
+        else:
+            return None
+    return total
+
+
+def _spelled_year(m: re.Match[str], ctx: Context) -> Result | None:
+    if m.group("th"):
+        rest = _spelled_number(m.group("threst")) if m.group("threst") else 0
+        year = 2000 + (rest or 0)
+    else:
+        century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}[m.group("c").lower()]
+        rest = 0 if m.group("rest").lower().startswith("hundred") else _spelled_number(m.group("rest"))
+        if rest is None:
+            return None
+        year = century + rest
+    unit = Unit("year", date(year, 1, 1))
+    return Result("DATE", f"{year:04d}", basis=f"'{m.group()}': a year written in words", unit=unit)
+
+
+def _spelled_year_check(m: re.Match[str], text: str) -> bool:
+    if m.group("th"):
+        before = text[max(0, m.start() - 10) : m.start()]
+        after = text[m.end() : m.end() + 12]
+        return bool(m.group("pre") or re.search(r"\b(?:in|since|until|by)\s+$", before, re.I)) and not re.match(
+            r"\s+[a-z]", after
+        )
+    return True
+
+
+def _iso_date(m: re.Match[str], ctx: Context) -> Result | None:
+    if m.group("y"):
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    elif m.group("y2"):
+        y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        if mo > 12 >= d:
+            mo, d = d, mo  # 25/12/2024 is day-first
+    else:
+        y, mo, d = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))  # 04.09.2025 is day-first
+    try:
+        day = date(y, mo, d)
+    except ValueError:
+        return None
+    if m.group("hh"):
+        hour, minute = int(m.group("hh")), int(m.group("mm"))
+        if hour > 23 or minute > 59:
+            return None
+        value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+        return Result("TIME", value, basis=f"'{m.group()}': a numeric date and time", unit=Unit("day", day))
+    return Result("DATE", day.isoformat(), basis=f"'{m.group()}': a numeric date", unit=Unit("day", day))
+
+
+_WD = rf"(?:(?P<wd>{WEEKDAY_ANY})\s*,?\s+(?:the\s+)?)?"
+_YEAR_TAIL = rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR4}))?"
+
+RULES: list[Rule] = [
+    rule(
+        "date_month_day",
+        rf"{_WD}(?P<mon>{MONTH})\s*(?P<day>{DAY_NUM}|{DAY_ORD_WORD})\b(?:\s*[-–]\s*{DAY_NUM}\b)?{_YEAR_TAIL}",
+        _full_date,
+        _month_is_name,
+        priority=3,
+    ),
+    rule(
+        "date_day_month",
+        rf"{_WD}(?P<day>{DAY_NUM}|{DAY_ORD_WORD})\s+(?:of\s+)?(?P<mon>{MONTH})\b{_YEAR_TAIL}",
+        _full_date,
+        _month_is_name,
+        priority=3,
+    ),
+    rule(
+        "month_year",
+        rf"(?P<mon>{MONTH})(?:\s*,?\s+|\s+of\s+)(?P<year>{YEAR4})",
+        _month_year,
+        _month_is_name,
+        priority=2,
+    ),
+    rule(
+        "month_relative_year",
+        rf"(?P<mon>{MONTH_FULL})\s*,?\s+(?:of\s+)?(?P<rel>{REL_YEAR})\s+year",
+        _month_relative_year,
+        _month_is_name,
+        priority=2,
+    ),
+    rule(
+        "month",
+        rf"(?:(?P<det>last|this|next|this\s+past|this\s+coming|the\s+past|the\s+coming)\s+)?(?P<mon>{MONTH_FULL}|"
+        r"(?:jan|feb|aug|sept|oct|nov|dec)\.)",
+        _bare_month,
+        _bare_month_check,
+        priority=1,
+    ),
+    rule(
+        "year",
+        rf"(?P<pre>(?:the\s+)?(?:(?:calendar|fiscal|financial|model|tax|academic|school)\s+)?year\s+|fiscal\s+|FY\s*)?"
+        rf"(?P<year>{YEAR4})",
+        _year,
+        _year_check,
+    ),
+    rule(
+        "spelled_year",
+        r"(?P<pre>the\s+year\s+)?(?:(?P<c>eighteen|nineteen|twenty)[-\s]+(?P<rest>hundred|oh[-\s]+[a-z]+|"
+        r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|"
+        r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s]+(?:one|two|three|four|five|six|seven|"
+        r"eight|nine))?)|(?P<th>two\s+thousand)(?:\s+(?:and\s+)?(?P<threst>(?:one|two|three|four|five|six|seven|"
+        r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+        r"(?:[-\s]+(?:one|two|three|four|five|six|seven|eight|nine))?))?)",
+        _spelled_year,
+        _spelled_year_check,
+    ),
+    rule(
+        "iso_date",
+        r"(?:(?P<y>(?:1[89]|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])|"
+        r"(?P<m2>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>(?:1[89]|20)\d\d)|"
+        r"(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>(?:1[89]|20)\d\d))"
+        r"(?:[T\s](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?",
+        _iso_date,
+        priority=3,
+    ),
+]

@@ -1,0 +1,254 @@
+"""Named stretches of the calendar: "the 1990s", "the 20th century", "the third quarter", "Q3 2025",
+"last summer", "Christmas"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dateutil.easter import easter
+
+from timeline_app.core.temporal.anchoring import nth_weekday
+from timeline_app.core.temporal.base import Context, Result, Rule, capitalised, rule
+from timeline_app.core.temporal.lexicon import DECADE_WORDS, HOLIDAYS, ORDINALS, SEASON, SEASONS, YEAR4
+from timeline_app.core.temporal.rules_dates import REL_YEAR, relative_year
+from timeline_app.core.temporal.units import Unit, season_near, season_unit, unit_of
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Result | None:
+    if m.group("word"):
+        digit = DECADE_WORDS[m.group("word").lower()]
+        century = None
+    else:
+        digit = int(m.group("dec") or m.group("dec2"))
+        century = int(m.group("cent")) if m.group("cent") else None
+    if century is None:
+        if ctx.reference is None:
+            century = 19
+        else:
+            # The latest such decade that has begun by the reference date.
+            century = ctx.reference.year // 100
+            if century * 100 + digit * 10 > ctx.reference.year:
+                century -= 1
+    start = century * 100 + digit * 10
+    unit = Unit("decade", date(max(start, 1), 1, 1))
+    return Result("DATE", f"{start // 10:03d}X", basis=f"'{m.group()}': the decade {start}-{start + 9}", unit=unit)
+
+
+def _century(m: re.Match[str], ctx: Context) -> Result | None:
+    word = m.group("n").lower().replace("-", "")
+    digits = re.match(r"\d+", word)
+    if digits:
+        n = int(digits.group())
+    elif word.startswith("twenty"):
+        n = 20 + ORDINALS.get(word[6:], 0)
+    else:
+        n = ORDINALS.get(word, 0)
+    if not 1 <= n <= 30:
+        return None
+    unit = Unit("century", date(max((n - 1) * 100, 1), 1, 1))
+    return Result("DATE", f"{n - 1:02d}", basis=f"'{m.group()}': the years {(n - 1) * 100}-{n * 100 - 1}", unit=unit)
+
+
+_QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Result | None:
+    n = _QUARTER_ORD[m.group("ord").lower()]
+    kind = "half" if m.group("kind").lower().startswith("half") else "quarter"
+    if kind == "half" and n > 2:
+        return None
+    code = "H" if kind == "half" else "Q"
+    year: int | None = None
+    why = ""
+    explicit = m.group("year") or m.group("year2") or m.group("year3")
+    rel = m.group("rel") or m.group("rel2")
+    if explicit:
+        year = int(explicit)
+        why = f"of {year}"
+    elif rel:
+        year, why = relative_year(rel, ctx.reference, ctx.last)
+    elif ctx.last is not None and ctx.last.kind in ("quarter", "half", "year") and ctx.reference is None:
+        year, why = ctx.last.start.year, f"the year of the last date mentioned ({ctx.last.value})"
+    elif ctx.reference is not None:
+        ref = ctx.reference
+        current = (ref.month - 1) // 3 + 1 if kind == "quarter" else (ref.month - 1) // 6 + 1
+        tense = ctx.tense(m)
+        year = ref.year
+        why = f"the year of the reference date {ref}"
+        if n > current and tense != "future":
+            year = ref.year - 1
+            why = f"the latest such period completed before the reference date {ref}"
+        elif n < current - 1 and tense == "future":
+            # A quarter just ended is still reported on in the future tense ("results are expected").
+            year = ref.year + 1
+            why = f"the next such period after the reference date {ref}"
+    if year is None:
+        return Result("DATE", f"XXXX-{code}{n}", basis=f"'{m.group()}': no year to place it in")
+    start_month = (n - 1) * (3 if kind == "quarter" else 6) + 1
+    unit = Unit(kind, date(year, start_month, 1))
+    return Result(
+        "DATE",
+        unit.value,
+        basis=f"'{m.group()}': {code}{n} {why}".strip(),
+        anchor=ctx.reference.isoformat() if ctx.reference else None,
+        unit=unit,
+    )
+
+
+def _season_check(m: re.Match[str], text: str) -> bool:
+    if m.group("det") or m.group("year"):
+        if m.group("s").lower() in ("fall", "spring") and (m.group("det") or "").lower() == "the":
+            # "the fall of the regime" and "the spring of discontent" are not seasons.
+            return not re.match(r"\s+of\b", text[m.end() : m.end() + 4], re.IGNORECASE)
+        return True
+    if m.group("s").lower() in ("fall", "spring"):
+        return False
+    before = text[max(0, m.start() - 12) : m.start()]
+    return bool(re.search(r"\b(?:in|during|this|by|until|since|through|over|last|next|early|late)\s+$", before, re.I))
+
+
+def _season(m: re.Match[str], ctx: Context) -> Result | None:
+    code = SEASONS[m.group("s").lower()]
+    det = re.sub(r"\s+", " ", (m.group("det") or "").lower())
+    if m.group("year"):
+        unit = season_unit(int(m.group("year")), code)
+        return Result("DATE", unit.value, basis=f"'{m.group()}': a season with its year", unit=unit)
+    if ctx.reference is None:
+        return Result("DATE", f"XXXX-{code}", basis=f"'{m.group()}': a season without its year")
+    ref = ctx.reference
+    current = unit_of("season", ref)
+    this_year = season_near(ref, code)
+    if det in ("last", "this past", "the past"):
+        unit = this_year if this_year.start < current.start else this_year.shift(-1)
+        why = f"the latest {m.group('s')} before the reference date {ref}"
+    elif det in ("next", "the coming", "this coming"):
+        unit = this_year if this_year.start > current.start else this_year.shift(1)
+        why = f"the first {m.group('s')} after the reference date {ref}"
+    elif det == "this":
+        unit = this_year
+        why = f"the {m.group('s')} of the reference year {ref.year}"
+    else:
+        tense = ctx.tense(m)
+        unit = this_year
+        why = f"the {m.group('s')} of the reference year {ref.year}"
+        if tense == "past" and this_year.start > current.start:
+            unit = this_year.shift(-1)
+            why = f"the latest {m.group('s')} on or before the reference date {ref}"
+        elif tense == "future" and this_year.start < current.start:
+            unit = this_year.shift(1)
+            why = f"the next {m.group('s')} after the reference date {ref}"
+    return Result("DATE", unit.value, basis=f"'{m.group()}': {why}", anchor=ref.isoformat(), unit=unit)
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Result | None:
+    name = re.sub(r"\s+", " ", m.group("h").lower()).replace("’", "'")
+    det = (m.group("det") or "").lower()
+
+    def on(year: int) -> date:
+        if name.startswith("thanksgiving"):
+            return nth_weekday(year, 11, 3, 4)
+        if name == "black friday":
+            return nth_weekday(year, 11, 3, 4) + timedelta(days=1)
+        if name.startswith("easter"):
+            return easter(year)
+        if name == "good friday":
+            return easter(year) - timedelta(days=2)
+        if name.startswith("labor"):
+            return nth_weekday(year, 9, 0, 1)
+        if name.startswith("memorial"):
+            return nth_weekday(year, 5, 0, -1)
+        month, day = HOLIDAYS.get(name, HOLIDAYS.get(name + " day", (12, 25)))
+        return date(year, month, day)
+
+    if m.group("year"):
+        d = on(int(m.group("year")))
+        return Result("DATE", d.isoformat(), basis=f"'{m.group()}': a holiday with its year", unit=Unit("day", d))
+    if ctx.reference is None:
+        return Result("DATE", "XXXX-" + on(2001).isoformat()[5:], basis=f"'{m.group()}': a holiday without its year")
+    ref = ctx.reference
+    this_year = on(ref.year)
+    tense = "past" if det == "last" else "future" if det == "next" else ctx.tense(m)
+    d = this_year
+    if tense == "past" and this_year > ref:
+        d = on(ref.year - 1)
+    elif tense == "future" and this_year < ref:
+        d = on(ref.year + 1)
+    elif tense is None and (this_year - ref).days > 183:
+        d = on(ref.year - 1)
+    elif tense is None and (ref - this_year).days > 183:
+        d = on(ref.year + 1)
+    return Result(
+        "DATE", d.isoformat(), basis=f"'{m.group()}': the occurrence nearest the reference date {ref} in the "
+        "direction of the clause", anchor=ref.isoformat(), unit=Unit("day", d)
+    )  # fmt: skip
+
+
+def _quarter_code(m: re.Match[str], ctx: Context) -> Result | None:
+    n = int(m.group("n"))
+    year_text = m.group("year")
+    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+    kind = "quarter" if m.group("q").upper() == "Q" else "half"
+    if kind == "half" and n > 2:
+        return None
+    unit = Unit(kind, date(year, (n - 1) * (3 if kind == "quarter" else 6) + 1, 1))
+    return Result("DATE", unit.value, basis=f"'{m.group()}': {unit.value}", unit=unit)
+
+
+RULES: list[Rule] = [
+    rule(
+        "decade",
+        r"(?:the\s+)?(?:(?P<cent>1[5-9]|20)(?P<dec>\d)0'?s|'(?P<dec2>\d)0s|(?P<word>" + "|".join(DECADE_WORDS) + r"))",
+        _decade,
+        lambda m, text: not m.group("word") or m.group().lower().startswith("the"),
+        priority=1,
+    ),
+    rule(
+        "century",
+        r"(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|twenty-?first|"
+        + "|".join(w for w, v in ORDINALS.items() if v > 0)
+        + r")[-\s]+century",
+        _century,
+        priority=1,
+    ),
+    rule(
+        "quarter",
+        rf"(?:the\s+)?(?:(?:(?P<year3>{YEAR4})|(?P<rel2>this|last|next)\s+year's|the\s+year's|its|their|the\s+company's)"
+        r"\s+)?(?:(?:fiscal|calendar|financial)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
+        r"(?:-|\s+)(?:(?:fiscal|calendar)[-\s]+)?(?P<kind>quarter|half-year|half)(?:\s+of\s+(?:the\s+)?"
+        rf"(?:(?:fiscal|calendar|financial)\s+)?(?:year\s+)?(?:(?P<year>{YEAR4})|(?P<rel>{REL_YEAR})\s+year)|"
+        rf"\s*,?\s+(?P<year2>{YEAR4}))?",
+        _quarter,
+        lambda m, text: (
+            not (
+                m.group("kind").lower() == "half"
+                and re.match(r"\s+(?:of\s+(?:the|a|an)\b|a\b|an\b)", text[m.end() : m.end() + 8], re.I)
+            )
+        ),
+        priority=2,
+    ),
+    rule(
+        "season",
+        rf"(?:(?P<det>this|last|next|the\s+past|this\s+past|the\s+coming|this\s+coming|the)\s+)?(?P<s>{SEASON})"
+        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?",
+        _season,
+        _season_check,
+        priority=1,
+    ),
+    rule(
+        "holiday",
+        r"(?:(?P<det>last|this|next)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|"
+        r"Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Bastille\s+Day|"
+        rf"Labou?r\s+Day|Memorial\s+Day|Black\s+Friday|Good\s+Friday|Easter(?:\s+Sunday)?)(?:\s+(?P<year>{YEAR4}))?",
+        _holiday,
+        lambda m, text: capitalised(m.group("h")),
+        priority=1,
+    ),
+    rule(
+        "quarter_code",
+        r"(?P<q>[QH])(?P<n>[1-4])\s*(?:of\s+|,\s*|FY\s*|')?(?P<year>(?:1[89]|20)\d\d|\d\d)",
+        _quarter_code,
+        lambda m, text: m.group("q").isupper() and (len(m.group("year")) == 4 or "'" in m.group()),
+        priority=2,
+    ),
+]
