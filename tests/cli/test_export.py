@@ -67,6 +67,17 @@ def test_project_to_each_text_format(tmp_path: Path, project: Path) -> None:
     assert not list(tmp_path.glob(".*part")), "a temporary file was left behind"
 
 
+def test_undated_events_are_reported_when_left_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    timeline = small_timeline()
+    timeline.events[1].date = FuzzyDate.bounded(None, None)
+    project = tmp_path / "undated.tlproj"
+    save_project(project, timeline)
+    assert main(["export", str(project), "-f", "ics", "-o", str(tmp_path / "x.ics")]) == 0
+    assert "(1 events; 1 without any date left out)" in capsys.readouterr().err
+    assert main(["export", str(project), "-f", "markdown", "-o", str(tmp_path / "x.md")]) == 0
+    assert "(2 events)" in capsys.readouterr().err
+
+
 def test_events_json_and_projects_combine(tmp_path: Path, project: Path) -> None:
     extract = tmp_path / "events.json"
     events_json.dump(small_timeline(), extract)

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 TEXT_FORMATS = ("timelinejs", "csv", "ics", "timeline", "markdown", "json")
 IMAGE_FORMATS = ("png", "svg", "pdf")
+# Formats that can only place events with at least one known day.
+LOSES_UNDATED = {"timelinejs", "csv", "ics", "timeline", "png", "svg", "pdf"}
 # Inputs read as data rather than as articles to extract from.
 DATA_SUFFIXES = {".tlproj", ".json", ".ics", ".timeline", ".csv"}
 
@@ -47,7 +49,11 @@ def run(args: argparse.Namespace) -> int:
     except ExportFailed as exc:
         print(f"timeline-app export: {exc}", file=sys.stderr)
         return 1
-    print(f"wrote {args.output} ({len(timeline.events)} events, {args.format})", file=sys.stderr)
+    undated = sum(1 for e in timeline.events if e.date.earliest is None and e.date.latest is None)
+    left_out = f"; {undated} without any date left out" if undated and args.format in LOSES_UNDATED else ""
+    print(
+        f"wrote {args.output} ({len(timeline.events) - (undated if left_out else 0)} events{left_out})", file=sys.stderr
+    )
     return 0
 
 
