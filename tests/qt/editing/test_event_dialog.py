@@ -70,8 +70,13 @@ def test_dialog_shows_event_and_reports_no_change(qtbot) -> None:
         group="Street",
         color="#AA3300",
     )
+    event.sentence = "Protests began that week."
+    event.date_basis = "the week of the reference date"
     dialog = EventDialog(None, "Edit Event", event=event, groups=["Street", "Politics"])
     qtbot.addWidget(dialog)
+    assert dialog.context.text() == (
+        "“Protests began that week.”\nDate found: 1 Sep – 7 Sep 2025 (week) — the week of the reference date"
+    )
     assert dialog.title.text() == "Protests began"
     assert dialog.status.currentData() == Status.ONGOING
     assert dialog.group.currentText() == "Street"

@@ -9,11 +9,13 @@ import pytest
 from editing_fakes import ScriptedPrompts
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from timeline_app.core import edits
 from timeline_app.io.project import load_project
 from timeline_app.qt.editing import ProjectController, files
+from timeline_app.qt.editing.event_dialog import EventDialog
 from timeline_app.qt.editing.prompts import Unsaved
 
 SEEDS = sorted((Path(__file__).parents[3] / "seeds").glob("*.txt"))
@@ -93,3 +95,24 @@ def test_save_reopen_and_close_guard_on_the_real_window(
     assert window.timeline().events == []  # type: ignore[attr-defined]
     assert files.open_project(controller, tmp_path / "seed.tlproj")
     assert edits.find_event(window.timeline(), event_id).curated  # type: ignore[attr-defined]
+
+
+def test_double_click_in_the_event_list_opens_edit_event(
+    real: tuple[object, ProjectController], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, controller = real
+    load_seeds(window, qtbot)
+    opened: list[str] = []
+
+    def record(dialog: EventDialog) -> int:
+        opened.append(dialog.title.text())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(EventDialog, "exec", record)
+    table = window.event_list().table  # type: ignore[attr-defined]
+    index = table.model().index(0, 1)
+    table.setCurrentIndex(index)
+    table.doubleClicked.emit(index)
+    selected = window.selected_event_ids()  # type: ignore[attr-defined]
+    assert opened == [edits.find_event(controller.model, selected[0]).title]
+    assert controller.undo_stack.count() == 0  # cancelled: nothing changed

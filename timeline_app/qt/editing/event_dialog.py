@@ -73,12 +73,25 @@ class EventDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
+        self.context = QLabel()
+        self.context.setObjectName("eventContext")
+        self.context.setWordWrap(True)
+        self.context.setTextFormat(Qt.TextFormat.PlainText)
+        if event is not None and (event.sentence or event.date_basis):
+            # What the text says, so the person can judge the extracted title and date.
+            lines = [f"“{event.sentence.strip()}”"] if event.sentence.strip() else []
+            if event.date_basis:
+                lines.append(f"Date found: {event.date.describe()} — {event.date_basis}")
+            self.context.setText("\n".join(lines))
+            form.addRow(self.context)
         form.addRow("&Title", self.title)
         form.addRow("&Date", self.date)
         form.addRow("&Status", self.status)
         form.addRow("&Notes", self.notes)
         form.addRow("&Group / track", self.group)
-        form.addRow("&Colour", color_row)
+        color_label = QLabel("&Colour")
+        color_label.setBuddy(self.color)  # a row holding a layout gets no buddy by itself
+        form.addRow(color_label, color_row)
         form.addRow(self.problem)
         form.addRow(self.buttons)
         if event is not None:

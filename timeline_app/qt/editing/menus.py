@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
 
 from timeline_app.qt.editing import event_actions, exchange, extraction_actions, files
 from timeline_app.qt.editing.controller import ProjectController
@@ -77,8 +77,17 @@ def install(controller: ProjectController) -> EditingActions:
     _install_file_menu(controller, found)
     _install_edit_menu(controller, found)
     _install_toolbar(controller, found)
+    _edit_on_double_click(controller)
     _keep_enabled_state(controller, found)
     return found
+
+
+def _edit_on_double_click(controller: ProjectController) -> None:
+    """A double-click on a row of the viewer's event list opens Edit Event."""
+    lister = getattr(controller.window, "event_list", None)
+    table = getattr(lister(), "table", None) if callable(lister) else None
+    if isinstance(table, QAbstractItemView):
+        table.doubleClicked.connect(lambda _index: event_actions.edit_selected(controller))
 
 
 def _install_toolbar(controller: ProjectController, found: EditingActions) -> None:
