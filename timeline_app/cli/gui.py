@@ -49,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     if missing and len(missing) == len(files):
         print(f"timeline-app: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
+    # Start reading and extracting now, in a thread, while Qt and the window are set up.
+    from timeline_app.qt.load_jobs import BackgroundLoad
+
+    started = BackgroundLoad(files, reference)
     from timeline_app.qt.app import LaunchOptions, run
 
-    return run(LaunchOptions(files, reference, args.screenshot, size, args.test_report))
+    return run(LaunchOptions(files, reference, args.screenshot, size, args.test_report, started))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from timeline_app import __version__
 from timeline_app.qt.icons import app_icon
+from timeline_app.qt.load_jobs import BackgroundLoad
 from timeline_app.qt.main_window import MainWindow
 
 SCREENSHOT_TIMEOUT_MS = 60_000
@@ -27,6 +28,7 @@ class LaunchOptions:
     screenshot: str | None = None
     size: tuple[int, int] | None = None
     test_report: str | None = None
+    started_load: BackgroundLoad | None = None  # loading of ``paths`` begun before Qt was imported
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -44,7 +46,9 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_main_window(paths: list[str], reference_date: date | None = None) -> MainWindow:
+def create_main_window(
+    paths: list[str], reference_date: date | None = None, started_load: BackgroundLoad | None = None
+) -> MainWindow:
     """Build the window, let the editing layer attach, and start loading ``paths``."""
     window = MainWindow()
     try:
@@ -55,7 +59,7 @@ def create_main_window(paths: list[str], reference_date: date | None = None) -> 
     else:
         window.editing = editing.attach(window)  # type: ignore[attr-defined]
     if paths:
-        window.open_paths(paths, reference_date)
+        window.open_paths(paths, reference_date, started_load=started_load)
     return window
 
 
@@ -121,7 +125,7 @@ def _arm_screenshot(app: QApplication, window: MainWindow, path: str) -> None:
 
 def run(options: LaunchOptions) -> int:
     app = ensure_application()
-    window = create_main_window(options.paths, options.reference_date)
+    window = create_main_window(options.paths, options.reference_date, options.started_load)
     if options.screenshot:
         window.show_error_dialogs = False
         size = options.size or (1280, 800)

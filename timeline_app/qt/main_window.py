@@ -37,7 +37,7 @@ from timeline_app.qt.detail import EventDetail
 from timeline_app.qt.document_view import DocumentView, sentence_span
 from timeline_app.qt.event_list import EventList
 from timeline_app.qt.icons import app_icon, standard_icon
-from timeline_app.qt.loader import LoadThread, merge
+from timeline_app.qt.loader import BackgroundLoad, LoadThread, merge
 from timeline_app.qt.navigator import EventNavigator
 from timeline_app.qt.overview import OverviewStrip
 from timeline_app.qt.settings import AppSettings
@@ -364,13 +364,22 @@ class MainWindow(QMainWindow):
 
     # loading ------------------------------------------------------------------------
 
-    def open_paths(self, paths: Sequence[str], reference_date: date | None = None, add: bool = False) -> None:
-        """Load files in a worker thread; ``add`` merges them into the current timeline."""
+    def open_paths(
+        self,
+        paths: Sequence[str],
+        reference_date: date | None = None,
+        add: bool = False,
+        started_load: BackgroundLoad | None = None,
+    ) -> None:
+        """Load files in a worker thread; ``add`` merges them into the current timeline.
+
+        ``started_load`` is a load of the same paths already under way (see ``cli.gui``).
+        """
         paths = [str(p) for p in paths]
         if not paths:
             return
         self._reference_date = reference_date
-        thread = LoadThread(paths, reference_date, self)
+        thread = LoadThread(paths, reference_date, self, started_load)
         thread.progressed.connect(self._load_progress)
         thread.loaded.connect(lambda tl, errors, store, t=thread, a=add: self._loaded(t, tl, errors, store, a))
         self._loaders.append(thread)

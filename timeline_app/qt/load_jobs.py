@@ -1,0 +1,167 @@
+"""Loading documents in the background, without Qt.
+
+``load_paths`` reads JSON timelines with the io layer and sends everything else through the
+extraction pipeline; one bad file becomes an error line naming it and the rest still load.
+``BackgroundLoad`` runs it (and builds the EventStore) in a plain thread, so the command line
+can start loading before Qt is even imported and the window picks the result up later.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from timeline_app.core.model import Timeline
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Files as given; a directory stands for the visible files directly inside it."""
+    out: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(str(c) for c in sorted(p.iterdir()) if c.is_file() and not c.name.startswith("."))
+        else:
+            out.append(str(p))
+    return out
+
+
+def describe_error(error: Any) -> str:
+    """One line naming the file and why, whatever shape the pipeline reports errors in."""
+    if isinstance(error, tuple | list) and len(error) == 2:
+        return f"{error[0]}: {error[1]}"
+    for path_attr, reason_attr in (("path", "reason"), ("path", "message")):
+        if hasattr(error, path_attr) and hasattr(error, reason_attr):
+            return f"{getattr(error, path_attr)}: {getattr(error, reason_attr)}"
+    return str(error)
+
+
+def merge(into: Timeline, other: Timeline) -> Timeline:
+    """Append ``other``'s documents and events, renaming ids that would collide."""
+    if not into.documents and not into.events:
+        return other
+    doc_ids = {d.id for d in into.documents}
+    event_ids = {e.id for e in into.events}
+    renamed: dict[str, str] = {}
+    for doc in other.documents:
+        new_id = doc.id
+        n = 2
+        while new_id in doc_ids:
+            new_id, n = f"{doc.id}-{n}", n + 1
+        if new_id != doc.id:
+            renamed[doc.id] = new_id
+            doc.id = new_id
+        doc_ids.add(new_id)
+        into.documents.append(doc)
+    for event in other.events:
+        for mention in event.mentions:
+            mention.document = renamed.get(mention.document, mention.document)
+        new_id = event.id
+        n = 2
+        while new_id in event_ids:
+            new_id, n = f"{event.id}-{n}", n + 1
+        event.id = new_id
+        event_ids.add(new_id)
+        into.events.append(event)
+    # Stable, by date only: the order within a day chosen by the event builder survives.
+    into.events.sort(key=lambda e: e.date.sort_key())
+    return into
+
+
+def load_paths(
+    paths: Sequence[str], reference_date: date | None = None, progress: ProgressFn | None = None
+) -> tuple[Timeline, list[str]]:
+    files = expand_paths(paths)
+    errors: list[str] = []
+    timeline = Timeline()
+    json_files = [f for f in files if f.lower().endswith(".json")]
+    text_files = [f for f in files if not f.lower().endswith(".json")]
+    total = len(files)
+    done = 0
+    for path in json_files:
+        if progress:
+            progress(done, total, path)
+        try:
+            from timeline_app.io import events_json
+
+            timeline = merge(timeline, events_json.load(path))
+        except ModuleNotFoundError as exc:
+            errors.append(f"{path}: cannot read timeline JSON here ({exc.name} is missing)")
+        except Exception as exc:
+            errors.append(f"{path}: {exc}")
+        done += 1
+    if text_files:
+        try:
+            from timeline_app.core import pipeline
+        except ModuleNotFoundError as exc:
+            errors.extend(f"{p}: the extraction engine is not available ({exc.name})" for p in text_files)
+        else:
+            offset = done
+
+            def report(current: int, count: int, name: str) -> None:
+                if progress is not None:
+                    progress(offset + current, offset + count, name)
+
+            extracted, extract_errors = pipeline.extract_documents(
+                text_files, reference_date=reference_date, progress=report
+            )
+            errors.extend(describe_error(e) for e in extract_errors)
+            timeline = merge(timeline, extracted)
+    if progress:
+        progress(total, total, "")
+    return timeline, errors
+
+
+class BackgroundLoad:
+    """``load_paths`` plus the EventStore build, in a daemon thread; progress fans out to listeners."""
+
+    def __init__(self, paths: Sequence[str], reference_date: date | None = None) -> None:
+        self.paths = list(paths)
+        self.reference_date = reference_date
+        self._lock = threading.Lock()
+        self._listeners: list[ProgressFn] = []
+        self._last: tuple[int, int, str] | None = None
+        self._done = threading.Event()
+        self._result: tuple[Timeline, list[str], Any] | None = None
+        self._thread = threading.Thread(target=self._run, name="timeline-load", daemon=True)
+        self._thread.start()
+
+    def add_progress_listener(self, listener: ProgressFn) -> None:
+        with self._lock:
+            self._listeners.append(listener)
+            last = self._last
+        if last is not None:
+            listener(*last)
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        with self._lock:
+            self._last = (done, total, name)
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener(done, total, name)
+
+    def _run(self) -> None:
+        try:
+            timeline, errors = load_paths(self.paths, self.reference_date, self._progress)
+            # Sorting a large timeline into arrays takes seconds: never in the GUI thread.
+            from timeline_app.core.store import EventStore
+
+            store: Any = EventStore.from_timeline(timeline)
+        except Exception as exc:  # whatever went wrong, the window must hear about it
+            from timeline_app.core.store import EventStore
+
+            timeline, errors, store = Timeline(), [f"loading failed: {exc}"], EventStore.empty()
+        self._result = (timeline, errors, store)
+        self._done.set()
+
+    def result(self, timeout: float | None = None) -> tuple[Timeline, list[str], Any]:
+        """(timeline, error lines, EventStore); blocks until loading has finished."""
+        if not self._done.wait(timeout):
+            raise TimeoutError("loading did not finish in time")
+        assert self._result is not None
+        return self._result
