@@ -100,3 +100,11 @@ def test_meantime_reference_dates_from_text_alone() -> None:
         found = reference_date_from_text(row["text"], today=TODAY)
         correct += found is not None and found.day.isoformat() == row["dct"]
     assert correct / len(rows) >= 0.9
+
+
+def test_latest_year_mentioned_breaks_weekday_ties() -> None:
+    # 7 Aug was a Friday in 1998 and in 2026: the years the article names decide.
+    text = "NAIROBI, August 7 (Wire) -- Bombs exploded on Friday. Security was raised after threats in 1996 and 1998."
+    found = reference_date_from_text(text, today=TODAY)
+    assert found is not None and found.day == date(1998, 8, 7)
+    assert "1998" in found.basis

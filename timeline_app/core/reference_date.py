@@ -108,15 +108,18 @@ def _from_dateline(text: str, dateline: Dateline, today: date) -> ReferenceDate 
     weekdays = {WEEKDAYS.index(w.lower()): w for w in _WEEKDAY.findall(lead)}
     anniversaries = anniversary_years(text)
     hinted = _relative_year_hints(text)
+    latest_year = _latest_year_mentioned(text, today)
     best: tuple[int, date] | None = None
     for cand in candidates:
         score = 0
         if cand.weekday() in weekdays:
-            score += 4
+            score += 8
         if cand.year in anniversaries:
-            score += 3
+            score += 6
         if cand.year in hinted:
-            score += 2
+            score += 4
+        if latest_year is not None and cand.year in (latest_year, latest_year + 1):
+            score += 2 if cand.year == latest_year else 1
         if best is None or (score, cand) > best:
             best = (score, cand)
     assert best is not None
@@ -128,9 +131,17 @@ def _from_dateline(text: str, dateline: Dateline, today: date) -> ReferenceDate 
         reasons.append(anniversaries[chosen.year])
     if chosen.year in hinted:
         reasons.append(hinted[chosen.year])
+    if not reasons and latest_year is not None and chosen.year in (latest_year, latest_year + 1):
+        reasons.append(f"the latest year the text mentions is {latest_year}")
     if not reasons:
         reasons.append(f"year not stated; the most recent {_MONTH_ABBR[month]} {day} assumed")
     return ReferenceDate(chosen, f"dateline “{words}”, year {chosen.year}: " + "; ".join(reasons))
+
+
+def _latest_year_mentioned(text: str, today: date) -> int | None:
+    """News is written soon after the latest past year it names; years to come do not count."""
+    years = [int(y) for y in _YEAR.findall(text) if int(y) <= today.year]
+    return max(years) if years else None
 
 
 def anniversary_years(text: str) -> dict[int, str]:

@@ -100,9 +100,15 @@ def _first_dateline(part: str, text: str, offset: int = 0, need_date: bool = Fal
 def find_date_line(text: str, search_chars: int = 400) -> Dateline | None:
     """A bare date written near the top (as under a headline), without place or agency."""
     for m in _DATE_LINE.finditer(text[:search_chars]):
-        if m.group("year") or m.group("year2"):
+        # A header date stands alone: on its own line or straight before the body's first word,
+        # unlike a date inside a sentence ("debentures due March 1, 2011.").
+        if _HEADER_END.match(text, m.end()) and not _SENTENCE_BEFORE.search(text[: m.start()]):
             return _build(m, None, None, 0)
     return None
+
+
+_HEADER_END = re.compile(r"[ \t]*(?:\n|$|[A-Z“\"])")
+_SENTENCE_BEFORE = re.compile(r"[a-z0-9][.!?][\"”']?\s+[A-Z]")
 
 
 # "WASHINGTON _", "NEW YORK —": a capitalised place and a dash, no date or agency.
