@@ -81,3 +81,17 @@ def test_verb_last_is_not_part_of_a_duration() -> None:
     assert spans("The trial is expected to last six to eight weeks.") == [
         ("six to eight weeks", "DURATION", "P6W", "APPROX")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The flight took a year and a half.", "P1Y6M"),
+        ("The storm lasted 1.5 days.", "P1DT12H"),
+        ("Talks ran half an hour.", "PT30M"),
+        ("Growth slowed over the next three quarters.", "P9M"),
+        ("Aid arrived within a fortnight.", "P2W"),
+    ],
+)
+def test_fractional_and_calendar_unit_durations(sentence: str, value: str) -> None:
+    assert [t.value for t in tag(sentence, REF)] == [value]

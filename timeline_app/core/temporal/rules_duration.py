@@ -28,10 +28,10 @@ _MODS = {
 }  # fmt: skip
 _MOD_WORDS = "|".join(sorted((k.replace(" ", r"\s+") for k in _MODS), key=len, reverse=True))
 
-# Fractions are written in the next smaller unit: 1.5 years is P18M.
+# A fraction is written with the next smaller unit: 1.5 years is P1Y6M, 5 1/2 hours PT5H30M.
 _SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
             "hour": ("minute", 60), "minute": ("second", 60), "decade": ("year", 10), "century": ("year", 100),
-            "quarter": ("month", 3), "fortnight": ("day", 14)}  # fmt: skip
+            "millennium": ("year", 1000)}  # fmt: skip
 
 
 def unit_name(word: str) -> str:
@@ -55,19 +55,18 @@ def duration_value(n: float | None, unit: str) -> str:
         return f"P{t}X{code}"
     if n == int(n):
         return f"P{t}{int(n)}{code}"
-    if unit in _SMALLER:
-        whole = int(n)
-        smaller, factor = _SMALLER[unit]
-        rest = round((n - whole) * factor)
-        s_t = "T" if smaller in TIME_UNITS else ""
-        if whole == 0:
-            return f"P{s_t}{rest}{UNIT_CODES[smaller]}"
-        if t or not s_t:
-            if code == UNIT_CODES[smaller]:
-                return f"P{t}{round(n * factor)}{UNIT_CODES[smaller]}"
-            return f"P{t}{whole}{code}{rest}{UNIT_CODES[smaller]}"
-        return f"P{whole}{code}T{rest}{UNIT_CODES[smaller]}"
-    return f"P{t}{n:g}{code}"
+    if unit not in _SMALLER:
+        return f"P{t}{n}{code}"
+    whole = int(n)
+    smaller, factor = _SMALLER[unit]
+    rest = round((n - whole) * factor)
+    s_t = "T" if smaller in TIME_UNITS else ""
+    s_code = UNIT_CODES[smaller]
+    if whole == 0:
+        return f"P{s_t}{rest}{s_code}"
+    if s_t and not t:
+        return f"P{whole}{code}T{rest}{s_code}"  # 1.5 days: P1DT12H
+    return f"P{t}{whole}{code}{rest}{s_code}"
 
 
 _RATE_BEFORE = re.compile(
@@ -95,6 +94,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Result | None:
     if unit not in UNIT_CODES:
         return None
     n = count_value(m.group("n"))
+    if n is not None and m.group("half"):
+        n += 0.5  # "a year and a half"
     mod_word = re.sub(r"\s+", " ", (m.group("mod") or "").lower())
     mod = _MODS.get(mod_word)
     det = (m.group("det") or "").lower()
@@ -178,7 +179,7 @@ RULES: list[Rule] = [
         r"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|latest|preceding|prior|"
         r"additional|further|initial|entire|full|whole|same|next\s+several|past\s+several)\s+)?"
         rf"(?P<n>{COUNT})(?:\s+(?:more|additional|further|extra|full|straight|consecutive|long|whole)\s+|[-\s]+)"
-        rf"(?P<u>{UNIT})"
+        rf"(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?"
         r"(?P<suffix>-long)?",
         _duration,
         _duration_check,
