@@ -83,10 +83,10 @@ def test_temporary_files_of_killed_saves_are_cleaned_up(tmp_path: Path) -> None:
     path = tmp_path / "new.tlproj"
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    stale = tmp_path / f".new.tlproj.{dead.pid}.tmp"
+    stale = tmp_path / f".new.tlproj.{dead.pid}-140123.tmp"
     stale.write_bytes(b"half a database")
-    (tmp_path / f".new.tlproj.{dead.pid}.tmp-wal").write_bytes(b"x")
-    alive = tmp_path / f".new.tlproj.{os.getppid()}.tmp"  # a running process may still be saving
+    stale.with_name(stale.name + "-wal").write_bytes(b"x")
+    alive = tmp_path / f".new.tlproj.{os.getppid()}-1.tmp"  # a running process may still be saving
     alive.write_bytes(b"in progress")
     save_project(path, Timeline())
     assert not stale.exists() and not stale.with_name(stale.name + "-wal").exists()

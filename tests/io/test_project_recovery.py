@@ -115,3 +115,27 @@ def test_dead_process_is_detected() -> None:
     child.wait()
     assert not project._process_alive(child.pid)
     assert project._process_alive(os.getpid())
+
+
+def test_concurrent_snapshots_do_not_collide(tmp_path: Path) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+
+    def snapshot(n: int) -> None:
+        try:
+            timeline = sample_timeline()
+            timeline.events[0].title = f"writer {n}"
+            write_recovery(tmp_path / "p.tlproj", timeline, {"n": n})
+        except BaseException as exc:  # collected for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=snapshot, args=(n,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    timeline, state = load_project(recovery_path(tmp_path / "p.tlproj"))
+    assert timeline.events[0].title == f"writer {state['n']}"
+    assert not [p for p in recovery_path(None).parent.iterdir() if p.suffix == ".tmp"]

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -233,7 +234,8 @@ def _rewrite_in_place(path: Path, timeline: Timeline, meta: dict[str, str]) -> N
 
 
 def _write_new_file(path: Path, timeline: Timeline, meta: dict[str, str]) -> None:
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    # Unique per thread too: an autosave worker may snapshot while another one still runs.
+    temp = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
     _remove_stale_temporaries(path)
     try:
         _remove_database(temp)
@@ -268,7 +270,7 @@ def _remove_stale_temporaries(path: Path) -> None:
     except OSError:
         return
     for candidate in candidates:
-        pid = candidate.name[len(prefix) : -len(".tmp")]
+        pid = candidate.name[len(prefix) : -len(".tmp")].split("-")[0]
         if pid.isdigit() and int(pid) != os.getpid() and not _process_alive(int(pid)):
             _remove_database(candidate)
 
