@@ -104,3 +104,14 @@ def test_the_day_before_is_anaphoric_only_when_bare() -> None:
         ("The day before", "2025-08-31"),
     ]
     assert spans("The day before the vote, rallies were held.") == []
+
+
+def test_anaphora_below_the_anchor_granularity_leaves_the_unknown_part_open() -> None:
+    text = "The law passed in October 2024. That day was calm. The following week was tense."
+    assert spans(text) == [("October 2024", "2024-10"), ("That day", "2024-10-XX"), ("The following week", "2024-WXX")]
+
+
+def test_a_datetime_reference_is_read_as_its_day() -> None:
+    from datetime import datetime
+
+    assert spans("She resigned on Monday.", datetime(2025, 9, 4, 23, 59)) == [("Monday", "2025-09-01")]

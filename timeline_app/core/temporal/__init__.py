@@ -23,7 +23,7 @@ Conventions:
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from timeline_app.core.model import Timex
 from timeline_app.core.temporal.recognise import tag_text
@@ -33,4 +33,6 @@ __all__ = ["tag"]
 
 def tag(text: str, reference: date | None) -> list[Timex]:
     """All time expressions in ``text``, sorted by start and non-overlapping."""
+    if isinstance(reference, datetime):
+        reference = reference.date()  # a datetime does not compare with the dates computed here
     return tag_text(text, reference)

@@ -59,7 +59,7 @@ def _day_before(m: re.Match[str], ctx: Context) -> Result | None:
     if base is None:
         return Result("DATE", "XXXX-XX-XX", basis=f"'{m.group()}': nothing to anchor it on")
     if base.kind != "day":
-        return Result("DATE", _partial_value(base), basis=f"'{m.group()}': a day near {base.value}, {why}",
+        return Result("DATE", _partial_value(base, "day"), basis=f"'{m.group()}': a day near {base.value}, {why}",
                       anchor=base.value)  # fmt: skip
     d = base.start + timedelta(days=-1 if backwards else 1)
     basis = f"'{m.group()}': the day {'before' if backwards else 'after'} {base.value}, {why}"
@@ -145,9 +145,9 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
             unit = same_year if same_year.start > current.start else same_year.shift(1)
         else:
             unit = same_year
-    elif _ORDER.index(base.kind) > _ORDER.index(kind) and kind in ("day", "week"):
+    elif anaphoric and _ORDER.index(base.kind) > _ORDER.index(kind) and kind in ("day", "week", "weekend", "month"):
         # "that same day" after "in October": a day of that month, which one is not said.
-        value = _partial_value(base) + (f"T{part}" if part else "")
+        value = _partial_value(base, kind) + (f"T{part}" if part else "")
         return Result("TIME" if part else "DATE", value, basis=f"'{m.group()}': a {kind} within {base.value}, "
                       f"{why}; the text does not say which", anchor=base.value)  # fmt: skip
     else:
@@ -165,11 +165,16 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("TIME" if part else "DATE", value, basis=basis, anchor=base.value, unit=unit)
 
 
-def _partial_value(base: Unit) -> str:
-    """A day inside a coarser unit, with the unknown parts as X: 1998-10-XX, 1998-XX-XX."""
+def _partial_value(base: Unit, kind: str) -> str:
+    """A unit inside a coarser one, the unknown parts as X: a day of 1998-10 is 1998-10-XX."""
+    year = f"{base.start.year:04d}"
+    if kind in ("week", "weekend"):
+        return f"{year}-WXX" + ("-WE" if kind == "weekend" else "")
+    if kind == "month":
+        return f"{year}-XX"
     if base.kind == "month":
         return f"{base.value}-XX"
-    return f"{base.start.year:04d}-XX-XX"
+    return f"{year}-XX-XX"
 
 
 _SHIFT_MODS = {"about": "APPROX", "some": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
