@@ -40,3 +40,11 @@ def test_package_import_does_not_load_qt() -> None:
     code = "import sys, timeline_app, timeline_app.cli; print('PySide6' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_import_contracts_hold() -> None:
+    """The import-linter contracts in pyproject.toml (indirect imports included)."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint)], capture_output=True, text=True, check=False, cwd=PACKAGE_DIR.parent)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout

@@ -50,6 +50,6 @@ def main(argv: list[str] | None = None) -> int:
     if args_list[:1] == ["--version"]:
         print(f"timeline-app {__version__}")
         return 0
-    from timeline_app.cli import gui
+    from timeline_app.cli.gui import main as gui_main
 
-    return gui.main(args_list)
+    return gui_main(args_list)
