@@ -115,3 +115,8 @@ def test_a_datetime_reference_is_read_as_its_day() -> None:
     from datetime import datetime
 
     assert spans("She resigned on Monday.", datetime(2025, 9, 4, 23, 59)) == [("Monday", "2025-09-01")]
+
+
+def test_overnight_is_the_night_before_unless_an_adjective() -> None:
+    assert spans("Russia launched 500 drones overnight, officials said.") == [("overnight", "2025-09-03TNI")]
+    assert spans("Overnight rates rose and it was an overnight stay.") == []

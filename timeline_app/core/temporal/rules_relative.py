@@ -53,6 +53,19 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Result | None:
     return _day_result(m, d, basis, ctx.reference.isoformat(), part)
 
 
+_AFTER_ADVERB = re.compile(r"\s*(?:[,.;:!?)]|$|(?:and|on|in|into|to|from|as|after|before|when|while|at|but|"
+                           r"amid|near|across|around|with|without)\b)", re.IGNORECASE)  # fmt: skip
+
+
+def _overnight(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "overnight" in a report: the night before the reference date."""
+    if ctx.reference is None:
+        return Result("TIME", "XXXX-XX-XXTNI", basis=f"'{m.group()}': a night with no reference date to place it")
+    night = ctx.reference - timedelta(days=1)
+    basis = f"'{m.group()}': the night before the reference date {ctx.reference}"
+    return _day_result(m, night, basis, ctx.reference.isoformat(), "NI")
+
+
 def _day_before(m: re.Match[str], ctx: Context) -> Result | None:
     backwards = m.group("dir").lower() in ("before", "earlier")
     base, why = ctx.anchor_unit()
@@ -317,6 +330,13 @@ RULES: list[Rule] = [
         r"(?:today|tomorrow|yesterday)(?:\s+(?:morning|afternoon|evening|night))?",
         _deictic_day,
         priority=2,
+    ),
+    rule(
+        "overnight",
+        r"overnight",
+        _overnight,
+        # "overnight rates", "an overnight stay": the adjective names no night.
+        lambda m, text: bool(_AFTER_ADVERB.match(text, m.end())) and not re.search(r"\b(?:an?)\s+$", text[: m.start()]),
     ),
     rule(
         "day_before",
