@@ -24,6 +24,7 @@ from typing import ClassVar
 import pytest
 
 from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Precision, Timeline
+from timeline_app.io.sheet_csv import export_sheet_csv
 from timeline_app.io.timelinejs import export_timelinejs, to_timelinejs
 
 TLJS_DIST = Path(__file__).parent / "timelinejs" / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
@@ -37,10 +38,14 @@ PAGE = """<!doctype html>
 </head><body>
 <div id="timeline-embed" style="width: 1200px; height: 700px"></div>
 <script>
-fetch("export.json").then(r => r.json()).then(data => {
-  const tl = new TL.Timeline("timeline-embed", data, {script_path: new URL("tljs/js/", location.href).href});
+// TimelineJS fetches the export itself: JSON by default, a URL ending in .csv as a spreadsheet.
+const source = new URL(new URLSearchParams(location.search).get("src") || "export.json", location.href).href;
+try {
+  const tl = new TL.Timeline("timeline-embed", source, {script_path: new URL("tljs/js/", location.href).href});
   tl.on("loaded", () => document.body.setAttribute("data-loaded", "yes"));
-}).catch(e => document.body.setAttribute("data-error", String(e)));
+} catch (e) {
+  document.body.setAttribute("data-error", String(e));
+}
 </script></body></html>
 """
 
@@ -167,21 +172,32 @@ def render(url: str, profile: Path) -> SlideReader:
     return reader
 
 
-def test_export_renders_in_timelinejs(served: tuple[str, Path], tmp_path: Path) -> None:
+@pytest.mark.parametrize("source", ["export.json", "export.csv"])
+def test_export_renders_in_timelinejs(served: tuple[str, Path], tmp_path: Path, source: str) -> None:
     url, site = served
     timeline = sample()
-    export_timelinejs(timeline, site / "export.json", title="Harbour & rail")
-    dom = render(url, tmp_path / "profile")
+    export = export_timelinejs if source.endswith(".json") else export_sheet_csv
+    export(timeline, site / source, title="Harbour & rail")
+    dom = render(f"{url}?src={source}", tmp_path / "profile")
     assert dom.body_attrs.get("data-loaded") == "yes", dom.body_attrs
-    slides = {k: " ".join(v.split()) for k, v in dom.headlines.items()}
-    for event in timeline.events:
-        assert slides.get(event.id) == event.title, event.id
-        assert event.id in dom.markers
-    assert " ".join(dom.dates["e3"].split()) == "between Oct 2024 and 3 Sep 2025 — date not stated"
-    assert " ".join(dom.dates["e6"].split()) == "before 2010 — date not stated"
-    assert " ".join(dom.dates["e7"].split()) == "21 Jun – 22 Sep 2025 (season)"
-    assert "Source: Rail <strike> report" in dom.texts["e2"]
-    assert "Harbour & rail" in slides.values()
+    # The spreadsheet has no id column: TimelineJS names those slides after their headlines.
+    headline = {k: " ".join(v.split()) for k, v in dom.headlines.items()}
+    slide = {title: slide_id for slide_id, title in headline.items()}
+    assert set(headline.values()) == {e.title for e in timeline.events} | {"Harbour & rail"}
+    markers = {headline[m] for m in dom.markers if m in headline}
+    assert markers == {e.title for e in timeline.events}
+    if source.endswith(".json"):
+        assert all(slide[e.title] == e.id for e in timeline.events)
+
+    def shown_date(title: str) -> str:
+        return " ".join(dom.dates[slide[title]].split())
+
+    assert shown_date("Contract signed") == "between Oct 2024 and 3 Sep 2025 — date not stated"
+    assert shown_date("Old pier demolished") == "before 2010 — date not stated"
+    assert shown_date("Summer closures") == "21 Jun – 22 Sep 2025 (season)"
+    assert shown_date("Budget published") == "October 2024"
+    assert "2:30" in shown_date("Press conference"), shown_date("Press conference")
+    assert "Source: Rail <strike> report" in dom.texts[slide["Budget published"]]
 
 
 def test_extracted_seed_articles_render(served: tuple[str, Path], tmp_path: Path) -> None:
