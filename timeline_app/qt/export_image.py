@@ -6,6 +6,7 @@ platform, and a QGuiApplication is created when none exists (fonts need one).
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Literal
@@ -89,6 +90,11 @@ def export_image(
     view = viewport or whole_range(store, float(width))
     style = print_style()
     path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise OSError(errno.ENOENT, f"no such folder: {folder}")
+    if not os.access(folder, os.W_OK):
+        raise OSError(errno.EACCES, f"cannot write in the folder {folder}")
     temp = path.with_name(f".{path.name}.part")
     try:
         if fmt == "png":
@@ -98,7 +104,7 @@ def export_image(
         else:
             _pdf(temp, store, view, style, width, height)
         if not temp.is_file() or temp.stat().st_size == 0:
-            raise OSError(f"{path.name}: nothing was written")
+            raise OSError(errno.EIO, "nothing was written")
         os.replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)
@@ -117,7 +123,7 @@ def _png(path: Path, store: EventStore, view: Viewport, style: TimelineStyle, wi
     _paint(QPainter(image), QRectF(0, 0, width, height), store, view, style)
     writer = QImageWriter(str(path), QByteArray(b"png"))
     if not writer.write(image):
-        raise OSError(f"cannot write the PNG file: {writer.errorString()}")
+        raise OSError(errno.EIO, f"cannot write the PNG file: {writer.errorString()}")
 
 
 def _svg(path: Path, store: EventStore, view: Viewport, style: TimelineStyle, width: int, height: int) -> None:
@@ -130,7 +136,7 @@ def _svg(path: Path, store: EventStore, view: Viewport, style: TimelineStyle, wi
     generator.setTitle("Timeline")
     painter = QPainter()
     if not painter.begin(generator):
-        raise OSError(f"cannot write the SVG file {path.name}")
+        raise OSError(errno.EIO, "cannot write the SVG file")
     _paint(painter, QRectF(0, 0, width, height), store, view, style)
 
 
@@ -148,6 +154,6 @@ def _pdf(path: Path, store: EventStore, view: Viewport, style: TimelineStyle, wi
     writer.setTitle("Timeline")
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"cannot write the PDF file {path.name}")
+        raise OSError(errno.EIO, "cannot write the PDF file")
     device = painter.device()
     _paint(painter, QRectF(0, 0, device.width(), device.height()), store, view, style)

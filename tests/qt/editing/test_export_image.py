@@ -97,8 +97,8 @@ def test_bad_requests_fail_clearly_and_leave_no_file(qapp, tmp_path: Path) -> No
         export_image(timeline(), tmp_path / "t.png", "png", size=(4, 4))
     with pytest.raises(ValueError, match="no dated events"):
         export_image(Timeline(), tmp_path / "t.png", "png")
-    with pytest.raises(OSError):
-        export_image(timeline(), tmp_path / "no-such-folder" / "t.png", "png")
+    with pytest.raises(OSError, match="no such folder"):
+        export_image(timeline(), tmp_path / "no-such-folder" / "t.pdf", "pdf")
     assert list(tmp_path.iterdir()) == []
 
 
