@@ -60,6 +60,16 @@ def test_detect_json_flavours(tmp_path: Path) -> None:
         IMPORTERS["timelinejs"].function(broken)
 
 
+def test_detect_xml_flavours(tmp_path: Path) -> None:
+    timeml, timeline, other = tmp_path / "a.xml", tmp_path / "b.xml", tmp_path / "c.xml"
+    timeml.write_text('<?xml version="1.0"?>\n<TimeML xmlns:xsi="x"><TEXT>t</TEXT></TimeML>')
+    timeline.write_text('<?xml version="1.0" encoding="utf-8"?>\n<timeline><version>2.4.0</version></timeline>')
+    other.write_text("<rss></rss>")
+    assert [detect_import_format(p) for p in (timeml, timeline)] == ["timeml", "timeline"]
+    with pytest.raises(FormatError, match="neither TimeML nor a Timeline file"):
+        detect_import_format(other)
+
+
 def test_unknown_extension(tmp_path: Path) -> None:
     with pytest.raises(FormatError, match=r"unknown file type '\.docx'"):
         detect_import_format(tmp_path / "x.docx")

@@ -9,6 +9,7 @@ with a one-line reason. Images (png/svg/pdf) are drawn by the Qt layer
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -90,7 +91,7 @@ IMPORTERS: dict[str, ImportFormat] = {
 # Drawn by timeline_app.qt.export_image; listed here so menus and the CLI offer them.
 IMAGE_FORMATS: dict[str, str] = {"png": "PNG image", "svg": "SVG drawing", "pdf": "PDF document"}
 
-_EXTENSION_ALIASES = {".ical": "ics", ".ifb": "ics", ".xml": "timeline", ".timeml": "timeml", ".tsv": "csv"}
+_EXTENSION_ALIASES = {".ical": "ics", ".ifb": "ics", ".timeml": "timeml"}
 
 
 def detect_import_format(path: Path) -> str:
@@ -98,6 +99,8 @@ def detect_import_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix == ".json":
         return _sniff_json(path)
+    if suffix == ".xml":
+        return _sniff_xml(path)
     for name, fmt in IMPORTERS.items():
         if fmt.extension == suffix:
             return name
@@ -116,6 +119,15 @@ def _sniff_json(path: Path) -> str:
     if isinstance(data, dict) and "documents" in data:
         return "json"
     return "timelinejs"
+
+
+def _sniff_xml(path: Path) -> str:
+    head = read_bytes_limited(path)[:8192].decode("utf-8", "replace")
+    if re.search(r"<TimeML[\s>]", head):
+        return "timeml"
+    if re.search(r"<timeline[\s>]", head):
+        return "timeline"
+    raise FormatError(f"{path.name}: an XML file that is neither TimeML nor a Timeline file")
 
 
 def export_extension(fmt: str) -> str:
