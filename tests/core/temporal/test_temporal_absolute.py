@@ -65,6 +65,10 @@ def test_quantities_that_look_like_years_are_not_dates() -> None:
     assert spans("Some 1990 troops and 2000 workers were deployed.") == []
 
 
+def test_labels_that_look_like_years_are_not_dates() -> None:
+    assert spans("The UN passed Resolution 1701 in 2006; Flight 1549 landed safely.") == [("2006", "DATE", "2006")]
+
+
 def test_quarter_ahead_of_the_reference_in_past_reporting_is_last_year() -> None:
     assert spans("Profit in the fourth quarter fell, the company said.", date(1998, 1, 8)) == [
         ("the fourth quarter", "DATE", "1997-Q4")

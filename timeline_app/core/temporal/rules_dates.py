@@ -35,6 +35,14 @@ _QUANTITY_NOUNS = re.compile(
     r"copies|visitors|users|customers|votes|seats|lives|victims|injured|dead|killed|more|others|or\s+so)\b",
     re.IGNORECASE,
 )
+# Words that make the number after them a label ("Resolution 1701", "Flight 2012", "page 1998").
+_LABEL_BEFORE = re.compile(
+    r"\b(?:resolution|article|no\.|nos?\.|number|flight|route|highway|room|section|chapter|rule|bill|decree|"
+    r"paragraph|page|pages|pp?\.|form|model|version|station|gate|terminal|platform|code|item|exhibit|lot|unit|"
+    r"suite|box|apartment|apt\.|building|block|ward|district|precinct|bus|train|line|channel|track|serial|"
+    r"case|docket|file|report|index|patent|kb|mb|gb|catalog)\s*#?\s*$",
+    re.IGNORECASE,
+)
 _APPROX_BEFORE = re.compile(
     r"(?:about|some|around|approximately|nearly|almost|over|than|least|up\s+to|roughly|estimated|No\.|number|#)\s*$",
     re.IGNORECASE,
@@ -191,6 +199,8 @@ def _year_check(m: re.Match[str], text: str) -> bool:
     if _QUANTITY_NOUNS.match(after):
         return False
     before = text[max(0, m.start() - 16) : m.start()]
+    if _LABEL_BEFORE.search(before):
+        return False
     # "some 1500 ..." with a lowercase noun after is a count.
     return not (_APPROX_BEFORE.search(before) and re.match(r"\s+[a-z]", after))
 
