@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from timeline_app.core.model import Timeline
+from timeline_app.io import events_json
 from timeline_app.io.ics import export_ics, import_ics
 from timeline_app.io.markdown import export_markdown
 from timeline_app.io.safety import FormatError, check_size, read_bytes_limited
@@ -43,15 +44,11 @@ class ImportFormat(NamedTuple):
 
 
 def export_events_json(timeline: Timeline, path: Path, title: str = "") -> None:
-    from timeline_app.io import events_json
-
     del title  # the events format has no title
     events_json.dump(timeline, path)
 
 
 def import_events_json(path: Path) -> Timeline:
-    from timeline_app.io import events_json
-
     check_size(path)  # the common import limit, before the parser sees the file
     try:
         return events_json.load(path)

@@ -51,7 +51,12 @@ class EditLogEntry:
 
 
 def save_project(path: Path | str, timeline: Timeline, view_state: dict[str, Any] | None = None) -> None:
-    """Write `timeline` and `view_state` to `path` atomically (all or nothing)."""
+    """Write `timeline` and `view_state` to `path` atomically (all or nothing).
+
+    An existing project is updated in one transaction (its edit log kept); anything else at
+    `path` is replaced by a complete new file. Raises ProjectError, leaving the file as it
+    was, when saving fails or when `path` holds a project of a newer format.
+    """
     path = Path(path)
     meta = _meta(view_state)
     if _is_our_project(path):
@@ -92,9 +97,12 @@ def append_edit_log(path: Path | str, entries: Iterable[EditLogEntry]) -> None:
     if not _is_our_project(path):
         raise ProjectError(f"{path.name}: save the project before logging edits")
     rows = [(e.at.isoformat(), e.action, e.event_id, json.dumps(e.detail, ensure_ascii=False)) for e in entries]
-    with _open(path) as conn, _transaction(conn):
-        _upgrade_in_transaction(conn, path)
-        conn.executemany("INSERT INTO edits (at, action, event_id, detail) VALUES (?,?,?,?)", rows)
+    try:
+        with _open(path) as conn, _transaction(conn):
+            _upgrade_in_transaction(conn, path)
+            conn.executemany("INSERT INTO edits (at, action, event_id, detail) VALUES (?,?,?,?)", rows)
+    except sqlite3.Error as exc:
+        raise ProjectError(f"{path.name}: cannot log the edits ({exc})") from exc
 
 
 def read_edit_log(path: Path | str) -> list[EditLogEntry]:
