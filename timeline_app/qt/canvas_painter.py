@@ -87,6 +87,7 @@ class LabelCache:
         self.key = (style.font.key(), style.small_font.key())
         self.widths: FloatArray = np.full(len(store), np.nan)
         self.titles: dict[int, str] = {}
+        self.full_titles: dict[int, str] = {}
         self.dates: dict[int, str] = {}
         self._fm = QFontMetricsF(style.font)
         self._fm_small = QFontMetricsF(style.small_font)
@@ -96,8 +97,9 @@ class LabelCache:
         fm, fms = self._fm, self._fm_small
         for pos in missing.tolist():
             event = self.store.event_at(pos)
-            title = event.title if event is not None else self.store.ids[pos]
-            title = fm.elidedText(title or "(untitled)", Qt.TextElideMode.ElideRight, MAX_LABEL_PX)
+            full = (event.title if event is not None else self.store.ids[pos]) or "(untitled)"
+            self.full_titles[pos] = full
+            title = fm.elidedText(full, Qt.TextElideMode.ElideRight, MAX_LABEL_PX)
             when = event.date.describe() if event is not None else ""
             when = fms.elidedText(when, Qt.TextElideMode.ElideRight, MAX_DATE_LABEL_PX)
             self.titles[pos] = title
@@ -226,6 +228,8 @@ def _paint_axis(
         width = fm_bold.horizontalAdvance(tick.label)
         if i + 1 < len(xs):
             x = min(x, xs[i + 1] - width - 8)
+        if x + width > rect.right() - 2 and i > 0:
+            continue  # a period just starting at the right edge: named once scrolled into view
         painter.drawText(QPointF(x, major_base), tick.label)
 
 
@@ -280,13 +284,13 @@ def _paint_events(
     lo_clip, hi_clip = rect.left() - CLAMP_PX, rect.right() + CLAMP_PX
     r = MARKER_RADIUS_PX
     overflow: list[float] = []
-    selected_item: tuple[int, float, float, float, int, int] | None = None
+    selected_item: tuple[float, float, float, int, int, str, str] | None = None
     for i, lane in enumerate(lanes):
         pos = positions[i]
         if lane < 0:
             overflow.append(xms[i])
             if pos == selected_pos:
-                selected_item = (pos, xms[i], xms[i], xms[i], -1, kinds[i])
+                selected_item = (xms[i], xms[i], xms[i], -1, kinds[i], "", "")
             continue
         y = geo.lanes_top + lane * geo.lane_height
         cy = y + GLYPH_ROW / 2
@@ -327,13 +331,18 @@ def _paint_events(
         # Labels of long items that began off-screen stick to the left edge, within the bar.
         title = labels.titles.get(pos, "")
         when = labels.dates.get(pos, "")
+        bar_room = x1 - max(label_x, rect.left())
+        full = labels.full_titles.get(pos, title)
+        if kind != KIND_POINT and bar_room > MAX_LABEL_PX and title != full:
+            # A long bar gives its label more room than the usual cap.
+            title = fm.elidedText(full, Qt.TextElideMode.ElideRight, bar_room)
         if label_x < rect.left() + 2 and x1 > rect.left() + 40:
             label_x = rect.left() + 2
             room = x1 - label_x
             title = fm.elidedText(title, Qt.TextElideMode.ElideRight, max(room, 0.0))
             when = fm_small.elidedText(when, Qt.TextElideMode.ElideRight, max(room, 0.0))
         if pos == selected_pos:
-            selected_item = (pos, label_x, x0, x1, lane, kind)
+            selected_item = (label_x, x0, x1, lane, kind, title, when)
             continue
         painter.setFont(style.italic_font if expected else style.font)
         painter.setPen(style.text)
@@ -343,7 +352,7 @@ def _paint_events(
         painter.drawText(QPointF(label_x, y + GLYPH_ROW + fm.height() + fm_small.ascent()), when)
     _paint_overflow(painter, geo, overflow, style)
     if selected_item is not None:
-        _paint_selected(painter, geo, labels, selected_item, style)
+        _paint_selected(painter, geo, selected_item, style)
 
 
 def _paint_open_ends(painter: QPainter, x0: float, x1: float, cy: float, flag: int, pen: QPen) -> None:
@@ -376,11 +385,10 @@ def _paint_overflow(painter: QPainter, geo: CanvasGeometry, xs: list[float], sty
 def _paint_selected(
     painter: QPainter,
     geo: CanvasGeometry,
-    labels: LabelCache,
-    item: tuple[int, float, float, float, int, int],
+    item: tuple[float, float, float, int, int, str, str],
     style: TimelineStyle,
 ) -> None:
-    pos, label_x, x0, x1, lane, kind = item
+    label_x, x0, x1, lane, kind, title, when = item
     fm = QFontMetricsF(style.bold_font)
     fm_small = QFontMetricsF(style.small_font)
     if lane < 0:
@@ -388,8 +396,6 @@ def _paint_selected(
         painter.drawLine(QPointF(label_x, geo.lanes_top), QPointF(label_x, geo.rect.bottom()))
         return
     y = geo.lanes_top + lane * geo.lane_height
-    title = labels.titles.get(pos, "")
-    when = labels.dates.get(pos, "")
     text_w = max(fm.horizontalAdvance(title), fm_small.horizontalAdvance(when))
     left = min(label_x, x0 if kind != KIND_POINT else label_x) - 4
     right = max(label_x + text_w, x1 if kind != KIND_POINT else label_x) + 4

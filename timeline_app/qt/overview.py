@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from timeline_app.core.store import EventStore
+from timeline_app.core.store import KIND_POINT, EventStore
 from timeline_app.core.viewport import Viewport
 
 
@@ -51,7 +51,10 @@ class OverviewStrip(QWidget):
 
     def _density(self, full: Viewport, width: int) -> np.ndarray:
         if self._counts_width != width or len(self._counts) != width:
-            xs = np.asarray(full.to_px(self._store.mid, float(width)), dtype=np.float64)
+            store = self._store
+            # Where each event is marked on the canvas: a point's centre, a range's start.
+            marks = np.where(store.kind == KIND_POINT, store.mid, store.start)
+            xs = np.asarray(full.to_px(marks, float(width)), dtype=np.float64)
             cols = np.clip(xs, 0, width - 1).astype(np.int64)
             self._counts = np.bincount(cols, minlength=width) if len(cols) else np.zeros(width, np.int64)
             self._counts_width = width
@@ -68,8 +71,8 @@ class OverviewStrip(QWidget):
             peak = float(counts.max()) if len(counts) else 0.0
             if peak > 0:
                 color = QColor(pal.color(QPalette.ColorRole.Text))
-                color.setAlphaF(0.55)
-                painter.setPen(QPen(color, 1.0))
+                color.setAlphaF(0.7)
+                painter.setPen(QPen(color, 2.0))
                 h = rect.height() - 6
                 for x in np.flatnonzero(counts).tolist():
                     bar = max(np.sqrt(counts[x] / peak) * h, 3.0)
