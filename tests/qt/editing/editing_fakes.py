@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -173,3 +176,22 @@ class ScriptedPrompts:
 
     def inform(self, title: str, message: str, details: str = "") -> None:
         self.infos.append((title, message, details))
+
+
+CRASHING_SESSION = """
+import os, sys
+sys.path.insert(0, {tests!r})
+from editing_fakes import sample_timeline
+from timeline_app.core import edits
+from timeline_app.io.project import write_recovery
+timeline = sample_timeline()
+edits.set_title("e2", "Typed before the crash").apply(timeline)
+write_recovery({project}, timeline, {{"zoom": 3}})
+os._exit(9)  # no clean shutdown: the snapshot stays behind
+"""
+
+
+def crash_with_unsaved_work(project: Path | None) -> None:
+    code = CRASHING_SESSION.format(tests=str(Path(__file__).parent), project=repr(str(project)) if project else None)
+    result = subprocess.run([sys.executable, "-c", code], env=os.environ.copy(), check=False, timeout=60)
+    assert result.returncode == 9

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
-from editing_fakes import FakeMainWindow, ScriptedPrompts, sample_timeline
+from editing_fakes import FakeMainWindow, ScriptedPrompts, crash_with_unsaved_work, sample_timeline
 
 from timeline_app.core import edits
 from timeline_app.core.model import Timeline
@@ -16,24 +13,6 @@ from timeline_app.io.project import load_project, pending_recoveries, recovery_p
 from timeline_app.qt.editing import ProjectController, files
 from timeline_app.qt.editing.autosave import snapshot
 from timeline_app.qt.editing.prompts import Recovery, Unsaved
-
-CRASHING_SESSION = """
-import os, sys
-sys.path.insert(0, {tests!r})
-from editing_fakes import sample_timeline
-from timeline_app.core import edits
-from timeline_app.io.project import write_recovery
-timeline = sample_timeline()
-edits.set_title("e2", "Typed before the crash").apply(timeline)
-write_recovery({project}, timeline, {{"zoom": 3}})
-os._exit(9)  # no clean shutdown: the snapshot stays behind
-"""
-
-
-def crash_with_unsaved_work(project: Path | None) -> None:
-    code = CRASHING_SESSION.format(tests=str(Path(__file__).parent), project=repr(str(project)) if project else None)
-    result = subprocess.run([sys.executable, "-c", code], env=os.environ.copy(), check=False, timeout=60)
-    assert result.returncode == 9
 
 
 def test_autosave_writes_snapshot_off_the_gui_thread(controller: ProjectController, qtbot) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from editing_fakes import ScriptedPrompts
+from editing_fakes import ScriptedPrompts, crash_with_unsaved_work
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
@@ -16,7 +16,7 @@ from timeline_app.core import edits
 from timeline_app.io.project import load_project
 from timeline_app.qt.editing import ProjectController, files
 from timeline_app.qt.editing.event_dialog import EventDialog
-from timeline_app.qt.editing.prompts import Unsaved
+from timeline_app.qt.editing.prompts import Recovery, Unsaved
 
 SEEDS = sorted((Path(__file__).parents[3] / "seeds").glob("*.txt"))
 
@@ -116,3 +116,27 @@ def test_double_click_in_the_event_list_opens_edit_event(
     selected = window.selected_event_ids()  # type: ignore[attr-defined]
     assert opened == [edits.find_event(controller.model, selected[0]).title]
     assert controller.undo_stack.count() == 0  # cancelled: nothing changed
+
+
+def test_recovery_is_offered_after_the_start_up_articles_load(
+    qtbot: QtBot, tmp_path: Path, prompts: ScriptedPrompts
+) -> None:
+    crash_with_unsaved_work(None)
+    window = app_module.create_main_window([str(p) for p in SEEDS])
+    window.show_error_dialogs = False
+    controller = window.editing
+    controller.prompts = prompts
+    controller.settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    prompts.recoveries = [Recovery.RESTORE]
+    try:
+        qtbot.waitUntil(lambda: not prompts.recoveries, timeout=60_000)
+        assert not window.is_loading()
+        titles = [e.title for e in window.timeline().events]
+        assert "Typed before the crash" in titles  # restored work is what stays on screen
+        assert controller.modified and window.isWindowModified()
+        assert controller.undo_stack.count() == 0
+    finally:
+        controller.autosave.wait()
+        window.close_guard = None
+        window.close()
+        window.deleteLater()

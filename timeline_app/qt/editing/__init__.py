@@ -28,13 +28,30 @@ def attach(
     extractor: Extractor = pipeline_extractor,
     offer_recovery: bool = True,
 ) -> ProjectController:
-    from timeline_app.qt.editing import files, menus
+    from timeline_app.qt.editing import menus
 
     controller = ProjectController(
         window, prompts=prompts, settings=settings, autosave_ms=autosave_ms, extractor=extractor
     )
     controller.actions = menus.install(controller)
     if offer_recovery:
-        # After the window is shown: the question needs a visible parent.
-        QTimer.singleShot(0, controller, lambda: files.offer_recovery(controller))
+        # After the window is shown (the question needs a visible parent) and after the
+        # articles it was started with are loaded, which would otherwise replace what is restored.
+        QTimer.singleShot(0, controller, lambda: _offer_when_loaded(controller))
     return controller
+
+
+def _offer_when_loaded(controller: ProjectController) -> None:
+    from timeline_app.qt.editing import files
+
+    loading = getattr(controller.window, "is_loading", None)
+    finished = getattr(controller.window, "loading_did_finish", None)
+    if not (callable(loading) and loading() and finished is not None):
+        files.offer_recovery(controller)
+        return
+
+    def once() -> None:
+        finished.disconnect(once)
+        files.offer_recovery(controller)
+
+    finished.connect(once)
