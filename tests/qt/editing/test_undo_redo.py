@@ -7,11 +7,14 @@ from datetime import date
 
 import pytest
 from editing_fakes import FakeMainWindow
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from timeline_app.core import edits
 from timeline_app.core.model import DatePoint, FuzzyDate, Status, Timeline
 from timeline_app.qt.editing import ProjectController, event_actions, files
+from timeline_app.qt.editing.event_actions import MergeDialog
 
 YEAR = FuzzyDate.point(DatePoint.year(2023))
 
@@ -142,9 +145,9 @@ def test_actions_follow_the_selection(controller: ProjectController, window: Fak
     window.set_selection([])
     assert not actions["edit_event"].isEnabled() and not actions["merge"].isEnabled()
     window.set_selection(["e1"])
-    assert actions["edit_event"].isEnabled() and not actions["merge"].isEnabled()
+    assert actions["edit_event"].isEnabled() and actions["merge"].text() == "&Merge With…"
     window.set_selection(["e1", "e2"])
-    assert actions["merge"].isEnabled()
+    assert actions["merge"].isEnabled() and actions["merge"].text() == "&Merge Selected"
 
 
 def test_unreviewed_only_filters_and_edits_still_undo(controller: ProjectController, window: FakeMainWindow) -> None:
@@ -199,3 +202,29 @@ def test_viewer_loading_over_saved_work_starts_untitled(
     window.set_timeline(other)
     assert controller.model is other and controller.path is None
     assert controller.undo_stack.count() == 0 and not controller.modified
+
+
+def test_merge_with_one_selected_asks_which_events_to_absorb(
+    controller: ProjectController, window: FakeMainWindow, monkeypatch
+) -> None:
+    seen: list[list[str]] = []
+
+    def tick_council(dialog: MergeDialog) -> int:
+        rows = [dialog.list.item(r) for r in range(dialog.list.count())]
+        seen.append([r.text() for r in rows])
+        assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+        next(r for r in rows if "Council met" in r.text()).setCheckState(Qt.CheckState.Checked)
+        assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(MergeDialog, "exec", tick_council)
+    window.set_selection(["e3"])
+    assert event_actions.merge_selected(controller)
+    # Nearest in time first: 1 Sep 2025 is closer to "after 4 Sep 2025" than Oct 2024.
+    assert seen == [["1 Sep 2025 — Council met", "Oct 2024 (month) — Protests began"]]
+    merged = controller.model.events[-1]
+    assert merged.notes.endswith("Merged from: Report expected; Council met")
+    assert merged.date.edtf == "2025-09-01"
+    assert [e.id for e in controller.model.events][:1] == ["e1"]
+    controller.undo_stack.undo()
+    assert [e.id for e in controller.model.events] == ["e1", "e2", "e3"]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from timeline_app.core import edits
-from timeline_app.core.model import DatePoint, Event, FuzzyDate
+from timeline_app.core.model import DatePoint, Event, FuzzyDate, Timeline
 from timeline_app.qt.editing.controller import ProjectController
 from timeline_app.qt.editing.event_dialog import EventDialog
 
@@ -87,12 +88,81 @@ def delete_selected(controller: ProjectController) -> bool:
 
 
 def merge_selected(controller: ProjectController) -> bool:
+    """Merge the selected events; with one selected, ask which others it should absorb."""
     chosen = selected_events(controller)
-    if len(chosen) < 2:
-        controller.show_status("Select two or more events to merge")
+    if not chosen:
+        controller.show_status("Select the events to merge")
         return False
-    edit = edits.merge_events(controller.model, [e.id for e in chosen])
+    ids = [e.id for e in chosen]
+    if len(chosen) == 1:
+        dialog = merge_dialog(controller, chosen[0])
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        ids += dialog.chosen_ids()
+    try:
+        edit = edits.merge_events(controller.model, ids)
+    except edits.EditError as exc:
+        controller.report_error("Merge", str(exc))
+        return False
     return controller.push(edit, [edit.insert[0][1].id])
+
+
+MERGE_CANDIDATES = 200
+
+
+def merge_candidates(timeline: Timeline, anchor: Event, limit: int = MERGE_CANDIDATES) -> list[Event]:
+    """Events most likely to be the same happening: same article first, then nearest in time."""
+    target = anchor.date.sort_key()[0]
+
+    def distance(e: Event) -> tuple[bool, int]:
+        return (e.document != anchor.document, abs((e.date.sort_key()[0] - target).days) if target else 0)
+
+    others = [e for e in timeline.events if e.id != anchor.id]
+    return sorted(others, key=distance)[:limit]
+
+
+def merge_dialog(controller: ProjectController, anchor: Event) -> MergeDialog:
+    return MergeDialog(_parent(controller), anchor, merge_candidates(controller.model, anchor))
+
+
+class MergeDialog(QDialog):
+    """Tick the events that report the same happening as ``anchor``."""
+
+    def __init__(self, parent: QWidget | None, anchor: Event, candidates: list[Event]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Merge Events")
+        intro = QLabel(f"Merge “{anchor.title}” ({anchor.date.describe()}) with:")
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.list = QListWidget()
+        for event in candidates:
+            item = QListWidgetItem(f"{event.date.describe()} — {event.title}")
+            item.setData(Qt.ItemDataRole.UserRole, event.id)
+            item.setToolTip(event.sentence)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        note = QLabel("The merged event keeps every mention, the earliest stated date and all titles in its notes.")
+        note.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(note)
+        layout.addWidget(self.buttons)
+        self.list.itemChanged.connect(self._update_ok)
+        self._update_ok()
+        self.resize(520, 420)
+
+    def chosen_ids(self) -> list[str]:
+        items = (self.list.item(row) for row in range(self.list.count()))
+        return [str(i.data(Qt.ItemDataRole.UserRole)) for i in items if i.checkState() == Qt.CheckState.Checked]
+
+    def _update_ok(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.chosen_ids()))
 
 
 def mark_selected_reviewed(controller: ProjectController, reviewed: bool = True) -> bool:

@@ -45,10 +45,15 @@ def run_job(controller: ProjectController, title: str, job: Callable[[], Content
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(400)
+    started_on = controller.model
 
     def done(change: ContentChange) -> None:
         progress.close()
         progress.deleteLater()
+        if controller.model is not started_on:
+            # Another project was opened meanwhile: the result belongs to one no longer here.
+            controller.show_status(f"{title.rstrip('…')} finished for a project that is no longer open")
+            return
         then(change)
 
     def failed(error: BaseException) -> None:
