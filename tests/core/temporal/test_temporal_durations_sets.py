@@ -95,3 +95,7 @@ def test_verb_last_is_not_part_of_a_duration() -> None:
 )
 def test_fractional_and_calendar_unit_durations(sentence: str, value: str) -> None:
     assert [t.value for t in tag(sentence, REF)] == [value]
+
+
+def test_capitalised_units_are_titles_not_times() -> None:
+    assert spans("He appeared on ABC's This Week and on CBS's 60 Minutes.") == []

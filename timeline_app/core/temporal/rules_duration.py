@@ -76,6 +76,8 @@ _RATE_BEFORE = re.compile(
 
 def _duration_check(m: re.Match[str], text: str) -> bool:
     n = m.group("n").lower()
+    if capitalised(m.group("u")):
+        return False  # "60 Minutes", "Four Weddings": titles
     if (m.group("rel") or "").lower() == "last" and not m.group("det"):
         return False  # "expected to last six weeks": the verb
     unit = unit_name(m.group("u"))

@@ -367,8 +367,8 @@ RULES: list[Rule] = [
         r"the\s+preceding|the\s+upcoming|the\s+most\s+recent)\s+(?:(?:fiscal|calendar|financial|school|academic)\s+)?"
         + _UNIT_WORDS,
         _relative_unit,
-        # "the last day of ..." and "the next day's" are ordinals or nouns, not the unit before or after.
-        lambda m, text: not re.match(r"\s+of\b", text[m.end() : m.end() + 4], re.I),
+        # "the last day of ..." is an ordinal; "This Week" (capitalised) is the name of a programme or heading.
+        lambda m, text: not re.match(r"\s+of\b", text[m.end() : m.end() + 4], re.I) and not capitalised(m.group("u")),
         priority=1,
     ),
     rule(
