@@ -47,3 +47,15 @@ def test_missing_gold_fails_with_one_line(tmp_path: Path, capsys: pytest.Capture
     assert captured.out == ""
     assert captured.err.count("\n") == 1
     assert "no such file or folder" in captured.err
+
+
+def test_several_corpora_get_a_total_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    write_gold(first)
+    write_gold(second)
+    assert run([str(first), str(second)]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.strip().splitlines()[1:]]
+    assert [r[0] for r in rows] == ["a", "b", "all"]
+    assert rows[2][1:3] == ["4", "4"]

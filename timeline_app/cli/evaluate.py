@@ -41,7 +41,7 @@ HEADER = (
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from timeline_app.core.evaluation import GoldError, load_gold, score_corpus
+    from timeline_app.core.evaluation import GoldError, Scores, load_gold, score_corpus
     from timeline_app.core.temporal import tag
 
     corpora = []
@@ -52,7 +52,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"timeline-app evaluate: {exc}", file=sys.stderr)
             return 2
     print(HEADER)
+    total = Scores()
     for name, docs in corpora:
         scores = score_corpus(docs, tag, use_dct=not args.no_dct)
         print(format_row(name, scores))
+        total += scores
+    if len(corpora) > 1:
+        print(format_row("all", total))
     return 0
