@@ -62,6 +62,9 @@ class FakeCanvas(QWidget):
     def viewport_range(self) -> Viewport:
         return self.view
 
+    def set_viewport(self, viewport: Viewport) -> None:
+        self.view = viewport
+
 
 class FakeMainWindow(QMainWindow):
     """The MainWindow contract, with the set_timeline/refresh calls counted."""

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from editing_fakes import FakeMainWindow, ScriptedPrompts
 from PySide6.QtGui import QCloseEvent
 
 from timeline_app.core import edits
+from timeline_app.core.viewport import Viewport, to_time
 from timeline_app.io.project import load_project, save_project
 from timeline_app.qt.editing import ProjectController, files
 from timeline_app.qt.editing.prompts import Unsaved
@@ -150,3 +152,20 @@ def test_recent_menu_lists_projects_newest_first(
     assert controller.path == (tmp_path / "b.tlproj").resolve()
     menu.actions()[-1].trigger()
     assert files.recent_projects(controller) == []
+
+
+def test_project_reopens_with_its_view_and_selection(
+    controller: ProjectController, window: FakeMainWindow, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    zoomed = Viewport(to_time(date(2025, 8, 1)), to_time(date(2025, 10, 1)))
+    window.canvas().set_viewport(zoomed)
+    window.set_selection(["e2"])
+    path = tmp_path / "view.tlproj"
+    assert files.save_to(controller, path)
+    _, state = load_project(path)
+    assert state["viewport"] == [zoomed.t0, zoomed.t1] and state["selected"] == "e2"
+    window.canvas().set_viewport(Viewport(0.0, 1.0e6))
+    window.set_selection([])
+    assert files.open_project(controller, path)
+    assert window.canvas().viewport_range() == zoomed
+    assert window.selected_event_ids() == ["e2"]

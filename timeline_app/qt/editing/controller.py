@@ -7,6 +7,7 @@ stack is not where it was last saved".
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -129,14 +130,40 @@ class ProjectController(QObject):
         return self._model
 
     def view_state(self) -> dict[str, Any]:
+        """Saved with the project so that it reopens where the person left it."""
         getter = getattr(self.window, "view_state", None)
         state = getter() if callable(getter) else {}
-        return dict(state) if isinstance(state, dict) else {}
+        state = dict(state) if isinstance(state, dict) else {}
+        current = getattr(self.window.canvas(), "viewport_range", None)
+        viewport = current() if callable(current) else None
+        if viewport is not None and hasattr(viewport, "t0"):
+            state.setdefault("viewport", [float(viewport.t0), float(viewport.t1)])
+        selected = self.window.selected_event_ids()
+        state.setdefault("selected", selected[0] if selected else "")
+        state["unreviewed_only"] = self._unreviewed_only
+        return state
 
     def apply_view_state(self, state: dict[str, Any]) -> None:
         setter = getattr(self.window, "apply_view_state", None)
-        if callable(setter) and state:
+        if callable(setter):
             setter(state)
+        if state.get("unreviewed_only") and self.actions is not None:
+            self.actions["unreviewed_only"].setChecked(True)
+            self.set_unreviewed_only(True)
+        selected = state.get("selected")
+        if isinstance(selected, str) and selected:
+            self.window.select_event(selected)
+        self._restore_viewport(state.get("viewport"))
+
+    def _restore_viewport(self, value: object) -> None:
+        from timeline_app.core.viewport import Viewport
+
+        setter = getattr(self.window.canvas(), "set_viewport", None)
+        if not callable(setter) or not isinstance(value, list) or len(value) != 2:
+            return
+        # A damaged view state only costs the zoom, never the project.
+        with contextlib.suppress(TypeError, ValueError):
+            setter(Viewport(float(value[0]), float(value[1])))
 
     # ------------------------------------------------------------------ state
 
