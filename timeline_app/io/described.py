@@ -8,22 +8,22 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from timeline_app.core.model import Event, FuzzyDate, Status, Timeline
+from timeline_app.core.model import Event, FuzzyDate, Status
 from timeline_app.io.date_parts import from_edtf_described
 from timeline_app.io.safety import FormatError
-from timeline_app.io.sources import SourceRef, event_sources, source_label
+from timeline_app.io.sources import SourceIndex, SourceRef, source_label
 
 _META = re.compile(r"^(Date|EDTF|Precision|Basis|Status|Source): (.*)$")
 # Greedy label: a path rarely holds " <", a headline may.
 _SOURCE = re.compile(r"^(.*) <(.*)>$")
 
 
-def described_text(timeline: Timeline, event: Event) -> str:
+def described_text(sources: SourceIndex, event: Event) -> str:
     lines = [f"Date: {event.date.describe()}", f"EDTF: {event.date.edtf}", f"Precision: {event.date.precision}"]
     if event.date_basis:
         lines.append(f"Basis: {' '.join(event.date_basis.split())}")
     lines.append(f"Status: {event.status.value}")
-    for doc in event_sources(timeline, event):
+    for doc in sources.of(event):
         label = " ".join(source_label(doc).split())
         lines.append(f"Source: {label} <{' '.join(doc.path.split())}>")
     body = event.sentence.strip()

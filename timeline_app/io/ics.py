@@ -17,7 +17,7 @@ import icalendar
 from timeline_app.core.model import DatePoint, Event, FuzzyDate, Precision, Status, Timeline
 from timeline_app.io.described import Described, described_text, split_described
 from timeline_app.io.safety import FormatError, check_year, read_bytes_limited
-from timeline_app.io.sources import ImportedEvents, SourceCollector
+from timeline_app.io.sources import ImportedEvents, SourceCollector, SourceIndex
 
 UID_DOMAIN = "timeline-app"
 PRODID = "-//timeline-app//news chronology//EN"
@@ -30,6 +30,7 @@ def to_ics(timeline: Timeline, title: str = "") -> bytes:
     if title:
         cal.add("x-wr-calname", title)
     stamp = datetime.now(UTC).replace(microsecond=0)
+    sources = SourceIndex(timeline)
     for event in timeline.events:
         first = event.date.earliest or event.date.latest
         last = event.date.latest or event.date.earliest
@@ -42,7 +43,7 @@ def to_ics(timeline: Timeline, title: str = "") -> bytes:
         vevent.add("dtstart", first)
         if last < date.max:
             vevent.add("dtend", last + timedelta(days=1))
-        vevent.add("description", described_text(timeline, event))
+        vevent.add("description", described_text(sources, event))
         if event.group:
             vevent.add("categories", [event.group])
         if event.color:

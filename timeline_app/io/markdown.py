@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from timeline_app.core.model import Document, Event, Status, Timeline
-from timeline_app.io.sources import event_sources, is_url, source_label
+from timeline_app.io.sources import SourceIndex, is_url, source_label
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
 _STATUS_NOTE = {Status.EXPECTED: "expected", Status.REPORTED: "reported", Status.ONGOING: "ongoing"}
@@ -32,9 +32,12 @@ def _source_line(number: int, doc: Document) -> str:
 
 
 def to_markdown(timeline: Timeline, title: str = "") -> str:
-    documents: list[Document] = []
+    sources = SourceIndex(timeline)
+    cited: dict[int, Document] = {}  # by identity: two documents may hold equal fields
     for event in timeline.events:
-        documents += [d for d in event_sources(timeline, event) if d not in documents]
+        for doc in sources.of(event):
+            cited.setdefault(id(doc), doc)
+    documents = list(cited.values())
     numbers = {id(d): i for i, d in enumerate(documents, 1)}
     events = sorted(timeline.events, key=lambda e: e.date.sort_key())
     lines = [f"# {md_escape(title or 'Chronology')}", ""]
@@ -46,7 +49,7 @@ def to_markdown(timeline: Timeline, title: str = "") -> str:
         if section != heading:
             lines += ([""] if heading else []) + [f"## {section}", ""]
             heading = section
-        lines.append(_event_line(timeline, event, numbers))
+        lines.append(_event_line(sources, event, numbers))
     if documents:
         lines += ["", "## Sources", ""]
         lines += [_source_line(numbers[id(d)], d) for d in documents]
@@ -57,8 +60,8 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _event_line(timeline: Timeline, event: Event, numbers: dict[int, int]) -> str:
-    refs = "".join(f"[{numbers[id(d)]}]" for d in event_sources(timeline, event))
+def _event_line(sources: SourceIndex, event: Event, numbers: dict[int, int]) -> str:
+    refs = "".join(f"[{numbers[id(d)]}]" for d in sources.of(event))
     tags = [t for t in (_STATUS_NOTE.get(event.status), event.group) if t]
     suffix = f" _({md_escape(', '.join(tags))})_" if tags else ""
     line = f"- **{md_escape(event.date.describe())}** — {md_escape(event.title)}{suffix}" + (f" {refs}" if refs else "")

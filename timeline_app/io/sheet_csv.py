@@ -14,7 +14,7 @@ from timeline_app.io.safety import FormatError, read_text_limited
 from timeline_app.io.sources import (
     ImportedEvents,
     SourceCollector,
-    event_sources,
+    SourceIndex,
     parse_text_html,
     plain_text,
     text_html,
@@ -76,10 +76,11 @@ def to_sheet_csv(
         cells = dict.fromkeys(COLUMNS, "")
         cells.update({"Headline": _cell(html.escape(title)), "Text": _cell(html.escape(summary)), "Type": "title"})
         writer.writerow(cells.values())
+    sources = SourceIndex(timeline)
     for event in timeline.events:
         dated = to_parts(event.date)
         if dated is not None:
-            text = text_html(event.sentence, event_sources(timeline, event))
+            text = text_html(event.sentence, sources.of(event))
             writer.writerow(_row(*dated, event.title, text, "", event.group, event.color))
     for name, span in eras:
         dated = to_parts(span)

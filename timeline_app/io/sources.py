@@ -23,14 +23,26 @@ def is_url(path: str) -> bool:
     return path.startswith(("http://", "https://"))
 
 
+class SourceIndex:
+    """The documents of a timeline by id, for looking up the sources of many events."""
+
+    def __init__(self, timeline: Timeline) -> None:
+        self._by_id: dict[str, Document] = {}
+        for doc in timeline.documents:
+            self._by_id.setdefault(doc.id, doc)  # the first wins, as in Timeline.document()
+
+    def of(self, event: Event) -> list[Document]:
+        """The documents an event was found in, in mention order, each once."""
+        found: dict[int, Document] = {}
+        for mention in event.mentions:
+            doc = self._by_id.get(mention.document)
+            if doc is not None:
+                found.setdefault(id(doc), doc)
+        return list(found.values())
+
+
 def event_sources(timeline: Timeline, event: Event) -> list[Document]:
-    """The documents an event was found in, in mention order, each once."""
-    seen: list[Document] = []
-    for mention in event.mentions:
-        doc = timeline.document(mention.document)
-        if doc is not None and doc not in seen:
-            seen.append(doc)
-    return seen
+    return SourceIndex(timeline).of(event)
 
 
 def source_label(doc: Document) -> str:
@@ -91,6 +103,8 @@ class _TextReader(HTMLParser):
 
 def parse_text_html(text: str) -> tuple[str, list[SourceRef]]:
     """(plain sentence, sources) from slide text written by text_html or by anyone else."""
+    if "<" not in text and "&" not in text:
+        return text.strip(), []
     reader = _TextReader()
     reader.feed(text)
     reader.close()

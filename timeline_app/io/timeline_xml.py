@@ -20,7 +20,7 @@ import defusedxml.ElementTree as SafeET
 from timeline_app.core.model import DateKind, DatePoint, Event, FuzzyDate, Precision, Timeline
 from timeline_app.io.described import described_text, split_described
 from timeline_app.io.safety import FormatError, check_year, read_bytes_limited
-from timeline_app.io.sources import ImportedEvents, SourceCollector, event_sources, is_url
+from timeline_app.io.sources import ImportedEvents, SourceCollector, SourceIndex, is_url
 
 FILE_VERSION = "2.4.0"
 _TIME = re.compile(r"^(-?\d+)-(\d+)-(\d+) (\d+):(\d+):(\d+)$")
@@ -75,6 +75,7 @@ def to_timeline_xml(timeline: Timeline) -> bytes:
             _sub(category, "color", colors[event.group])
             _sub(category, "font_color", "0,0,0")
     events = ET.SubElement(root, "events")
+    sources = SourceIndex(timeline)
     spans = []
     for event in timeline.events:
         span = _span(event.date)
@@ -91,8 +92,8 @@ def to_timeline_xml(timeline: Timeline) -> bytes:
         _sub(element, "ends_today", "False")
         if event.group:
             _sub(element, "category", event.group)
-        _sub(element, "description", described_text(timeline, event))
-        doc_url = next((d.path for d in event_sources(timeline, event) if is_url(d.path)), None)
+        _sub(element, "description", described_text(sources, event))
+        doc_url = next((d.path for d in sources.of(event) if is_url(d.path)), None)
         if doc_url:
             _sub(element, "hyperlink", doc_url)
         _sub(element, "default_color", _rgb(event.color) or _DEFAULT_COLOR)

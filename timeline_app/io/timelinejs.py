@@ -19,7 +19,7 @@ from timeline_app.io.safety import FormatError, read_text_limited
 from timeline_app.io.sources import (
     ImportedEvents,
     SourceCollector,
-    event_sources,
+    SourceIndex,
     parse_text_html,
     plain_text,
     text_html,
@@ -43,6 +43,7 @@ def to_timelinejs(
 ) -> dict[str, Any]:
     """The TimelineJS configuration object; events without any known date are left out."""
     slides = []
+    sources = SourceIndex(timeline)
     for event in timeline.events:
         dated = to_parts(event.date)
         if dated is None:
@@ -53,7 +54,7 @@ def to_timelinejs(
             "start_date": _date_object(start),
             "text": {
                 "headline": _escape(event.title),
-                "text": text_html(event.sentence, event_sources(timeline, event)),
+                "text": text_html(event.sentence, sources.of(event)),
             },
         }
         if end is not None:
