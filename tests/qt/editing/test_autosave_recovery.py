@@ -67,7 +67,7 @@ def test_crashed_untitled_work_is_offered_and_restored(
     assert left.project_path is None and left.event_count == 3
     prompts.recoveries = [Recovery.RESTORE]
     assert files.offer_recovery(controller)
-    assert "3 events from 1 documents" in prompts.asked[0]
+    assert "an unsaved project with 3 events from 1 document." in prompts.asked[0]
     assert edits.find_event(controller.model, "e2").title == "Typed before the crash"
     assert window.timeline() is controller.model
     assert controller.modified and window.isWindowModified()

@@ -169,3 +169,9 @@ def test_project_reopens_with_its_view_and_selection(
     assert files.open_project(controller, path)
     assert window.canvas().viewport_range() == zoomed
     assert window.selected_event_ids() == ["e2"]
+
+
+def test_save_as_suggests_a_file_name_from_the_article_title() -> None:
+    assert files.file_stem("What Did Kim and Putin Discuss? / Part 2") == "What Did Kim and Putin Discuss Part 2"
+    assert files.file_stem("???") == "Timeline"
+    assert len(files.file_stem("x" * 300)) == 80

@@ -18,6 +18,7 @@ from timeline_app.core.curation import reconcile
 from timeline_app.core.edits import ReplaceContent
 from timeline_app.core.model import Timeline
 from timeline_app.qt.editing.controller import ProjectController
+from timeline_app.qt.editing.files import file_stem
 
 IMAGE_FORMATS = (("png", "PNG Image"), ("svg", "SVG Drawing"), ("pdf", "PDF Document"))
 
@@ -49,7 +50,7 @@ def registry(name: str) -> list[FormatEntry]:
 
 def _start(controller: ProjectController, suffix: str) -> str:
     folder = controller.path.parent if controller.path else Path.home()
-    return str(folder / f"{controller.name}{suffix}")
+    return str(folder / f"{file_stem(controller.name)}{suffix}")
 
 
 def export_format(controller: ProjectController, entry: FormatEntry, path: Path | None = None) -> bool:

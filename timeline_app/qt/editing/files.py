@@ -58,13 +58,23 @@ def save(controller: ProjectController) -> bool:
 
 
 def save_as(controller: ProjectController) -> bool:
-    start = str(controller.path) if controller.path else str(Path(_start_folder(controller)) / "Timeline.tlproj")
+    start = str(controller.path or Path(_start_folder(controller)) / f"{file_stem(controller.name)}{PROJECT_SUFFIX}")
     path = controller.prompts.save_path("Save Project As", PROJECT_FILTER, start)
     if path is None:
         return False
     if not path.suffix:
         path = path.with_suffix(PROJECT_SUFFIX)
     return save_to(controller, path)
+
+
+def file_stem(name: str) -> str:
+    """A file name from a project or article title (which may hold '/', '?' or be very long)."""
+    cleaned = "".join(c if c.isalnum() or c in " -_.,'()" else " " for c in name)
+    return " ".join(cleaned.split())[:80].strip(" .") or "Timeline"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def save_to(controller: ProjectController, path: Path) -> bool:
@@ -155,7 +165,8 @@ def offer_recovery(controller: ProjectController) -> bool:
         name = info.project_path.name if info.project_path else "an unsaved project"
         when = info.saved_at.astimezone().strftime("%d %b %Y, %H:%M")
         description = (
-            f"Autosaved {when}: {name} with {info.event_count} events from {info.document_count} documents.\n"
+            f"Autosaved {when}: {name} with {_count(info.event_count, 'event')} "
+            f"from {_count(info.document_count, 'document')}.\n"
             "Restore it? Discarding deletes this copy for good."
         )
         answer = controller.prompts.recover(description)
