@@ -120,3 +120,10 @@ def test_numeric_dates_times_and_quarter_codes() -> None:
 
 def test_car_model_is_not_a_quarter() -> None:
     assert spans("The Audi Q3 sold well.") == []
+
+
+def test_web_page_datelines_with_abbreviated_weekdays() -> None:
+    assert spans("Updated: 12:34 PM EDT, Thu September 4, 2025") == [
+        ("12:34 PM EDT", "TIME", "2025-09-04T12:34"),
+        ("Thu September 4, 2025", "DATE", "2025-09-04"),
+    ]

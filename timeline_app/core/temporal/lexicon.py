@@ -78,7 +78,7 @@ MONTH = rf"(?:{alternation(_MONTH_FULL)}|(?:{alternation(_MONTH_ABBR)})\.?)"
 MONTH_FULL = rf"(?:{alternation(_MONTH_FULL)}|sept\.)"
 WEEKDAY = rf"(?:{alternation([w for w in WEEKDAYS if len(w) > 4])})"
 _WEEKDAY_ABBR = [w for w in WEEKDAYS if len(w) <= 5 and not w.endswith("day")]
-WEEKDAY_ANY = rf"(?:{alternation([w for w in WEEKDAYS if len(w) > 4])}|(?:{alternation(_WEEKDAY_ABBR)})\.)"
+WEEKDAY_ANY = rf"(?:{alternation([w for w in WEEKDAYS if len(w) > 4])}|(?:{alternation(_WEEKDAY_ABBR)})\.?)"
 DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _UNITS_ORD = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
 DAY_ORD_WORD = rf"(?:{alternation([w for w in ORDINALS if ORDINALS[w] > 0])}|twenty-?(?:{_UNITS_ORD})|thirty-?first)"

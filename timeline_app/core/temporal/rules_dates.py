@@ -104,7 +104,8 @@ def _full_date(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def _month_is_name(m: re.Match[str], text: str) -> bool:
-    return capitalised(m.group("mon"))
+    weekday = m.groupdict().get("wd")
+    return capitalised(m.group("mon")) and (weekday is None or capitalised(weekday))
 
 
 _MONTH_CONTEXT_BEFORE = re.compile(
