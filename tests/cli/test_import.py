@@ -101,3 +101,14 @@ def test_hostile_inputs_fail_cleanly(
 def test_output_kind_is_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", str(tmp_path / "x.ics"), "-o", str(tmp_path / "out.txt")]) == 2
     assert "--output must end in .tlproj or .json" in capsys.readouterr().err
+
+
+def test_100_mb_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "huge.json"
+    with source.open("wb") as handle:
+        handle.write(b'{"events": [')
+        handle.truncate(100 * 1024 * 1024)
+    out = tmp_path / "p.tlproj"
+    assert main(["import", str(source), "-o", str(out)]) == 1
+    assert "huge.json: 100.0 MB is over the 50 MB import limit" in capsys.readouterr().err
+    assert not out.exists()

@@ -125,7 +125,7 @@ def test_deeply_nested_json(tmp_path: Path) -> None:
         import_timelinejs(path)
 
 
-def test_100_mb_json_is_refused_before_parsing(tmp_path: Path) -> None:
+def test_100_mb_json_is_refused_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "huge.json"
     with path.open("wb") as handle:
         handle.write(b'{"events": [')
@@ -134,5 +134,11 @@ def test_100_mb_json_is_refused_before_parsing(tmp_path: Path) -> None:
             handle.write(chunk)
         handle.write(b'{"start_date": {"year": 2020}}]}')
     assert path.stat().st_size > 100_000_000
+
+    def no_parsing(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the file was parsed")
+
+    monkeypatch.setattr("timeline_app.io.timelinejs.json.loads", no_parsing)
+    monkeypatch.setattr("pathlib.Path.read_bytes", no_parsing)
     with pytest.raises(FormatError, match="import limit"):
         import_timelinejs(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
+_MB = 1024 * 1024
 MIN_YEAR = 1
 MAX_YEAR = 9999
 
@@ -33,7 +34,7 @@ def check_size(path: Path, limit: int = MAX_IMPORT_BYTES) -> int:
     except OSError as exc:
         raise FormatError(f"{path.name}: cannot read ({exc.strerror or exc})") from exc
     if size > limit:
-        raise FormatError(f"{path.name}: {size / 1e6:.1f} MB is over the {limit / 1e6:.0f} MB import limit")
+        raise FormatError(f"{path.name}: {size / _MB:.1f} MB is over the {limit / _MB:.0f} MB import limit")
     return size
 
 
@@ -47,7 +48,7 @@ def read_bytes_limited(path: Path, limit: int = MAX_IMPORT_BYTES) -> bytes:
     except OSError as exc:
         raise FormatError(f"{path.name}: cannot read ({exc.strerror or exc})") from exc
     if len(data) > limit:
-        raise FormatError(f"{path.name}: over the {limit / 1e6:.0f} MB import limit")
+        raise FormatError(f"{path.name}: over the {limit / _MB:.0f} MB import limit")
     return data
 
 
