@@ -74,9 +74,10 @@ def add_articles(controller: ProjectController, paths: list[str] | None = None) 
     model, extract = controller.model, controller.extractor
 
     def apply(change: ContentChange) -> None:
-        added = [d for d in change.edit.documents if d not in model.documents]
+        known = {d.id for d in model.documents}
+        added = sum(d.id not in known for d in change.edit.documents)
         controller.push(change.edit, [])
-        report_summary(controller, "Add Articles", change, f"Read {len(added)} article(s).")
+        report_summary(controller, "Add Articles", change, f"Read {added} new article(s).")
 
     return run_job(controller, "Reading articles…", lambda: edits.add_documents(model, paths, extract), apply)
 
