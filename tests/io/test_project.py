@@ -136,3 +136,14 @@ def test_invalid_stored_data_is_reported(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(ProjectError, match="invalid data"):
         load_project(path)
+
+
+@pytest.mark.parametrize("name", ["a b#c?d%20.tlproj", "ünï cødé.tlproj", "x;y&z=1.tlproj"])
+def test_awkward_file_names(tmp_path: Path, name: str) -> None:
+    # Projects are opened through SQLite URIs: the name must not be read as query or fragment.
+    path = tmp_path / "dir with space" / name
+    path.parent.mkdir()
+    save_project(path, sample_timeline(), {"n": 1})
+    save_project(path, sample_timeline(), {"n": 2})
+    assert load_project(path) == (sample_timeline(), {"n": 2})
+    assert sorted(p.name for p in path.parent.iterdir()) == [name]
