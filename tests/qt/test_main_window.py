@@ -267,3 +267,13 @@ def test_dropping_files_adds_them(window: MainWindow, qtbot: QtBot) -> None:
     assert len(window.timeline().documents) == 2
     assert len(window.timeline().events) > 5
     assert window.selected_event_ids() == [] or window.selected_event_ids()[0] in window.chronological_ids()
+
+
+def test_edited_events_are_marked(window: MainWindow) -> None:
+    window.timeline().events[2].curated = True
+    window.refresh()
+    window.select_event("parade")
+    assert "Edited" in window.detail().toPlainText()
+    model = window.event_list().model
+    assert model.index(model.row_of("parade"), 1).data().startswith("✎ ")
+    assert not model.index(model.row_of("talks"), 1).data().startswith("✎ ")

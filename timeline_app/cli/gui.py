@@ -49,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     if missing and len(missing) == len(files):
         print(f"timeline-app: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
+    # PySide6 inspects every module imported after it (for its optional "feature" switches),
+    # which makes later imports of large non-Qt packages slower: load those first.
+    import timeline_app.core.store  # noqa: F401  (NumPy)
+
     # Start reading and extracting now, in a thread, while Qt and the window are set up.
     from timeline_app.qt.load_jobs import BackgroundLoad
 

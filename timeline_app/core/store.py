@@ -8,7 +8,7 @@ overlap, and which item lies under the pointer. Times are float64 days (see view
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -294,11 +294,13 @@ class EventStore:
         label_px: FloatArray,
         max_lanes: int,
         dense_limit: int = DENSE_LIMIT,
+        on_visible: Callable[[IntArray], None] | None = None,
     ) -> FrameLayout:
         """Place the visible events in lanes so that bars and labels never overlap.
 
         ``label_px`` holds each store position's label width in pixels (the caller measures
-        text). Items that fit in no lane get lane -1.
+        text, and may do so lazily in ``on_visible``, which gets the positions about to be
+        laid out when there are few enough to label). Items that fit in no lane get lane -1.
         """
         dpp = viewport.days_per_px(width)
         margin = LABEL_REACH_PX * dpp
@@ -309,6 +311,8 @@ class EventStore:
             density = np.bincount(cols, minlength=int(max(width, 1)))
             empty = np.zeros(0)
             return FrameLayout(positions, empty, empty, empty, np.zeros(0, np.int64), max_lanes, True, density)
+        if on_visible is not None:
+            on_visible(positions)
         x0 = np.asarray(viewport.to_px(self.start[positions], width), dtype=np.float64)
         x1 = np.asarray(viewport.to_px(self.end[positions], width), dtype=np.float64)
         point = self.kind[positions] == KIND_POINT

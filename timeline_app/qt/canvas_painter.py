@@ -22,7 +22,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 
 from timeline_app.core.store import (
-    DENSE_LIMIT,
     FLAG_COARSE,
     FLAG_EXPECTED,
     FLAG_OPEN_END,
@@ -30,7 +29,6 @@ from timeline_app.core.store import (
     GLOBAL_LAYOUT_LIMIT,
     KIND_BOUNDED,
     KIND_POINT,
-    LABEL_REACH_PX,
     MARKER_RADIUS_PX,
     EventStore,
     FloatArray,
@@ -136,13 +134,11 @@ def layout_frame(rect: QRectF, store: EventStore, viewport: Viewport, style: Tim
     labels = label_cache(store, style)
     width = rect.width()
     if len(store) <= GLOBAL_LAYOUT_LIMIT:
+        # Lanes are packed over the whole timeline, so every label must be measured.
         labels.ensure(np.arange(len(store)))
+        frame = store.layout(viewport, width, labels.widths, geo.max_lanes)
     else:
-        reach = LABEL_REACH_PX * viewport.days_per_px(width)
-        candidates = store.visible(viewport.t0 - reach, viewport.t1)
-        if len(candidates) <= DENSE_LIMIT:
-            labels.ensure(candidates)
-    frame = store.layout(viewport, width, labels.widths, geo.max_lanes)
+        frame = store.layout(viewport, width, labels.widths, geo.max_lanes, on_visible=labels.ensure)
     if not frame.dense and rect.left() != 0.0:
         frame.x0 += rect.left()
         frame.x1 += rect.left()

@@ -52,6 +52,8 @@ def detail_html(event: Event, document: Document | None) -> str:
                 ref += f" ({escape(document.reference_date_basis)})"
             ref += "</small>"
         rows.append(("Source", f"{source}<br/><small>{escape(document.path)}</small>{ref}"))
+    if event.curated:
+        rows.append(("Edited", "yes — your changes are kept when the articles are extracted again"))
     if event.group:
         rows.append(("Group", escape(event.group)))
     if event.notes:

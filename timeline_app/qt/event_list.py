@@ -70,7 +70,8 @@ class EventTableModel(QAbstractTableModel):
             if col == 0:
                 return event.date.describe()
             if col == 1:
-                return event.title
+                # ✎ marks an event the user has edited (kept across re-extraction).
+                return f"✎ {event.title}" if event.curated else event.title
             if col == 2:
                 return event.status.value
             return self._doc_titles.get(event.document, event.document)
