@@ -143,3 +143,25 @@ def test_confirming_an_unchanged_dialog_marks_the_event_reviewed(
     assert event.curated
     assert controller.undo_stack.undoText() == "Mark reviewed"
     assert not event_actions.apply_edit_dialog(controller, event, event_actions.edit_dialog(controller, event))
+
+
+def test_cancel_asks_before_dropping_typed_text(qtbot) -> None:
+    event = Event("e1", "Protests began", "", FuzzyDate.point(DatePoint.month(2024, 10)))
+    dialog = EventDialog(None, "Edit Event", event=event)
+    qtbot.addWidget(dialog)
+    asked: list[bool] = []
+    answers = [False, True]
+
+    def confirm() -> bool:
+        asked.append(True)
+        return answers.pop(0)
+
+    dialog.confirm_discard = confirm
+    dialog.reject()  # nothing typed: closes without a question
+    assert asked == [] and dialog.result() == QDialog.DialogCode.Rejected
+    dialog.setResult(-1)
+    dialog.notes.setPlainText("a long note")
+    dialog.reject()
+    assert asked == [True] and dialog.result() == -1  # kept open
+    dialog.reject()
+    assert asked == [True, True] and dialog.result() == QDialog.DialogCode.Rejected

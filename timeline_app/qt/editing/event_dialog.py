@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -105,6 +108,37 @@ class EventDialog(QDialog):
             self.date.set_date(default_date)
         self.date.date_did_change.connect(lambda: self.problem.clear())
         self.resize(460, self.sizeHint().height())
+        self._initial = self._typed()
+        # Cancel, Escape and closing ask before throwing away what was typed.
+        self.confirm_discard: Callable[[], bool] = self._ask_discard
+
+    def _typed(self) -> tuple[object, ...]:
+        return (
+            self.title.text(),
+            self.date.preview.text(),
+            self.status.currentIndex(),
+            self.notes.toPlainText(),
+            self.group.currentText(),
+            self.color.text(),
+        )
+
+    def has_typed_changes(self) -> bool:
+        return self._typed() != self._initial
+
+    def _ask_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Discard changes?",
+            "Discard what you typed in this event?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        if self.has_typed_changes() and not self.confirm_discard():
+            return
+        super().reject()
 
     def _pick_color(self) -> None:
         start = QColor(self.color.text()) if QColor.isValidColorName(self.color.text()) else QColor("#0072b2")
