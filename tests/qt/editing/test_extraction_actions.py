@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from editing_fakes import TEXT, FakeMainWindow, ScriptedPrompts
+from PySide6.QtCore import QDate
 
 from timeline_app.core import edits
 from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Timeline
@@ -120,3 +121,21 @@ def test_add_seed_article_with_the_real_pipeline(
     assert controller.modified
     controller.undo_stack.undo()
     assert len(controller.model.documents) == 1 and len(controller.model.events) == 3
+
+
+def test_reference_date_dialog_starts_on_the_selected_events_article(qtbot) -> None:
+    docs = [
+        Document(
+            "a", "/news/a.txt", "", title="First", reference_date=date(2025, 1, 2), reference_date_basis="dateline"
+        ),
+        Document("b", "/news/b.txt", "", reference_date=date(2024, 6, 30), reference_date_weak=True),
+    ]
+    dialog = extraction_actions.ReferenceDateDialog(None, docs, "b")
+    qtbot.addWidget(dialog)
+    assert dialog.document.currentText() == "/news/b.txt"
+    assert dialog.choice() == ("b", date(2024, 6, 30))
+    assert "(a guess)" in dialog.basis.text()
+    dialog.document.setCurrentIndex(0)
+    dialog.day.setDate(QDate(2025, 1, 5))
+    assert dialog.choice() == ("a", date(2025, 1, 5))
+    assert "dateline" in dialog.basis.text()
