@@ -314,3 +314,19 @@ def test_reextract_failure_is_an_edit_error_and_changes_nothing() -> None:
     with pytest.raises(EditError, match="disk unreadable"):
         reextract(tl, broken)
     assert len(tl.events) == 3
+
+
+def test_reextract_keeps_sources_that_cannot_be_read_again() -> None:
+    tl = sample()
+    imported = Document(id="src-1", path="https://example.org/story", text="", title="Imported story")
+    tl.documents.append(imported)
+    tl.events.append(Event("i1", "From an import", "", YEAR, mentions=[Mention("src-1", 0, 0, "")]))
+    extract = FakeExtractor()
+    change = reextract(tl, extract)
+    assert len(extract.calls) == 1  # only the article with text was read
+    change.edit.apply(tl)
+    assert find_event(tl, "i1").title == "From an import"
+    assert tl.document("src-1") is imported
+    assert change.summary.errors == ["Imported story: no text to read again (kept as it was)"]
+    with pytest.raises(EditError, match="Imported story: neither the file nor its text"):
+        reanchor_document(tl, "src-1", date(2025, 1, 1), extract)

@@ -392,6 +392,10 @@ class ContentChange:
     summary: ChangeSummary
 
 
+def _readable(doc: Document) -> bool:
+    return bool(doc.text.strip()) or bool(doc.path and os.path.isfile(doc.path))
+
+
 def _source_path(doc: Document, folder: str) -> str:
     if doc.path and os.path.isfile(doc.path):
         return doc.path
@@ -417,6 +421,12 @@ def reextract(
     docs = [d for d in timeline.documents if wanted is None or d.id in wanted]
     if wanted is not None and len(docs) != len(wanted):
         raise EditError(f"no document with id {sorted(wanted - {d.id for d in docs})[0]!r}")
+    # Sources known only by name (imported timelines) have nothing to read again: keep them.
+    unreadable = [d for d in docs if not _readable(d)]
+    if wanted is not None and unreadable:
+        name = unreadable[0].title or unreadable[0].path or unreadable[0].id
+        raise EditError(f"{name}: neither the file nor its text is available to read again")
+    docs = [d for d in docs if _readable(d)]
     chosen = dict(reference_dates or {})
     for doc in docs:
         if doc.id not in chosen and doc.reference_date and doc.reference_date_basis == USER_REFERENCE_BASIS:
@@ -447,6 +457,7 @@ def reextract(
             doc.reference_date_weak = False
     new, summary = reconcile(timeline, fresh)
     summary.errors.extend(errors)
+    summary.errors.extend(f"{d.title or d.path or d.id}: no text to read again (kept as it was)" for d in unreadable)
     label = "Re-extract" if wanted is None else "Change reference date" if reference_dates else "Re-extract document"
     return ContentChange(ReplaceContent(tuple(new.documents), tuple(new.events), label), summary)
 
