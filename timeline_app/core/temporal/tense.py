@@ -15,7 +15,7 @@ Tense = Literal["past", "present", "future"]
 
 _FUTURE = (
     r"will|won't|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|due|set|slated|poised|likely|"
-    r"planning|preparing)\s+to|plans?\s+to|planned\s+to|intends?\s+to|aims?\s+to|expects?\s+to|hopes?\s+to|"
+    r"planning|preparing)\s+to|planned|planning|plans?\s+to|to\s+be|intends?\s+to|aims?\s+to|expects?\s+to|hopes?\s+to|"
     r"would|upcoming|forthcoming|scheduled|next|coming|to\s+be\s+held|to\s+begin|to\s+start|to\s+take\s+place|"
     r"to\s+visit|to\s+meet|to\s+hold|to\s+open|to\s+resume|as\s+soon\s+as|payable|effective|expires?|"
     r"deadline|postponed\s+until|(?:no\s+)?later\s+than"
@@ -37,6 +37,10 @@ _NOT_VERBS = frozenset(
      "headed", "titled", "entitled", "scheduled"}
 )  # fmt: skip
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
+_SUBCLAUSE_END = re.compile(r"[,;:()\u2013\u2014]")
+_REPORTING = frozenset({"said", "says", "say", "told", "reported", "announced", "added", "stated"})
+# "..., officials said." / "said in a statement": an attribution closing the sentence.
+_ATTRIBUTION_END = re.compile(r"\s*(?:[.,;!?]|$|(?:in|on|at|after|during|according|earlier|later)\b)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 
 
@@ -70,9 +74,21 @@ def _abbreviation_before(text: str, dot: int) -> bool:
 
 
 def tense_at(text: str, start: int, end: int) -> Tense | None:
-    """The tense of the clause holding text[start:end], or None when no marker is found."""
+    """The tense of the clause holding text[start:end], or None when no marker is found.
+
+    The nearest marker wins, looked for first before the expression within its comma-delimited
+    clause, then after it within that clause, then in the rest of the sentence ("The minister, who
+    arrived on Tuesday, will ..." keeps Tuesday in the past). A trailing attribution after the
+    expression ("..., officials said.") does not date it.
+    """
     left, right = clause_bounds(text, start, end)
-    best: tuple[int, Tense] | None = None
+    inner_left = max(left, *(m.end() for m in _SUBCLAUSE_END.finditer(text, left, start)), left)
+    after_break = _SUBCLAUSE_END.search(text, end, right)
+    inner_right = after_break.start() if after_break else right
+    before_inner: tuple[int, Tense] | None = None
+    after_inner: tuple[int, Tense] | None = None
+    before_outer: tuple[int, Tense] | None = None
+    after_outer: tuple[int, Tense] | None = None
     for m in _CUES.finditer(text, left, right):
         if start <= m.start() < end:
             continue  # the expression's own words ("last Friday") are read by its rule
@@ -80,8 +96,24 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         if m.group("past") and (word in _NOT_VERBS or _PASSIVE_BEFORE.search(text, max(0, m.start() - 8), m.start())):
             continue  # "will be paid" is not past
         kind: Tense = "future" if m.group("future") else "past" if m.group("past") else "present"
-        distance = start - m.end() if m.end() <= start else (m.start() - end) * 2 + 1
-        # Markers after the expression weigh less: the governing verb usually precedes it in news.
-        if best is None or distance < best[0]:
-            best = (distance, kind)
-    return best[1] if best else None
+        if m.end() <= start:
+            distance = start - m.end()
+            if m.start() >= inner_left:
+                before_inner = (distance, kind)  # later matches are nearer
+            else:
+                before_outer = (distance, kind)
+        else:
+            if word in _REPORTING and _ATTRIBUTION_END.match(text, m.end()):
+                continue
+            distance = m.start() - end
+            if m.start() < inner_right:
+                after_inner = after_inner or (distance, kind)
+            else:
+                after_outer = after_outer or (distance, kind)
+    # Within the clause a marker right after the expression can still beat a distant one before it.
+    if before_inner and after_inner and after_inner[0] * 3 < before_inner[0]:
+        return after_inner[1]
+    for found in (before_inner, after_inner, before_outer, after_outer):
+        if found is not None:
+            return found[1]
+    return None
