@@ -12,7 +12,7 @@ from timeline_app.core.events.entities import find_entities, merge_short_names
 from timeline_app.core.events.lexicon import is_past
 from timeline_app.core.events.reports import report_title, source_of
 from timeline_app.core.events.sentences import split_sentences
-from timeline_app.core.events.ties import lead_clause, lower_bound, tie_target
+from timeline_app.core.events.ties import TieIndex, lead_clause, lower_bound, tie_target
 from timeline_app.core.events.titles import make_title
 from timeline_app.core.ingest.dateline import find_date_line, find_dateline
 from timeline_app.core.model import DateKind, DatePoint, Document, Event, FuzzyDate, Mention, Status
@@ -67,7 +67,7 @@ def _title_end(text: str, title: str) -> int:
 
 
 def _resolve(candidates: list[Candidate], reference: date | None) -> list[_Group]:
-    dated = [c for c in candidates if c.kind in ("dated", "relative") and c.date is not None]
+    index = TieIndex([c for c in candidates if c.kind in ("dated", "relative") and c.date is not None])
     groups: list[_Group] = []
     by_candidate: dict[int, _Group] = {}
 
@@ -85,7 +85,7 @@ def _resolve(candidates: list[Candidate], reference: date | None) -> list[_Group
     for c in candidates:
         if c.kind != "pending":
             continue
-        target = tie_target(c, dated)
+        target = tie_target(c, index)
         if target is None:
             if c is lead and reference is not None:
                 # The lead reports the news: it happened on or shortly before the article's date.

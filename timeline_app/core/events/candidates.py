@@ -28,7 +28,7 @@ _DEFINITE_FUTURE = re.compile(r"(?:will|shall|going\s+to)\b", re.IGNORECASE)
 _CONDITIONAL = re.compile(r"\s*(?:if|unless|whether|it\s+(?:is|was)\s+unclear)\b", re.IGNORECASE)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # identity: two clauses with equal words are still two candidates
 class Candidate:
     sentence: Sentence
     clause: Clause

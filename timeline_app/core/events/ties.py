@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from timeline_app.core.events.candidates import Candidate
 from timeline_app.core.events.lexicon import content_words, is_past
 from timeline_app.core.model import FuzzyDate, Status
@@ -21,17 +23,39 @@ def lead_clause(candidates: list[Candidate]) -> Candidate | None:
     return None
 
 
-def tie_target(c: Candidate, dated: list[Candidate]) -> Candidate | None:
+class TieIndex:
+    """Dated happenings by the kind of noun that names them, in text order, for nearest-first lookup."""
+
+    def __init__(self, dated: list[Candidate]) -> None:
+        self._by_noun: dict[str, list[Candidate]] = {}
+        for d in sorted(dated, key=lambda d: d.start):
+            for noun in d.nouns:
+                self._by_noun.setdefault(noun, []).append(d)
+        self._starts = {noun: [d.start for d in ds] for noun, ds in self._by_noun.items()}
+
+    def nearest(self, noun: str, c: Candidate) -> Candidate | None:
+        found = self._by_noun.get(noun)
+        if not found:
+            return None
+        at = bisect_left(self._starts[noun], c.start)
+        best: Candidate | None = None
+        # Walk outwards from the clause; other sentences only (a sentence cannot tie to itself).
+        for d in sorted(found[max(0, at - 8) : at + 8], key=lambda d: abs(d.start - c.start)):
+            if d.sentence is not c.sentence:
+                best = d
+                break
+        if best is None:
+            best = min(
+                (d for d in found if d.sentence is not c.sentence), key=lambda d: abs(d.start - c.start), default=None
+            )
+        return best
+
+
+def tie_target(c: Candidate, index: TieIndex) -> Candidate | None:
     """The dated happening an undated clause refers back to ("the meeting", "during their talks")."""
     ctext = c.sentence.text[c.clause.start - c.sentence.start : c.clause.end - c.sentence.start]
     wanted = c.frame_tie or (c.nouns[0] if c.nouns and is_past(ctext) else None)
-    if wanted is None:
-        return None
-    matches = [d for d in dated if d.nouns and d.nouns[0] == wanted and d.sentence is not c.sentence]
-    matches += [d for d in dated if wanted in d.nouns and d not in matches and d.sentence is not c.sentence]
-    if not matches:
-        return None
-    return min(matches, key=lambda d: abs(d.start - c.start))
+    return index.nearest(wanted, c) if wanted is not None else None
 
 
 def lower_bound(c: Candidate, candidates: list[Candidate]) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from timeline_app.core.ingest.errors import LoadError
 
 # News articles are kilobytes; anything this large is not one and would stall the pipeline.
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 5 * 1024 * 1024
 
 # Bytes that never occur in text in any common encoding (NUL aside from UTF-16/32, handled by BOM).
 _CONTROL = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31}
