@@ -11,6 +11,7 @@ import pytest
 from io_samples import sample_timeline
 from roundtrip_checks import assert_round_trip
 
+from timeline_app.core.model import Status
 from timeline_app.io.ics import export_ics, from_ics, import_ics, to_ics
 from timeline_app.io.safety import FormatError
 
@@ -62,14 +63,19 @@ def test_foreign_calendar_dates() -> None:
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
         "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Festival\r\nDTSTART;VALUE=DATE:20240705\r\nDTEND;VALUE=DATE:20240708\r\n"
         "END:VEVENT\r\n"
-        "BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Call\r\nDTSTART:20240705T093000Z\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Call\r\nDTSTART:20240705T093000Z\r\nSTATUS:TENTATIVE\r\n"
+        "URL:https://example.org/call\r\nEND:VEVENT\r\n"
         "BEGIN:VEVENT\r\nUID:c\r\nSUMMARY:Moved\r\nDTSTART;VALUE=DATE:20240801\r\n"
         "DESCRIPTION:Moved by hand.\\n\\nDate: 3 Sep 2025\\nEDTF: 2025-09-03\r\nEND:VEVENT\r\n"
         "END:VCALENDAR\r\n"
     )
-    festival, call, moved = from_ics(text.encode()).events
+    timeline = from_ics(text.encode())
+    festival, call, moved = timeline.events
     assert festival.date.edtf == "2024-07-05/2024-07-07"
     assert call.date.edtf == "2024-07-05T09:30"
+    assert call.status is Status.EXPECTED and festival.status is Status.OCCURRED
+    assert [m.document for m in call.mentions] == [d.id for d in timeline.documents]
+    assert [(d.title, d.path) for d in timeline.documents] == [("https://example.org/call",) * 2]
     assert moved.date.edtf == "2024-08-01", "a date moved in a calendar app wins over the stale description"
     assert moved.sentence == "Moved by hand."
 

@@ -60,12 +60,16 @@ def test_file_written_by_timeline() -> None:
 <events>
  <event><start>2011-02-03 00:00:00</start><end>2011-02-05 00:00:00</end><text>Trip</text>
   <fuzzy>False</fuzzy><category>Work</category><default_color>10,20,30</default_color></event>
- <event><start>2011-03-01 08:46:00</start><end>2011-03-01 08:46:00</end><text>Call</text></event>
+ <event><start>2011-03-01 08:46:00</start><end>2011-03-01 08:46:00</end><text>Call</text>
+  <hyperlink>https://example.org/call</hyperlink></event>
  <event><start>2011-04-01 00:00:00</start><end>2011-06-01 00:00:00</end><text>Sometime</text><fuzzy>True</fuzzy></event>
 </events><view></view></timeline>"""
-    trip, call, sometime = from_timeline_xml(data).events
+    timeline = from_timeline_xml(data)
+    trip, call, sometime = timeline.events
     assert (trip.date.edtf, trip.group, trip.color) == ("2011-02-03/2011-02-05", "Work", "#0a141e")
     assert call.date.edtf == "2011-03-01T08:46"
+    assert [(d.title, d.path) for d in timeline.documents] == [("https://example.org/call",) * 2]
+    assert [m.document for m in call.mentions] == [timeline.documents[0].id] and trip.mentions == []
     assert sometime.date.edtf == "[2011-04-01..2011-06-01]"
 
 

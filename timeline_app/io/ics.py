@@ -17,7 +17,7 @@ import icalendar
 from timeline_app.core.model import DatePoint, Event, FuzzyDate, Precision, Status, Timeline
 from timeline_app.io.described import Described, described_text, split_described
 from timeline_app.io.safety import FormatError, check_year, read_bytes_limited
-from timeline_app.io.sources import ImportedEvents, SourceCollector, SourceIndex
+from timeline_app.io.sources import ImportedEvents, SourceCollector, SourceIndex, SourceRef
 
 UID_DOMAIN = "timeline-app"
 PRODID = "-//timeline-app//news chronology//EN"
@@ -92,6 +92,12 @@ def _event_date(component: Any, described: Described, where: str) -> FuzzyDate:
     return described.date(day, where) or _date_from_calendar(start, end)
 
 
+def _url_source(component: Any) -> list[SourceRef]:
+    """A calendar written elsewhere may cite its source only as the event's URL."""
+    url = str(component.get("url", "")).strip()
+    return [SourceRef(url, url)] if url else []
+
+
 def from_ics(data: bytes, name: str = "calendar") -> Timeline:
     try:
         calendar = icalendar.Calendar.from_ical(data)
@@ -114,9 +120,11 @@ def from_ics(data: bytes, name: str = "calendar") -> Timeline:
                 title=str(component.get("summary", "")),
                 sentence=described.sentence,
                 date=when,
-                status=described.status,
+                status=Status.EXPECTED
+                if "Status" not in described.meta and str(component.get("status", "")).upper() == "TENTATIVE"
+                else described.status,
                 date_basis=described.meta.get("Basis", ""),
-                mentions=sources.mentions(described.sources),
+                mentions=sources.mentions(described.sources or _url_source(component)),
                 group=str(groups[0]) if groups else "",
                 color=str(component.get("color", "")),
             )

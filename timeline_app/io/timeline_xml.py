@@ -20,7 +20,7 @@ import defusedxml.ElementTree as SafeET
 from timeline_app.core.model import DateKind, DatePoint, Event, FuzzyDate, Precision, Timeline
 from timeline_app.io.described import described_text, split_described
 from timeline_app.io.safety import FormatError, check_year, read_bytes_limited
-from timeline_app.io.sources import ImportedEvents, SourceCollector, SourceIndex, is_url
+from timeline_app.io.sources import ImportedEvents, SourceCollector, SourceIndex, SourceRef, is_url
 
 FILE_VERSION = "2.4.0"
 _TIME = re.compile(r"^(-?\d+)-(\d+)-(\d+) (\d+):(\d+):(\d+)$")
@@ -158,6 +158,12 @@ def _parse(data: bytes, name: str) -> ET.Element:
     return root
 
 
+def _hyperlink_source(element: ET.Element) -> list[SourceRef]:
+    """A file written by Timeline itself may cite its source only as the event's hyperlink."""
+    url = (element.findtext("hyperlink") or "").strip()
+    return [SourceRef(url, url)] if url else []
+
+
 def from_timeline_xml(data: bytes, name: str = "timeline") -> Timeline:
     root = _parse(data, name)
     events_element = root.find("events")
@@ -184,7 +190,7 @@ def from_timeline_xml(data: bytes, name: str = "timeline") -> Timeline:
                 date=when,
                 status=described.status,
                 date_basis=described.meta.get("Basis", ""),
-                mentions=sources.mentions(described.sources),
+                mentions=sources.mentions(described.sources or _hyperlink_source(element)),
                 group=group,
                 color=color,
             )
