@@ -115,7 +115,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DURATION", value, mod=mod, basis=basis)
 
 
-_BARE_CONTEXT = re.compile(r"\b(?:for|over|in|within|after|taking|take|takes|took|lasted|last|spent|spend)\s+$", re.I)
+_BARE_CONTEXT = re.compile(r"\b(?:for|over|in|within|taking|take|takes|took|lasted|last|spent|spend)\s+$", re.I)
 
 
 def _bare_plural_check(m: re.Match[str], text: str) -> bool:
@@ -177,7 +177,7 @@ def _every(m: re.Match[str], ctx: Context) -> Result | None:
 RULES: list[Rule] = [
     rule(
         "duration",
-        rf"(?:(?P<mod>{_MOD_WORDS})\s+)?(?:(?P<det>the|its|their|his|her|our|a|an|another)\s+)?"
+        rf"(?:(?P<mod>{_MOD_WORDS})\s+)?(?:(?P<det>the|a|an|another)\s+)?"
         r"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|latest|preceding|prior|"
         r"additional|further|initial|entire|full|whole|same|next\s+several|past\s+several)\s+)?"
         rf"(?P<n>{COUNT})(?:\s+(?:more|additional|further|extra|full|straight|consecutive|long|whole)\s+|[-\s]+)"

@@ -198,7 +198,9 @@ def _quarter_code(m: re.Match[str], ctx: Context) -> Result | None:
 RULES: list[Rule] = [
     rule(
         "decade",
-        r"(?:the\s+)?(?:(?P<cent>1[5-9]|20)(?P<dec>\d)0'?s|'(?P<dec2>\d)0s|(?P<word>" + "|".join(DECADE_WORDS) + r"))",
+        r"(?:the\s+)?(?:(?P<cent>1[5-9]|20)(?P<dec>\d)0(?:'?s|\s's)|'(?P<dec2>\d)0s|(?P<word>"
+        + "|".join(DECADE_WORDS)
+        + r"))",
         _decade,
         lambda m, text: not m.group("word") or m.group().lower().startswith("the"),
         priority=1,
@@ -217,7 +219,7 @@ RULES: list[Rule] = [
         r"\s+)?(?:(?:fiscal|calendar|financial)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
         r"(?:-|\s+)(?:(?:fiscal|calendar)[-\s]+)?(?P<kind>quarter|half-year|half)(?:\s+of\s+(?:the\s+)?"
         rf"(?:(?:fiscal|calendar|financial)\s+)?(?:year\s+)?(?:(?P<year>{YEAR4})|(?P<rel>{REL_YEAR})\s+year)|"
-        rf"\s*,?\s+(?P<year2>{YEAR4}))?",
+        rf"\s*,?\s+(?P<year2>{YEAR4})|\s+of\s+the\s+(?:fiscal|financial|calendar)\s+year)?",
         _quarter,
         lambda m, text: (
             not (
