@@ -46,7 +46,22 @@ def main(argv: list[str]) -> int:
     if result.returncode != 0:
         print(result.stderr.strip()[-2000:])
     print(f"extract over {len(files)} TBAQ files: {elapsed:.2f} s (exit {result.returncode}, {size / 1e6:.1f} MB JSON)")
+    _one_long_document()
     return 0 if result.returncode == 0 else 1
+
+
+def _one_long_document() -> None:
+    """A single very long text (the bundled seed repeated to about 1 MB) through the in-process pipeline."""
+    from timeline_app.core.pipeline import extract_text
+
+    seed = next((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"), None)
+    if seed is None:
+        return
+    text = (seed.read_text(encoding="utf-8") + "\n\n") * 330
+    start = time.perf_counter()
+    timeline = extract_text(text, doc_id="long")
+    elapsed = time.perf_counter() - start
+    print(f"one {len(text) / 1e6:.1f} MB document: {elapsed:.2f} s, {len(timeline.events)} events")
 
 
 if __name__ == "__main__":
