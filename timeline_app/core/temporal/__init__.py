@@ -16,9 +16,14 @@ Conventions:
   Monday ... 7 for Sunday) so that callers can still match it against candidate dates; other
   relative expressions are left unresolved with X placeholders at their granularity
   (``XXXX-XX-XX`` for a day, ``XXXX-XX`` for a month, ``XXXX-WXX`` for a week, ``XXXX`` for a year).
+* An anaphoric expression finer than what it hangs on keeps the unknown part open: "that day"
+  after "in October 2024" is ``2024-10-XX``, "the following week" after "in 2022" is ``2022-WXX``.
 * Vague times are ``PRESENT_REF``, ``PAST_REF`` and ``FUTURE_REF``; decades are ``199X``, centuries
   ``19``; durations use ``DE`` for decades and ``CE`` for centuries ("more than a decade" is
-  ``P1DE`` with mod ``MORE_THAN``).
+  ``P1DE`` with mod ``MORE_THAN``) and months for quarters ("three quarters" is ``P9M``); parts
+  of a day are ``TMO``/``TAF``/``TEV``/``TNI`` ("Friday night" is ``2025-08-29TNI``).
+* Every result carries ``basis`` (why this value, in words) and ``anchor`` (the value it was
+  counted from: the reference date or the earlier date it refers back to).
 """
 
 from __future__ import annotations
