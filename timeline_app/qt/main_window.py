@@ -33,6 +33,7 @@ from timeline_app.core.model import Document, Event, Timeline
 from timeline_app.core.store import EventStore
 from timeline_app.core.viewport import Viewport, to_time
 from timeline_app.qt.canvas import TimelineCanvas
+from timeline_app.qt.chronology import Chronology
 from timeline_app.qt.detail import EventDetail
 from timeline_app.qt.document_view import DocumentView, sentence_span
 from timeline_app.qt.event_list import EventList
@@ -64,9 +65,7 @@ class MainWindow(QMainWindow):
         self.settings = AppSettings()
         self._timeline = Timeline()
         self._store = EventStore.empty()
-        self._order: list[str] = []
-        self._index: dict[str, int] = {}
-        self._events_by_id: dict[str, Event] = {}
+        self._chronology = Chronology(self._timeline, self._store)
         self._selected = ""
         self._paths: list[str] = []
         self._loaders: list[LoadThread] = []
@@ -276,14 +275,14 @@ class MainWindow(QMainWindow):
         return [self._selected] if self._selected else []
 
     def select_event(self, event_id: str) -> None:
-        if event_id and event_id not in self._events_by_id:
+        if event_id and self._chronology.index_of(event_id) < 0:
             event_id = ""
         changed = event_id != self._selected
         self._selected = event_id
         self._canvas.set_selected(event_id or None)
         if event_id:
             self._canvas.ensure_visible(event_id)
-        self._event_list.select_event(event_id)
+        self._event_list.select_event(event_id, self._chronology.row_of(event_id) if event_id else -1)
         self._sync_views()
         if changed:
             self.selection_did_change.emit(event_id)
@@ -323,7 +322,7 @@ class MainWindow(QMainWindow):
 
     def chronological_ids(self) -> list[str]:
         """Dated events in time order, then the undated ones."""
-        return list(self._order)
+        return self._chronology.ids()
 
     def paths(self) -> list[str]:
         return list(self._paths)
@@ -334,19 +333,21 @@ class MainWindow(QMainWindow):
     # selection stepping ------------------------------------------------------------
 
     def _step(self, delta: int) -> None:
-        if not self._order:
+        chronology = self._chronology
+        if not len(chronology):
             return
-        if not self._selected or self._selected not in self._index:
-            target = 0 if delta > 0 else len(self._order) - 1
+        current = chronology.index_of(self._selected) if self._selected else -1
+        if current < 0:
+            target = 0 if delta > 0 else len(chronology) - 1
             if not self._selected:
                 # Start from what is in view, so stepping continues where the user looks.
                 visible = self._canvas.viewport_range()
                 pos = self._store.nearest(visible.t0 if delta > 0 else visible.t1)
                 if pos >= 0 and self._store.ids:
-                    target = self._index.get(self._store.ids[pos], target)
+                    target = pos
         else:
-            target = min(max(self._index[self._selected] + delta, 0), len(self._order) - 1)
-        self.select_event(self._order[target])
+            target = min(max(current + delta, 0), len(chronology) - 1)
+        self.select_event(chronology.id_at(target))
 
     def select_next(self) -> None:
         self._step(+1)
@@ -355,12 +356,12 @@ class MainWindow(QMainWindow):
         self._step(-1)
 
     def select_first(self) -> None:
-        if self._order:
-            self.select_event(self._order[0])
+        if len(self._chronology):
+            self.select_event(self._chronology.id_at(0))
 
     def select_last(self) -> None:
-        if self._order:
-            self.select_event(self._order[-1])
+        if len(self._chronology):
+            self.select_event(self._chronology.id_at(len(self._chronology) - 1))
 
     # loading ------------------------------------------------------------------------
 
@@ -412,9 +413,9 @@ class MainWindow(QMainWindow):
             self._apply(timeline, store, keep_view=False)
             self.events_did_change.emit()
             self.set_document_title(self._default_title(), False)
-            if not self._selected and self._order:
+            if not self._selected and len(self._chronology):
                 # Open on the first event so the detail and text panes say something at once.
-                self.select_event(self._order[0])
+                self.select_event(self._chronology.id_at(0))
         if timeline.documents:
             self.settings.add_recent(loaded_paths)
         self.load_errors = list(errors)
@@ -472,41 +473,35 @@ class MainWindow(QMainWindow):
     def _apply(self, tl: Timeline, store: EventStore, keep_view: bool) -> None:
         self._timeline = tl
         self._store = store
-        self._events_by_id = {e.id: e for e in tl.events}
-        dated = set(store.ids)
-        self._order = list(store.ids) + [e.id for e in tl.events if e.id not in dated]
-        self._index = {event_id: i for i, event_id in enumerate(self._order)}
+        self._chronology = Chronology(tl, store)
         self._canvas.set_store(store, keep_view=keep_view)
         self._overview.set_store(store)
         self._overview.set_window(self._canvas.viewport_range())
         self._event_list.set_timeline(tl)
-        selected = self._selected if self._selected in self._events_by_id else ""
+        selected = self._selected if self._selected and self._chronology.index_of(self._selected) >= 0 else ""
         changed = selected != self._selected
         self._selected = selected
         self._canvas.set_selected(selected or None)
-        self._event_list.select_event(selected)
+        self._event_list.select_event(selected, self._chronology.row_of(selected) if selected else -1)
         self._update_status()
         self._sync_views()
         if changed:
             self.selection_did_change.emit(selected)
 
     def _sync_views(self) -> None:
-        event = self._events_by_id.get(self._selected) if self._selected else None
+        chronology = self._chronology
+        event = chronology.event(self._selected) if self._selected else None
         document = self._document_of(event)
         self._detail.show_event(event, document)
         if document is None and self._timeline.documents:
             document = self._document_view.current_document() or self._timeline.documents[0]
         self._document_view.show_event(event, document)
-        index = self._index.get(self._selected, -1) if self._selected else -1
-        prev_event = next_event = None
+        index = chronology.index_of(self._selected) if self._selected else -1
         if index >= 0:
-            if index > 0:
-                prev_event = self._events_by_id.get(self._order[index - 1])
-            if index + 1 < len(self._order):
-                next_event = self._events_by_id.get(self._order[index + 1])
-        elif self._order:
-            next_event = self._events_by_id.get(self._order[0])
-        self._navigator.set_state(prev_event, index, len(self._order), next_event)
+            prev_event, next_event = chronology.event_at(index - 1), chronology.event_at(index + 1)
+        else:
+            prev_event, next_event = None, chronology.event_at(0)
+        self._navigator.set_state(prev_event, index, len(chronology), next_event)
 
     def _document_of(self, event: Event | None) -> Document | None:
         if event is None:
@@ -516,7 +511,7 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         docs = self._timeline.documents
         parts = [f"{len(docs)} document{'s' if len(docs) != 1 else ''}", f"{len(self._timeline.events):,} events"]
-        undated = len(self._order) - len(self._store)
+        undated = self._chronology.undated_count
         if undated:
             parts.append(f"{undated} without dates")
         refs: list[str] = []
