@@ -99,3 +99,10 @@ def test_fractional_and_calendar_unit_durations(sentence: str, value: str) -> No
 
 def test_capitalised_units_are_titles_not_times() -> None:
     assert spans("He appeared on ABC's This Week and on CBS's 60 Minutes.") == []
+
+
+def test_article_before_an_attributive_duration_stays_outside() -> None:
+    assert spans("Putin arrived for a four-day visit as rates hit a 10-year low.") == [
+        ("four-day", "DURATION", "P4D", None),
+        ("10-year", "DURATION", "P10Y", None),
+    ]

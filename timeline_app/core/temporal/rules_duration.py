@@ -177,7 +177,7 @@ def _every(m: re.Match[str], ctx: Context) -> Result | None:
 RULES: list[Rule] = [
     rule(
         "duration",
-        rf"(?:(?P<mod>{_MOD_WORDS})\s+)?(?:(?P<det>the|a|an|another)\s+)?"
+        rf"(?:(?P<mod>{_MOD_WORDS})\s+)?(?:(?P<det>the|another)\s+)?"
         r"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|latest|preceding|prior|"
         r"additional|further|initial|entire|full|whole|same|next\s+several|past\s+several)\s+)?"
         rf"(?P<n>{COUNT})(?:\s+(?:more|additional|further|extra|full|straight|consecutive|long|whole)\s+|[-\s]+)"
