@@ -63,7 +63,9 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
     sentence = text[start:end]
     # Trailing attribution: "..., according to X." / "..., X said Friday."
     cut = _ATTRIBUTION.search(sentence)
-    said = _TRAILING_SAID.search(sentence)
+    # A trailing "..., X said Friday." is short: look only at the sentence's tail.
+    tail_at = max(0, len(sentence) - 160)
+    said = _TRAILING_SAID.search(sentence, tail_at)
     attribution_at: int | None = None
     kind = ""
     if cut and cut.start() > 0:
