@@ -32,17 +32,15 @@ _CONDITIONAL = re.compile(r"\s*(?:if|unless|whether|it\s+(?:is|was)\s+unclear)\b
 class Candidate:
     sentence: Sentence
     clause: Clause
-    kind: str  # dated | report | relative | tied | expected | pending
+    kind: str  # dated | relative | bounded | report | expected | pending (undated, kept only if tied)
     date: FuzzyDate | None
     status: Status
     basis: str
     spans: list[tuple[int, int]]  # mention spans
     timexes: list[Timex] = field(default_factory=list)
     nouns: list[str] = field(default_factory=list)
-    tie: str | None = None  # event-noun group this clause refers back to
-    anchor_clause: Clause | None = None  # the dated clause a relative candidate hangs on
-    link: str = ""
-    frame_tie: str | None = None
+    link: str = ""  # for a relative candidate: how it hangs on the dated clause ("shortly after")
+    frame_tie: str | None = None  # the happening an opening phrase refers to ("At the start of the meeting")
     content: Clause | None = None  # for a report: the clause saying what was reported
 
     @property
@@ -263,7 +261,6 @@ def _link_relatives(
             continue
         point = anchor.date.start
         link = nxt.link
-        cand.anchor_clause = nxt
         cand.link = link
         if link in _SAME_TIME_LINKS:
             cand.date = FuzzyDate.point(point)
