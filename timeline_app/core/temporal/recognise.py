@@ -23,7 +23,7 @@ RULES: tuple[Rule, ...] = (
 _MODIFIER_BEFORE = re.compile(
     r"(?:(?P<phrase>(?:the\s+)?(?:very\s+)?(?P<which>end|beginning|start|middle|close|dawn|first\s+half|"
     r"second\s+half|latter\s+part|early\s+part)\s+of\s+)|(?P<adj>(?:the\s+)?(?P<word>early|late|mid|middle|earlier|later)"
-    r"(?:\s*-\s*|\s+))|(?P<prepost>(?P<pp>pre|post)-)|(?P<approx>(?:around|about|approximately|roughly|circa)\s+))$",
+    r"(?:\s*-\s*|\s+))|(?P<prepost>(?P<pp>pre|post)-)|(?P<approx>(?:around|approximately|roughly|circa)\s+))$",
     re.IGNORECASE,
 )
 _PHRASE_MODS = {"end": "END", "beginning": "START", "start": "START", "middle": "MID", "close": "END",

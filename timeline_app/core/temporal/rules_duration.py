@@ -18,7 +18,7 @@ from timeline_app.core.temporal.base import (
 from timeline_app.core.temporal.lexicon import COUNT, MONTH_FULL, TIME_UNITS, UNIT, UNIT_CODES, WEEKDAY
 
 _MODS = {
-    "about": "APPROX", "approximately": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX",
+    "approximately": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX",
     "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
     "fewer than": "LESS_THAN", "just under": "LESS_THAN", "more than": "MORE_THAN",
     "just over": "MORE_THAN", "well over": "MORE_THAN", "a little over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
@@ -177,7 +177,7 @@ def _every(m: re.Match[str], ctx: Context) -> Result | None:
 RULES: list[Rule] = [
     rule(
         "duration",
-        rf"(?:(?P<mod>{_MOD_WORDS})\s+)?(?:(?P<det>the|another)\s+)?"
+        rf"(?:(?P<mod>{_MOD_WORDS})\s+)?(?:(?P<det>the|another)\s+(?![\w.]+-{UNIT}\b))?"
         r"(?:(?P<rel>past|last|next|first|coming|previous|following|final|remaining|latest|preceding|prior|"
         r"additional|further|initial|entire|full|whole|same|next\s+several|past\s+several)\s+)?"
         rf"(?P<n>{COUNT})(?:\s+(?:more|additional|further|extra|full|straight|consecutive|long|whole)\s+|[-\s]+)"

@@ -215,7 +215,8 @@ RULES: list[Rule] = [
     ),
     rule(
         "quarter",
-        rf"(?:the\s+)?(?:(?:(?P<year3>{YEAR4})|(?P<rel2>this|last|next)\s+year's|the\s+year's|its|their|the\s+company's)"
+        rf"(?:the\s+(?!(?:first|second|third|fourth|1st|2nd|3rd|4th|final)-))?"
+        rf"(?:(?:(?P<year3>{YEAR4})|(?P<rel2>this|last|next)\s+year's|the\s+year's)"
         r"\s+)?(?:(?:fiscal|calendar|financial)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
         r"(?:-|\s+)(?:(?:fiscal|calendar)[-\s]+)?(?P<kind>quarter|half-year|half)(?:\s+of\s+(?:the\s+)?"
         rf"(?:(?:fiscal|calendar|financial)\s+)?(?:year\s+)?(?:(?P<year>{YEAR4})|(?P<rel>{REL_YEAR})\s+year)|"
