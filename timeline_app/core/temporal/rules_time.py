@@ -143,7 +143,6 @@ _FUZZY = {
     "nowadays": ("PRESENT_REF", "the time of writing"),
     "these days": ("PRESENT_REF", "the time of writing"),
     "at the moment": ("PRESENT_REF", "the time of writing"),
-    "at this time": ("PRESENT_REF", "the time of writing"),
     "recently": ("PAST_REF", "some time before the time of writing"),
     "recent": ("PAST_REF", "some time before the time of writing"),
     "more recently": ("PAST_REF", "some time before the time of writing"),
@@ -155,7 +154,6 @@ _FUZZY = {
     "the short term": ("FUTURE_REF", "some time after the time of writing"),
     "the long term": ("FUTURE_REF", "some time after the time of writing"),
     "the near term": ("FUTURE_REF", "some time after the time of writing"),
-    "the coming days": ("FUTURE_REF", "some time after the time of writing"),
 }
 
 
@@ -209,7 +207,7 @@ RULES: list[Rule] = [
         "fuzzy",
         r"right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|"
         r"more\s+recently|recently|recent|lately|the\s+past|the\s+(?:near|foreseeable)\s+future|the\s+future|"
-        r"the\s+(?:short|long|near)\s+term|the\s+coming\s+days",
+        r"the\s+(?:short|long|near)\s+term",
         _fuzzy,
         _fuzzy_check,
     ),
