@@ -74,6 +74,32 @@ def edit_and_undo_ms(timeline: Timeline, make: Callable[[], edits.Edit]) -> tupl
     return min(apply_times), min(undo_times)
 
 
+def window_edit_ms(timeline: Timeline) -> None:
+    """One edit through the controller on the real main window, including its redraw."""
+    from PySide6.QtWidgets import QApplication
+
+    from timeline_app.qt.editing import attach
+    from timeline_app.qt.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.set_timeline(timeline)
+    controller = attach(window, offer_recovery=False, autosave_ms=3_600_000)
+    target = timeline.events[len(timeline.events) // 2].id
+    n = [0]
+
+    def edit() -> None:
+        n[0] += 1
+        controller.push(edits.set_title(target, f"Edited {n[0]}"))
+        app.processEvents()
+
+    print(f"edit in the window (apply + refresh): {best_ms(edit, 3):8.1f} ms")
+    print(f"undo in the window: {best_ms(lambda: (controller.undo_stack.undo(), app.processEvents()), 3):8.1f} ms")
+    window.close_guard = None
+    window.close()
+
+
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     timeline = make_timeline(count)
@@ -117,6 +143,8 @@ def main() -> None:
     for event in timeline.events[::10]:
         event.curated = True
     print(f"reconcile re-extraction (10% curated): {best_ms(lambda: reconcile(timeline, fresh), 2):8.1f} ms")
+
+    window_edit_ms(timeline)
 
     from timeline_app.qt.export_image import export_image
 

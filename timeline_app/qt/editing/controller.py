@@ -283,7 +283,8 @@ class ProjectController(QObject):
     def _remember_content(self) -> None:
         """What the model and the view held after our last change, to spot changes made elsewhere."""
         self._known = (tuple(self._model.documents), tuple(self._model.events))
-        self._known_view = {id(e) for e in self._shown.events}
+        filtered = self._shown is not self._model
+        self._known_view = {id(e) for e in self._shown.events} if filtered else set()
 
     def _adopt_outside_change(self) -> None:
         """Other code (opening or dropping files in the viewer) changed the timeline.

@@ -14,8 +14,12 @@ from timeline_app.qt.editing.event_dialog import EventDialog
 
 
 def selected_events(controller: ProjectController) -> list[Event]:
-    by_id = {e.id: e for e in controller.model.events}
-    return [by_id[i] for i in controller.window.selected_event_ids() if i in by_id]
+    wanted = controller.window.selected_event_ids()
+    if not wanted:
+        return []
+    found = set(wanted)
+    by_id = {e.id: e for e in controller.model.events if e.id in found}
+    return [by_id[i] for i in wanted if i in by_id]
 
 
 def groups_in_use(controller: ProjectController) -> list[str]:

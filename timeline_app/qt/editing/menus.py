@@ -221,7 +221,7 @@ def _keep_enabled_state(controller: ProjectController, found: EditingActions) ->
     """Grey out what does not apply; shortcuts of disabled actions do nothing."""
 
     def update(*_: object) -> None:
-        selected = len(event_actions.selected_events(controller))
+        selected = len(controller.window.selected_event_ids())
         has_docs = bool(controller.model.documents)
         found["edit_event"].setEnabled(selected >= 1)
         found["delete"].setEnabled(selected >= 1)
