@@ -99,7 +99,7 @@ def _resolve(candidates: list[Candidate], reference: date | None) -> list[_Group
             c.kind = "bounded"
             c.date = FuzzyDate.bounded(None, target.date.start if target.date else None)
             upper = target.date.describe() if target.date else "?"
-            c.basis = f"mentioned in the past tense at the {c.frame_tie} of {upper}"
+            c.basis = f"told in the past tense “{c.frame}”, the {c.frame_tie} of {upper}; date not stated"
             lower_bound(c, candidates)
             group_of(c)
         else:

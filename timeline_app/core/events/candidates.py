@@ -41,6 +41,7 @@ class Candidate:
     nouns: list[str] = field(default_factory=list)
     link: str = ""  # for a relative candidate: how it hangs on the dated clause ("shortly after")
     frame_tie: str | None = None  # the happening an opening phrase refers to ("At the start of the meeting")
+    frame: str = ""  # that opening phrase's words
     content: Clause | None = None  # for a report: the clause saying what was reported
 
     @property
@@ -55,7 +56,7 @@ def sentence_candidates(
     out: list[Candidate] = []
     frame_timexes: list[Timex] = []
     frame_text = ""
-    report_bound: FuzzyDate | None = None
+    report_bound: tuple[FuzzyDate, Timex] | None = None
     leading_report: Candidate | None = None
     dated_by_clause: dict[Clause, Candidate] = {}
     for clause in clauses:
@@ -76,7 +77,7 @@ def sentence_candidates(
                 out.append(report)
                 leading_report = report if _leads(clause, clauses) else None
             elif d is not None:
-                report_bound = d
+                report_bound = (d, inside[0])
             continue
         inside = [t for t in inside if t.value not in _VAGUE]
         if not inside and frame_timexes and clause.role in ("main", "content"):
@@ -94,6 +95,7 @@ def sentence_candidates(
         if cand is None:
             continue
         cand.frame_tie = frame_tie
+        cand.frame = frame_text.strip(" ,")
         out.append(cand)
         if cand.kind == "dated":
             dated_by_clause[clause] = cand
@@ -139,19 +141,22 @@ def _absorb_bare_time_links(text: str, clauses: list[Clause], timexes: list[Time
     return out
 
 
-def _bound_reported_content(out: list[Candidate], report: FuzzyDate | None) -> None:
-    """What a report dated only vaguely ("recent reports") says happened did so before that report."""
-    reports = [c.date for c in out if c.kind == "report" and c.date is not None]
-    bound = reports[0] if reports else report
-    if bound is None or bound.latest is None:
+def _bound_reported_content(out: list[Candidate], vague: tuple[FuzzyDate, Timex] | None) -> None:
+    """What a report says happened in the past did so before the report ("recent reports indicated that ...")."""
+    reports = [(c.date, c.timexes[0]) for c in out if c.kind == "report" and c.date is not None and c.timexes]
+    found = reports[0] if reports else vague
+    if found is None:
         return
+    bound, words = found
     upper = bound.end if bound.kind is not DateKind.POINT else bound.start
+    if upper is None:
+        return
     for c in out:
         text = c.sentence.text[c.clause.start - c.sentence.start : c.clause.end - c.sentence.start]
-        if c.kind == "pending" and c.clause.role == "content" and is_past(text) and upper is not None:
+        if c.kind == "pending" and c.clause.role == "content" and is_past(text):
             c.kind = "bounded"
             c.date = FuzzyDate.bounded(None, upper)
-            c.basis = f"reported as past in a report of {upper.describe()}; date not stated"
+            c.basis = f"told in the past tense by a report “{words.text}” (by {upper.describe()}); date not stated"
 
 
 def _clause_candidate(

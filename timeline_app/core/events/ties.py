@@ -71,5 +71,5 @@ def lower_bound(c: Candidate, candidates: list[Candidate]) -> None:
         if shared and c.date is not None and c.date.end is not None and other.date.start.earliest <= c.date.end.latest:
             c.date = FuzzyDate.bounded(other.date.start, c.date.end)
             since = other.timexes[0].text if other.timexes else other.date.start.describe()
-            c.basis += f"; not before {other.date.start.describe()}: the “{shared[0]}” are there since “{since}”"
+            c.basis += f"; not before {other.date.start.describe()}: the “{shared[0]}” have been there since “{since}”"
             return
