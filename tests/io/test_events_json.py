@@ -103,3 +103,15 @@ def test_csv_rows() -> None:
     assert rows[0].startswith("id,date,earliest,latest,precision,status,title")
     assert rows[1].startswith("d1-e2,2024-10,2024-10-01,2024-10-31,month,ongoing,Troops arrived")
     assert len(rows) == 4
+
+
+def test_round_trip_of_extracted_seed() -> None:
+    from timeline_app.core.pipeline import extract_text
+
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "000_97615b8d070adb4e.txt"
+    timeline = extract_text(seed.read_text(encoding="utf-8"), doc_id="seed")
+    text = events_json.dumps(timeline)
+    again = events_json.loads(text)
+    assert events_json.dumps(again) == text
+    assert {e.date.edtf for e in again.events} >= {"2024-10", "2025-09-03", "2025-09-04", "[2025-09-04..]"}
+    assert again.documents[0].timexes == timeline.documents[0].timexes
