@@ -95,3 +95,19 @@ def test_picture_export_of_an_empty_timeline_explains_why(
         ("Export failed", f"{tmp_path / 'empty.svg'}\n\nthe timeline has no dated events to draw")
     ]
     assert not (tmp_path / "empty.svg").exists()
+
+
+def test_failed_export_leaves_the_existing_file_alone(
+    controller: ProjectController, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    def half_then_fail(timeline: object, path: Path, title: str = "") -> None:
+        path.write_text("half", encoding="utf-8")
+        raise OSError("disk full")
+
+    target = tmp_path / "chronology.md"
+    target.write_text("previous export", encoding="utf-8")
+    broken = exchange.FormatEntry("md", "Markdown", (".md",), half_then_fail)
+    assert not exchange.export_format(controller, broken, target)
+    assert target.read_text(encoding="utf-8") == "previous export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chronology.md"]
+    assert prompts.errors == [("Export failed", f"{target}\n\ndisk full")]

@@ -7,6 +7,7 @@ The formats come from the ``EXPORTERS`` / ``IMPORTERS`` registries of
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QMenu
 from timeline_app.core.curation import reconcile
 from timeline_app.core.edits import ReplaceContent
 from timeline_app.core.model import Timeline
-from timeline_app.qt.editing.controller import ProjectController
+from timeline_app.qt.editing.controller import UNTITLED, ProjectController
 from timeline_app.qt.editing.files import file_stem
 
 IMAGE_FORMATS = (("png", "PNG Image"), ("svg", "SVG Drawing"), ("pdf", "PDF Document"))
@@ -61,11 +62,16 @@ def export_format(controller: ProjectController, entry: FormatEntry, path: Path 
             return False
         if not path.suffix and entry.extensions:
             path = path.with_suffix(entry.extensions[0])
+    title = "" if controller.name == UNTITLED else controller.name
+    temp = path.with_name(f".{path.name}.part")
     try:
-        entry.run(controller.model, path, controller.name if controller.path else "")
+        entry.run(controller.model, temp, title)
+        os.replace(temp, path)  # an existing file is replaced only by a complete export
     except Exception as exc:  # any failure of a writer is reported; the work stays open
         controller.report_error("Export failed", f"{path}\n\n{exc}")
         return False
+    finally:
+        temp.unlink(missing_ok=True)
     controller.show_status(f"Exported {len(controller.model.events)} events to {path.name}")
     return True
 
