@@ -108,6 +108,19 @@ class EventDialog(QDialog):
             self.date.set_date(default_date)
         self.date.date_did_change.connect(lambda: self.problem.clear())
         self.resize(460, self.sizeHint().height())
+        for widget, name, spoken in (
+            (self.title, "eventTitleEdit", "Event title"),
+            (self.date.precision, "datePrecision", "Date precision"),
+            (self.date.start, "dateStart", "First day"),
+            (self.date.end, "dateEnd", "Last day"),
+            (self.status, "eventStatus", "Status"),
+            (self.notes, "eventNotes", "Notes"),
+            (self.group, "eventGroup", "Group or track"),
+            (self.color, "eventColour", "Colour"),
+        ):
+            widget.setObjectName(name)
+            widget.setAccessibleName(spoken)
+        self.setObjectName("eventDialog")
         self._initial = self._typed()
         # Cancel, Escape and closing ask before throwing away what was typed.
         self.confirm_discard: Callable[[], bool] = self._ask_discard
