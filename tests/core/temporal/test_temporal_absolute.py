@@ -127,3 +127,10 @@ def test_web_page_datelines_with_abbreviated_weekdays() -> None:
         ("12:34 PM EDT", "TIME", "2025-09-04T12:34"),
         ("Thu September 4, 2025", "DATE", "2025-09-04"),
     ]
+
+
+def test_year_first_numeric_dates_with_any_separator() -> None:
+    assert spans("Filed 2025/09/04 and 2025.9.4, not 2025-13-01.") == [
+        ("2025/09/04", "DATE", "2025-09-04"),
+        ("2025.9.4", "DATE", "2025-09-04"),
+    ]
