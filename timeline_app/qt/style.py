@@ -30,7 +30,8 @@ class DocumentInk:
     hatch: QBrush  # undated-but-bounded span: hatched, never solid
     faded: QBrush
     pen: QPen
-    dashed: QPen  # expected events and uncertain spans
+    dashed: QPen  # expected point markers (dashing long paths is slow: bars use ``outline``)
+    outline: QPen  # thin solid edge of uncertain and expected bars
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,7 @@ def _ink(color: QColor, dark: bool) -> DocumentInk:
         faded=QBrush(faded),
         pen=_cosmetic(color, 1.4),
         dashed=dashed,
+        outline=_cosmetic(hatch_color, 1.0),
     )
 
 
