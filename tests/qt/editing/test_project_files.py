@@ -175,3 +175,16 @@ def test_save_as_suggests_a_file_name_from_the_article_title() -> None:
     assert files.file_stem("What Did Kim and Putin Discuss? / Part 2") == "What Did Kim and Putin Discuss Part 2"
     assert files.file_stem("???") == "Timeline"
     assert len(files.file_stem("x" * 300)) == 80
+
+
+def test_saving_while_filtered_keeps_every_event(
+    controller: ProjectController, window: FakeMainWindow, tmp_path: Path
+) -> None:
+    controller.push(edits.set_title("e1", "Reviewed"))
+    controller.set_unreviewed_only(True)
+    assert window.visible_ids() == ["e2", "e3"]
+    path = tmp_path / "filtered.tlproj"
+    assert files.save_to(controller, path)
+    saved, state = load_project(path)
+    assert [e.id for e in saved.events] == ["e1", "e2", "e3"]
+    assert state["unreviewed_only"] is True
