@@ -56,6 +56,9 @@ def main() -> int:
 
 if __name__ == "__main__":
     start = time.perf_counter()
-    code = main()
-    print(f"elapsed {time.perf_counter() - start:.2f} s")
+    try:
+        code = main()
+        print(f"elapsed {time.perf_counter() - start:.2f} s")
+    except BrokenPipeError:  # output piped into head
+        code = 0
     raise SystemExit(code)
