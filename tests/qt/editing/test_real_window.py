@@ -14,21 +14,20 @@ from pytestqt.qtbot import QtBot
 
 from timeline_app.core import edits
 from timeline_app.io.project import load_project
+from timeline_app.qt.app import create_main_window
 from timeline_app.qt.editing import ProjectController, files
 from timeline_app.qt.editing.event_dialog import EventDialog
 from timeline_app.qt.editing.prompts import Recovery, Unsaved
+from timeline_app.qt.main_window import MainWindow
 
 SEEDS = sorted((Path(__file__).parents[3] / "seeds").glob("*.txt"))
 
-main_window = pytest.importorskip("timeline_app.qt.main_window")
-app_module = pytest.importorskip("timeline_app.qt.app")
-
 
 @pytest.fixture
-def real(qtbot: QtBot, tmp_path: Path, prompts: ScriptedPrompts) -> Iterator[tuple[object, ProjectController]]:
-    window = app_module.create_main_window([])
+def real(qtbot: QtBot, tmp_path: Path, prompts: ScriptedPrompts) -> Iterator[tuple[MainWindow, ProjectController]]:
+    window = create_main_window([])
     window.show_error_dialogs = False
-    controller = window.editing
+    controller = window.editing  # type: ignore[attr-defined]  # set by create_main_window
     assert isinstance(controller, ProjectController)
     controller.prompts = prompts
     controller.settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
@@ -41,15 +40,15 @@ def real(qtbot: QtBot, tmp_path: Path, prompts: ScriptedPrompts) -> Iterator[tup
     window.deleteLater()
 
 
-def load_seeds(window: object, qtbot: QtBot) -> None:
-    with qtbot.waitSignal(window.loading_did_finish, timeout=60_000):  # type: ignore[attr-defined]
-        window.open_paths([str(p) for p in SEEDS])  # type: ignore[attr-defined]
+def load_seeds(window: MainWindow, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(window.loading_did_finish, timeout=60_000):
+        window.open_paths([str(p) for p in SEEDS])
 
 
-def test_no_shortcut_is_claimed_twice(real: tuple[object, ProjectController]) -> None:
+def test_no_shortcut_is_claimed_twice(real: tuple[MainWindow, ProjectController]) -> None:
     window, _ = real
     seen: dict[str, str] = {}
-    for action in window.findChildren(QAction):  # type: ignore[attr-defined]
+    for action in window.findChildren(QAction):
         for key in action.shortcuts():
             text = key.toString()
             assert text not in seen, f"{text} used by {seen.get(text)!r} and {action.text()!r}"
@@ -58,47 +57,47 @@ def test_no_shortcut_is_claimed_twice(real: tuple[object, ProjectController]) ->
 
 
 def test_loading_articles_is_not_unsaved_work_but_editing_is(
-    real: tuple[object, ProjectController], qtbot: QtBot
+    real: tuple[MainWindow, ProjectController], qtbot: QtBot
 ) -> None:
     window, controller = real
     load_seeds(window, qtbot)
-    assert controller.model is window.timeline()  # type: ignore[attr-defined]
+    assert controller.model is window.timeline()
     assert controller.model.events and not controller.modified
     first = controller.model.events[0]
     assert controller.push(edits.set_title(first.id, "Checked by hand"))
-    assert window.isWindowModified()  # type: ignore[attr-defined]
+    assert window.isWindowModified()
     article = controller.model.documents[0]
     assert controller.name == (article.title or Path(article.path).name)
-    assert window.windowTitle() == f"{controller.name}[*] — Timeline"  # type: ignore[attr-defined]
-    assert window.store().position(first.id) >= 0  # type: ignore[attr-defined]
+    assert window.windowTitle() == f"{controller.name}[*] — Timeline"
+    assert window.store().position(first.id) >= 0
     assert controller.model.events[0].curated
     controller.undo_stack.undo()
     assert first.title != "Checked by hand" and not first.curated
-    assert not window.isWindowModified()  # type: ignore[attr-defined]
+    assert not window.isWindowModified()
 
 
 def test_save_reopen_and_close_guard_on_the_real_window(
-    real: tuple[object, ProjectController], qtbot: QtBot, prompts: ScriptedPrompts, tmp_path: Path
+    real: tuple[MainWindow, ProjectController], qtbot: QtBot, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     window, controller = real
     load_seeds(window, qtbot)
     event_id = controller.model.events[-1].id
     controller.push(edits.set_notes(event_id, "verify with a second source"))
     prompts.unsaved = [Unsaved.CANCEL]
-    assert not window.close()  # type: ignore[attr-defined]
+    assert not window.close()
     prompts.save_answers.append(tmp_path / "seed.tlproj")
     assert files.save(controller)
-    assert window.windowTitle() == "seed[*] — Timeline" and not window.isWindowModified()  # type: ignore[attr-defined]
+    assert window.windowTitle() == "seed[*] — Timeline" and not window.isWindowModified()
     saved, _ = load_project(tmp_path / "seed.tlproj")
     assert edits.find_event(saved, event_id).notes == "verify with a second source"
     assert files.new_project(controller)
-    assert window.timeline().events == []  # type: ignore[attr-defined]
+    assert window.timeline().events == []
     assert files.open_project(controller, tmp_path / "seed.tlproj")
-    assert edits.find_event(window.timeline(), event_id).curated  # type: ignore[attr-defined]
+    assert edits.find_event(window.timeline(), event_id).curated
 
 
 def test_double_click_in_the_event_list_opens_edit_event(
-    real: tuple[object, ProjectController], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    real: tuple[MainWindow, ProjectController], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window, controller = real
     load_seeds(window, qtbot)
@@ -109,11 +108,11 @@ def test_double_click_in_the_event_list_opens_edit_event(
         return QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(EventDialog, "exec", record)
-    table = window.event_list().table  # type: ignore[attr-defined]
+    table = window.event_list().table
     index = table.model().index(0, 1)
     table.setCurrentIndex(index)
     table.doubleClicked.emit(index)
-    selected = window.selected_event_ids()  # type: ignore[attr-defined]
+    selected = window.selected_event_ids()
     assert opened == [edits.find_event(controller.model, selected[0]).title]
     assert controller.undo_stack.count() == 0  # cancelled: nothing changed
 
@@ -122,9 +121,9 @@ def test_recovery_is_offered_after_the_start_up_articles_load(
     qtbot: QtBot, tmp_path: Path, prompts: ScriptedPrompts
 ) -> None:
     crash_with_unsaved_work(None)
-    window = app_module.create_main_window([str(p) for p in SEEDS])
+    window = create_main_window([str(p) for p in SEEDS])
     window.show_error_dialogs = False
-    controller = window.editing
+    controller = window.editing  # type: ignore[attr-defined]  # set by create_main_window
     controller.prompts = prompts
     controller.settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     prompts.recoveries = [Recovery.RESTORE]
