@@ -56,4 +56,4 @@ def report_source(attribution: str) -> str:
         return ""
     source = re.sub(r"^(?:(?:a|an|the)\s+)?(?:(?:report|statement)\s+(?:by|from)\s+)?", "", m.group(1), flags=re.I)
     source = re.sub(r"^(?:but|and|yet|so|meanwhile|however|also)\s+", "", source, flags=re.I)
-    return re.sub(r"\s+also$", "", source).strip()
+    return re.sub(r"\s+(?:also|first|later|earlier|again|previously|initially)$", "", source, flags=re.I).strip()

@@ -21,7 +21,11 @@ _TITLE_WORDS = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=Tr
 _NATIONALITY_TITLE = re.compile(
     rf"\b(?:(?:{'|'.join(re.escape(a) for a in _ADJECTIVES)})\s+)?(?:{_TITLE_WORDS})\s+(?=[A-Z])"
 )
-_LEADING = re.compile(r"^(?:(?:and|but|so|then|while|as|that|which)\s+|(?:said|says|added|adds)\s*:\s*)", re.IGNORECASE)
+_LEADING = re.compile(
+    r"^(?:(?:and|but|so|then|while|as|that|which|when|where|although|though|because|whereas)\s+"
+    r"|(?:said|says|added|adds)\s*:\s*)",
+    re.IGNORECASE,
+)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says)\b", re.IGNORECASE)
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where)\b")
 # Words a title must not end on.
