@@ -108,3 +108,9 @@ def test_latest_year_mentioned_breaks_weekday_ties() -> None:
     found = reference_date_from_text(text, today=TODAY)
     assert found is not None and found.day == date(1998, 8, 7)
     assert "1998" in found.basis
+
+
+def test_year_without_evidence_is_weak() -> None:
+    found = reference_date_from_text("Lima, Jun 12 (Wire) - The council approved the plan.", today=TODAY)
+    assert found is not None and found.day == date(2026, 6, 12)
+    assert found.weak and "assumed" in found.basis

@@ -133,9 +133,10 @@ def _from_dateline(text: str, dateline: Dateline, today: date) -> ReferenceDate 
         reasons.append(hinted[chosen.year])
     if not reasons and latest_year is not None and chosen.year in (latest_year, latest_year + 1):
         reasons.append(f"the latest year the text mentions is {latest_year}")
-    if not reasons:
+    guessed = not reasons
+    if guessed:
         reasons.append(f"year not stated; the most recent {_MONTH_ABBR[month]} {day} assumed")
-    return ReferenceDate(chosen, f"dateline “{words}”, year {chosen.year}: " + "; ".join(reasons))
+    return ReferenceDate(chosen, f"dateline “{words}”, year {chosen.year}: " + "; ".join(reasons), weak=guessed)
 
 
 def _latest_year_mentioned(text: str, today: date) -> int | None:
