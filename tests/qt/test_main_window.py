@@ -277,3 +277,46 @@ def test_edited_events_are_marked(window: MainWindow) -> None:
     model = window.event_list().model
     assert model.index(model.row_of("parade"), 1).data().startswith("✎ ")
     assert not model.index(model.row_of("talks"), 1).data().startswith("✎ ")
+
+
+def test_typing_in_the_search_field_is_not_taken_by_single_key_shortcuts(window: MainWindow, qtbot: QtBot) -> None:
+    window.canvas().zoom(4.0)
+    span = window.canvas().viewport_range().span
+    window.select_event("parade")
+    search = window.event_list().search
+    search.setFocus()
+    qtbot.keyClicks(search, "fz")
+    qtbot.keyClick(search, Qt.Key.Key_Left)
+    qtbot.keyClick(search, Qt.Key.Key_Home)
+    assert search.text() == "fz" and search.cursorPosition() == 0
+    assert window.canvas().viewport_range().span == pytest.approx(span)  # neither "fit" nor "zoom to event"
+    assert window.selected_event_ids() == ["parade"]  # arrows and Home moved the text cursor only
+
+
+def test_keyboard_alone_reaches_every_pane(window: MainWindow, qtbot: QtBot) -> None:
+    names = []
+    window.select_event("parade")  # both neighbours exist, so both buttons take focus
+    window.canvas().setFocus()
+    for _ in range(7):
+        names.append(window.focusWidget().objectName())
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+    assert names[:7] == [
+        "timelineCanvas",
+        "prevEventButton",
+        "nextEventButton",
+        "searchField",
+        "eventList",
+        "eventDetail",
+        "documentView",
+    ]
+    window.select_event("talks")
+    assert "Talks held" in window.canvas().accessibleDescription()
+
+
+def test_filtering_keeps_the_selection(window: MainWindow, qtbot: QtBot) -> None:
+    window.select_event("talks")
+    qtbot.keyClicks(window.event_list().search, "parade")
+    assert window.selected_event_ids() == ["talks"]
+    window.event_list().search.clear()
+    assert window.selected_event_ids() == ["talks"]
+    assert window.event_list().table.currentIndex().data(ID_ROLE) == "talks"

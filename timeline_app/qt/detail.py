@@ -73,6 +73,7 @@ class EventDetail(QTextBrowser):
         self.setObjectName("eventDetail")
         self.setAccessibleName("Event detail")
         self.setOpenLinks(False)
+        self.setTabChangesFocus(True)
         self.show_event(None, None)
 
     def show_event(self, event: Event | None, document: Document | None) -> None:

@@ -38,6 +38,7 @@ class DocumentView(QTextEdit):
         self.setObjectName("documentView")
         self.setAccessibleName("Article text")
         self.setReadOnly(True)
+        self.setTabChangesFocus(True)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )

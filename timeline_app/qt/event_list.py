@@ -11,14 +11,16 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from timeline_app.core.model import Event, Status, Timeline
@@ -120,6 +122,9 @@ class EventFilterModel(QSortFilterProxyModel):
         self.setFilterFixedString(text.strip())
 
 
+_EDITING_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
+
+
 class EventList(QWidget):
     """Search field above the event table; emits the id of the event the user picks."""
 
@@ -145,6 +150,7 @@ class EventList(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in the rest of the window
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -161,9 +167,31 @@ class EventList(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.search)
         layout.addWidget(self.table)
-        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(self._search_changed)
+        self.search.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._syncing = False
+        self._current_id = ""
+
+    def _search_changed(self, text: str) -> None:
+        # Hiding rows moves the table's current index; that is not the user picking an event.
+        self._syncing = True
+        try:
+            self.proxy.set_search(text)
+        finally:
+            self._syncing = False
+        if self._current_id:
+            self.select_event(self._current_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Keys that move the text cursor belong to the search field, not to the window's
+        # single-key shortcuts (previous/next/first/last event).
+        if watched is self.search and event.type() == QEvent.Type.ShortcutOverride:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in _EDITING_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+                event.accept()
+                return True
+        return super().eventFilter(watched, event)
 
     def set_timeline(self, timeline: Timeline) -> None:
         self._syncing = True
@@ -177,6 +205,7 @@ class EventList(QWidget):
 
     def select_event(self, event_id: str, row: int | None = None) -> None:
         """Reflect a selection made elsewhere without re-emitting it; ``row`` if the caller knows it."""
+        self._current_id = event_id
         if row is None:
             row = self.model.row_of(event_id) if event_id else -1
         selection = self.table.selectionModel()
@@ -201,4 +230,5 @@ class EventList(QWidget):
             return
         event_id = current.data(ID_ROLE)
         if event_id:
+            self._current_id = str(event_id)
             self.event_activated.emit(str(event_id))

@@ -493,6 +493,10 @@ class MainWindow(QMainWindow):
         event = chronology.event(self._selected) if self._selected else None
         document = self._document_of(event)
         self._detail.show_event(event, document)
+        # Screen readers cannot see painted marks: describe the selection on the canvas itself.
+        self._canvas.setAccessibleDescription(
+            f"Selected: {event.title}, {event.date.describe()}" if event else "No event selected"
+        )
         if document is None and self._timeline.documents:
             document = self._document_view.current_document() or self._timeline.documents[0]
         self._document_view.show_event(event, document)
