@@ -111,7 +111,7 @@ def render_chronology(timeline: Timeline) -> str:
     lines: list[str] = []
     for doc in timeline.documents:
         ref = doc.reference_date.isoformat() if doc.reference_date else "unknown"
-        weak = " (weak: file time)" if doc.reference_date_weak else ""
+        weak = " (weak guess)" if doc.reference_date_weak else ""
         lines.append(f"# {doc.title or doc.id}  [{doc.id}]")
         lines.append(f"#   written {ref}{weak} — {doc.reference_date_basis or 'no date found'}")
     if lines:
