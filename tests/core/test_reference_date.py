@@ -114,3 +114,10 @@ def test_year_without_evidence_is_weak() -> None:
     found = reference_date_from_text("Lima, Jun 12 (Wire) - The council approved the plan.", today=TODAY)
     assert found is not None and found.day == date(2026, 6, 12)
     assert found.weak and "assumed" in found.basis
+
+
+def test_yearless_date_opening_an_article_without_dateline() -> None:
+    text = "On Thursday, Sep 4, the two leaders met in the capital. They talked for hours."
+    found = reference_date_from_text(text, today=TODAY)
+    assert found is not None and found.day == date(2025, 9, 4)
+    assert "Thursday" in found.basis and not found.weak

@@ -30,6 +30,7 @@ _ANNIVERSARY = re.compile(
     r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\s+anniversary\s+of\s+([^.;!?\n]{0,160})",
     re.IGNORECASE,
 )
+_YEARLESS = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
 _RELATIVE_YEAR = re.compile(r"\b(this|last|next) year\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
@@ -90,21 +91,31 @@ def reference_date_from_text(
             return ReferenceDate(day, f"date under the headline: “{_quote(text, top)}”")
     if absolute is None:
         absolute = _absolute_timexes(text)
-    return _from_absolute_dates(text, absolute, today)
+    return _from_absolute_dates(text, absolute, today) or _from_yearless_date_near_top(text, absolute, today)
 
 
-def _from_dateline(text: str, dateline: Dateline, today: date) -> ReferenceDate | None:
+def _from_yearless_date_near_top(text: str, absolute: list[Timex], today: date) -> ReferenceDate | None:
+    """'On Thursday, Sep 4, the leaders met ...' opening an article without a dateline: its year as for a dateline."""
+    for t in absolute:
+        m = _YEARLESS.match(t.value)
+        if t.start < 600 and m:
+            found = Dateline(t.start, t.end, None, None, int(m.group(1)), int(m.group(2)), None, t.start, t.end)
+            return _from_dateline(text, found, today, label="date near the top")
+    return None
+
+
+def _from_dateline(text: str, dateline: Dateline, today: date, label: str = "dateline") -> ReferenceDate | None:
     month, day = dateline.month or 0, dateline.day or 0
     words = _quote(text, dateline)
     if dateline.year is not None:
         found = _safe_date(dateline.year, month, day)
-        return ReferenceDate(found, f"dateline “{words}”") if found else None
+        return ReferenceDate(found, f"{label} “{words}”") if found else None
     candidates = [
         d for y in range(today.year - _YEARS_BACK, today.year + 1) if (d := _safe_date(y, month, day)) and d <= today
     ]
     if not candidates:
         return None
-    lead = _sentence_at(text, dateline.end)
+    lead = _sentence_at(text, dateline.end, back=True)
     weekdays = {WEEKDAYS.index(w.lower()): w for w in _WEEKDAY.findall(lead)}
     anniversaries = anniversary_years(text)
     hinted = _relative_year_hints(text)
@@ -136,7 +147,7 @@ def _from_dateline(text: str, dateline: Dateline, today: date) -> ReferenceDate 
     guessed = not reasons
     if guessed:
         reasons.append(f"year not stated; the most recent {_MONTH_ABBR[month]} {day} assumed")
-    return ReferenceDate(chosen, f"dateline “{words}”, year {chosen.year}: " + "; ".join(reasons), weak=guessed)
+    return ReferenceDate(chosen, f"{label} “{words}”, year {chosen.year}: " + "; ".join(reasons), weak=guessed)
 
 
 def _latest_year_mentioned(text: str, today: date) -> int | None:
