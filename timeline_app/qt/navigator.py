@@ -29,8 +29,10 @@ class EventNavigator(QWidget):
         self.position_label.setAccessibleName("Position in the chronology")
         self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.position_label.setMinimumWidth(90)
+        two_lines = QFontMetrics(self.font()).lineSpacing() * 2 + 14
         for button in (self.prev_button, self.next_button):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumHeight(two_lines)  # the neighbour's title and its date
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
