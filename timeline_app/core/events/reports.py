@@ -49,11 +49,18 @@ _MEDIA = re.compile(
 )
 
 
+_LEADING_NOISE = re.compile(
+    r"^(?:but|and|yet|so|meanwhile|however|also|a|an|the|(?:report|statement)\s+(?:by|from))\s+", re.IGNORECASE
+)
+_TRAILING_NOISE = re.compile(r"\s+(?:also|first|later|earlier|again|previously|initially)$", re.IGNORECASE)
+
+
 def report_source(attribution: str) -> str:
     """Who reported: "local radio" in "as reported by local radio on Monday", "Bush" in "Bush said"."""
     m = _INTRODUCED_SOURCE.search(attribution) or _SPEAKER.search(attribution)
     if not m:
         return ""
-    source = re.sub(r"^(?:(?:a|an|the)\s+)?(?:(?:report|statement)\s+(?:by|from)\s+)?", "", m.group(1), flags=re.I)
-    source = re.sub(r"^(?:but|and|yet|so|meanwhile|however|also)\s+", "", source, flags=re.I)
-    return re.sub(r"\s+(?:also|first|later|earlier|again|previously|initially)$", "", source, flags=re.I).strip()
+    source = m.group(1)
+    while (shorter := _LEADING_NOISE.sub("", source, count=1)) != source:
+        source = shorter
+    return _TRAILING_NOISE.sub("", source).strip()
