@@ -134,3 +134,10 @@ def test_year_first_numeric_dates_with_any_separator() -> None:
         ("2025/09/04", "DATE", "2025-09-04"),
         ("2025.9.4", "DATE", "2025-09-04"),
     ]
+
+
+def test_last_half_and_last_quarter_of_a_year() -> None:
+    assert spans("Sales rose in the last half of 1989 and the last quarter of 2006.") == [
+        ("the last half of 1989", "DATE", "1989-H2"),
+        ("the last quarter of 2006", "DATE", "2006-Q4"),
+    ]

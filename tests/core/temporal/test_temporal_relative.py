@@ -120,3 +120,16 @@ def test_a_datetime_reference_is_read_as_its_day() -> None:
 def test_overnight_is_the_night_before_unless_an_adjective() -> None:
     assert spans("Russia launched 500 drones overnight, officials said.") == [("overnight", "2025-09-03TNI")]
     assert spans("Overnight rates rose and it was an overnight stay.") == []
+
+
+def test_weekdays_counted_from_the_story_day() -> None:
+    text = "Talks opened on March 3. The following Monday they stalled; the previous Friday they had been cordial."
+    assert spans(text) == [
+        ("March 3", "2025-03-03"),
+        ("The following Monday", "2025-03-10"),
+        ("the previous Friday", "2025-03-07"),
+    ]
+
+
+def test_the_week_of_a_date() -> None:
+    assert spans("Sales peaked the week of March 6.") == [("the week of March 6", "2025-W10")]

@@ -10,6 +10,7 @@ from datetime import date
 from timeline_app.core.model import Timex
 from timeline_app.core.temporal import rules_dates, rules_duration, rules_periods, rules_relative, rules_time
 from timeline_app.core.temporal.base import Context, Result, Rule
+from timeline_app.core.temporal.units import unit_of
 
 RULES: tuple[Rule, ...] = (
     *rules_dates.RULES,
@@ -68,6 +69,21 @@ def select(found: list[Candidate], length: int) -> list[Candidate]:
     return kept
 
 
+_WEEK_OF_BEFORE = re.compile(r"(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
+
+
+def _extend_to_week_of(text: str, start: int, end: int, result: Result, floor: int) -> tuple[int, Result]:
+    """ "the week of March 6" names the week around that day."""
+    if result.unit is None or result.unit.kind != "day" or result.type != "DATE":
+        return start, result
+    m = _WEEK_OF_BEFORE.search(text, max(floor, start - 16), start)
+    if not m:
+        return start, result
+    week = unit_of("week", result.unit.start)
+    basis = f"'{text[m.start() : end]}': the week containing {result.value}; {result.basis}"
+    return m.start(), Result("DATE", week.value, basis=basis, anchor=result.value, unit=week)
+
+
 def _extend_with_modifier(text: str, start: int, result: Result, floor: int) -> tuple[int, Result]:
     if result.type not in ("DATE", "TIME") or not _CONCRETE.match(result.value):
         return start, result
@@ -103,7 +119,8 @@ def tag_text(text: str, reference: date | None) -> list[Timex]:
             continue
         if result is None:
             continue
-        start, result = _extend_with_modifier(text, c.start, result, floor)
+        start, result = _extend_to_week_of(text, c.start, c.end, result, floor)
+        start, result = _extend_with_modifier(text, start, result, floor)
         if result.unit is not None and result.type in ("DATE", "TIME") and result.remember:
             ctx.last = result.unit
             if result.unit.kind in ("quarter", "half"):

@@ -53,9 +53,18 @@ def _century(m: re.Match[str], ctx: Context) -> Result | None:
 _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 
 
+def _quarter_check(m: re.Match[str], text: str) -> bool:
+    if m.group("ord").lower() in ("last", "latter") and not (m.group("year") or m.group("year2") or m.group("rel")):
+        return False  # "the last quarter" alone is the one before now, read as a relative unit
+    # "the second half of the match", "the first half an hour": not calendar halves.
+    after = text[m.end() : m.end() + 8]
+    return not (m.group("kind").lower() == "half" and re.match(r"\s+(?:of\s+(?:the|a|an)\b|a\b|an\b)", after, re.I))
+
+
 def _quarter(m: re.Match[str], ctx: Context) -> Result | None:
-    n = _QUARTER_ORD[m.group("ord").lower()]
     kind = "half" if m.group("kind").lower().startswith("half") else "quarter"
+    word = m.group("ord").lower()
+    n = (2 if kind == "half" else 4) if word in ("last", "latter") else _QUARTER_ORD[word]
     if kind == "half" and n > 2:
         return None
     code = "H" if kind == "half" else "Q"
@@ -217,17 +226,12 @@ RULES: list[Rule] = [
         "quarter",
         rf"(?:the\s+(?!(?:first|second|third|fourth|1st|2nd|3rd|4th|final)-))?"
         rf"(?:(?:(?P<year3>{YEAR4})|(?P<rel2>this|last|next)\s+year's|the\s+year's)"
-        r"\s+)?(?:(?:fiscal|calendar|financial)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
+        r"\s+)?(?:(?:fiscal|calendar|financial)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)"
         r"(?:-|\s+)(?:(?:fiscal|calendar)[-\s]+)?(?P<kind>quarter|half-year|half)(?:\s+of\s+(?:the\s+)?"
         rf"(?:(?:fiscal|calendar|financial)\s+)?(?:year\s+)?(?:(?P<year>{YEAR4})|(?P<rel>{REL_YEAR})\s+year)|"
         rf"\s*,?\s+(?P<year2>{YEAR4})|\s+of\s+the\s+(?:fiscal|financial|calendar)\s+year)?",
         _quarter,
-        lambda m, text: (
-            not (
-                m.group("kind").lower() == "half"
-                and re.match(r"\s+(?:of\s+(?:the|a|an)\b|a\b|an\b)", text[m.end() : m.end() + 8], re.I)
-            )
-        ),
+        _quarter_check,
         priority=2,
     ),
     rule(

@@ -99,9 +99,22 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result | None:
         value = f"XXXX-WXX-{weekday + 1}" + (f"T{part}" if part else "")
         basis = f"'{m.group()}': a {WEEKDAY_NAMES[weekday]} with no reference date to place it"
         return Result("TIME" if part else "DATE", value, basis=basis)
+    if det.startswith("the ") and ctx.last is not None and ctx.last.kind == "day":
+        # "the previous Friday", "the following Monday": counted from the day the story is at.
+        base = ctx.last.start
+        name = WEEKDAY_NAMES[weekday]
+        if det in ("the previous", "the preceding"):
+            d = base - timedelta(days=(base.weekday() - weekday) % 7 or 7)
+            basis = f"'{m.group()}': the {name} before {base}, the last date mentioned"
+        else:
+            d = base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
+            basis = f"'{m.group()}': the {name} after {base}, the last date mentioned"
+        return _day_result(m, d, basis, base.isoformat(), part)
     modifier = {"last": "last", "this past": "last", "past": "last", "next": "next", "this coming": "next",
-                "coming": "next", "this": "this"}.get(det, "")  # fmt: skip
+                "coming": "next", "this": "this", "the previous": "last", "the preceding": "last",
+                "the following": "next", "the next": "next"}.get(det, "")  # fmt: skip
     d, basis = resolve_weekday(weekday, ctx.reference, ctx.tense(m), modifier)
+    basis = f"'{m.group()}'" + basis[basis.index("'", 1) + 1 :]  # name the words as written
     return _day_result(m, d, basis, ctx.reference.isoformat(), part)
 
 
@@ -348,7 +361,8 @@ RULES: list[Rule] = [
     ),
     rule(
         "weekday",
-        rf"(?:(?P<det>last|this|next|this\s+past|this\s+coming|coming|past)\s+)?(?P<wd>{WEEKDAY})"
+        rf"(?:(?P<det>last|this|next|this\s+past|this\s+coming|coming|past|the\s+previous|the\s+following|"
+        rf"the\s+next|the\s+preceding)\s+)?(?P<wd>{WEEKDAY})"
         r"(?:\s+(?P<part>morning|afternoon|evening|night))?",
         _weekday,
         _weekday_check,
