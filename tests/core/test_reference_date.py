@@ -45,6 +45,8 @@ def test_anniversary_alone_sets_year() -> None:
 
 def test_anniversary_with_explicit_year() -> None:
     assert 2019 in anniversary_years("the 30th anniversary of the 1989 revolution")
+    assert 2025 in anniversary_years("Crowds marked 80 years since the end of the Second World War.")
+    assert anniversary_years("the 12th anniversary of the company's founding") == {}
 
 
 def test_last_year_beside_explicit_year() -> None:

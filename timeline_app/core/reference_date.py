@@ -27,7 +27,8 @@ _ORDINAL_WORDS = {
     "hundredth": 100, "centenary": 100, "centennial": 100,
 }  # fmt: skip
 _ANNIVERSARY = re.compile(
-    r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\s+anniversary\s+of\s+([^.;!?\n]{0,160})",
+    r"\b(?:(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\s+anniversary\s+of"
+    r"|(\d{1,3})\s+years\s+since)\s+([^.;!?\n]{0,160})",
     re.IGNORECASE,
 )
 _YEARLESS = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
@@ -160,8 +161,9 @@ def anniversary_years(text: str) -> dict[int, str]:
     """Years implied by "Nth anniversary of <event of known year>", with the words that imply them."""
     years: dict[int, str] = {}
     for m in _ANNIVERSARY.finditer(text):
-        count = int(m.group(1)) if m.group(1) else _ORDINAL_WORDS[m.group(2).lower()]
-        tail = m.group(3)
+        number = m.group(1) or m.group(3)
+        count = int(number) if number else _ORDINAL_WORDS[m.group(2).lower()]
+        tail = m.group(4)
         explicit = _YEAR.search(tail[:60])
         origin = int(explicit.group(1)) if explicit else _known_year(tail)
         if origin is not None:
