@@ -159,7 +159,8 @@ _FUZZY = {
 
 def _fuzzy(m: re.Match[str], ctx: Context) -> Result | None:
     value, meaning = _FUZZY[re.sub(r"\s+", " ", m.group().lower())]
-    return Result("DATE", value, basis=f"'{m.group()}': {meaning}")
+    anchor = ctx.reference.isoformat() if ctx.reference else None
+    return Result("DATE", value, basis=f"'{m.group()}': {meaning}", anchor=anchor)
 
 
 def _fuzzy_check(m: re.Match[str], text: str) -> bool:
