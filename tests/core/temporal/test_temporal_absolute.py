@@ -141,3 +141,7 @@ def test_last_half_and_last_quarter_of_a_year() -> None:
         ("the last half of 1989", "DATE", "1989-H2"),
         ("the last quarter of 2006", "DATE", "2006-Q4"),
     ]
+
+
+def test_places_named_after_holidays_are_not_dates() -> None:
+    assert spans("Tourists flew to Easter Island; shops closed at Christmas.") == [("Christmas", "DATE", "2024-12-25")]

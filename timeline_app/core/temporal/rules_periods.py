@@ -150,6 +150,13 @@ def _season(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", unit.value, basis=f"'{m.group()}': {why}", anchor=ref.isoformat(), unit=unit)
 
 
+def _holiday_check(m: re.Match[str], text: str) -> bool:
+    if not capitalised(m.group("h")):
+        return False
+    # "Easter Island", "Christmas Island": a one-word holiday name followed by a name is a place.
+    return " " in m.group("h").strip() or m.group("year") is not None or not re.match(r"\s+[A-Z]", text[m.end() :])
+
+
 def _holiday(m: re.Match[str], ctx: Context) -> Result | None:
     name = re.sub(r"\s+", " ", m.group("h").lower()).replace("’", "'")
     det = (m.group("det") or "").lower()
@@ -248,7 +255,7 @@ RULES: list[Rule] = [
         r"Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Bastille\s+Day|"
         rf"Labou?r\s+Day|Memorial\s+Day|Black\s+Friday|Good\s+Friday|Easter(?:\s+Sunday)?)(?:\s+(?P<year>{YEAR4}))?",
         _holiday,
-        lambda m, text: capitalised(m.group("h")),
+        _holiday_check,
         priority=1,
     ),
     rule(
