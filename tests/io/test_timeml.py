@@ -107,3 +107,20 @@ def test_any_text_round_trips_exactly(case: tuple[str, list[tuple[int, int]]]) -
     parsed = parse_timeml_string(timeml_string("d", text, tags, date(2025, 1, 1)))
     assert parsed.text == text
     assert [(t.start, t.end) for t in parsed.timexes] == spans
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("1998-01-08", date(1998, 1, 8)),
+        ("19980108", date(1998, 1, 8)),
+        ("1998-02-06T22:19:00", date(1998, 2, 6)),
+        ("1998-02-30", None),
+        ("PRESENT_REF", None),
+        (None, None),
+    ],
+)
+def test_creation_time_values_give_their_day(value: str | None, expected: date | None) -> None:
+    from timeline_app.core.ingest.timeml import parse_day
+
+    assert parse_day(value) == expected
