@@ -52,6 +52,7 @@ def build_events(doc: Document) -> list[Event]:
     return _to_events(doc, groups)
 
 
+_MID_SENTENCE_NAME = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][\w'’\-]+")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 
 
@@ -144,11 +145,12 @@ def _to_events(doc: Document, groups: list[_Group]) -> list[Event]:
     events: list[Event] = []
     all_names: list[str] = []
     prepared: list[tuple[_Group, list[tuple[int, int]]]] = []
+    known = set(_MID_SENTENCE_NAME.findall(text))
     for g in groups:
         spans = sorted(set(g.extra_spans + [s for m in g.members for s in m.spans]))
         prepared.append((g, spans))
         for s, e in spans:
-            all_names.extend(find_entities(text[s:e]).actors)
+            all_names.extend(find_entities(text[s:e], known_names=known).actors)
     prepared.sort(key=lambda item: item[1][0][0])
     for n, (g, spans) in enumerate(prepared, start=1):
         lead = _lead(g)
@@ -159,7 +161,7 @@ def _to_events(doc: Document, groups: list[_Group]) -> list[Event]:
         quantities: list[str] = []
         for s, e in spans:
             local_blocked = [(bs - s, be - s) for bs, be in blocked if s <= bs and be <= e]
-            ents = find_entities(text[s:e], local_blocked)
+            ents = find_entities(text[s:e], local_blocked, known)
             actors += [a for a in ents.actors if a not in actors]
             places += [p for p in ents.places if p not in places]
             quantities += [q for q in ents.quantities if q not in quantities]
@@ -220,7 +222,9 @@ def _title(doc: Document, g: _Group, lead: Candidate) -> str:
         others = [c for c in g.members if c.kind != "report"]
         return _title(doc, g, others[0]) if others else make_title(lead.sentence.text)
     s, e = lead.clause.start, lead.clause.end
-    drops = [(t.start - s, t.end - s) for t in lead.timexes if s <= t.start and t.end <= e]
+    drops = [
+        (t.start - s, t.end - s) for t in doc.timexes if s <= t.start and t.end <= e and t.type in ("DATE", "TIME")
+    ]
     title = make_title(text[s:e], drops)
     if len(title.split()) < 3 and not is_past(title):
         # A fragment ("Finally", "The day") says nothing: use the whole sentence instead.

@@ -39,7 +39,6 @@ _FRAME = re.compile(r"(?:(?:At|In|On|During|After|Before|Since|Following|Amid|Am
 _COORD = re.compile(
     r"(?:,\s+(?:but|although|though|whereas|while|where|and|or|so)\s+|;\s+|\s+although\s+)", re.IGNORECASE
 )
-_SUBJECT_START = re.compile(r"^(?:the|a|an|this|that|these|those|it|he|she|they|we|i|[A-Z]\w*)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +121,11 @@ def _starts_clause(words: str) -> bool:
 
 def _starts_new_subject(words: str) -> bool:
     """', and the army is expected to ...' starts a clause; ', and injured more than 5,000' continues one."""
-    head = " ".join(words.split()[:6])
-    return bool(_SUBJECT_START.match(head)) and (_FINITE.search(head) is not None or is_past(head))
+    split = words.split()
+    if not split or is_past(split[0]) or _FINITE.match(split[0]):
+        return False
+    head = " ".join(split[1:6])
+    return _FINITE.search(head) is not None or is_past(head)
 
 
 def _norm(link: str) -> str:

@@ -200,7 +200,9 @@ _EVENT_NAME_WORDS = frozenset(
     ]
 )
 _NAME_TOKEN = r"(?:[A-Z][\w'’.\-]*[\w.]|[A-Z])"
-_NAME_SEQ = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:of|de|du|da|van|von|bin|al|del)\s+)?{_NAME_TOKEN})*")
+_NAME_SEQ = re.compile(
+    rf"{_NAME_TOKEN}(?:\s+(?:(?:of|de|du|da|van|von|der|den|ter|bin|al|del|la|le|di)\s+){{0,2}}{_NAME_TOKEN})*"
+)
 _TITLE_RE = re.compile(
     r"\b(?:"
     + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
@@ -275,7 +277,7 @@ _QUANTITY_STOP = frozenset(
         "says",
     ]
 )
-_UNITS = frozenset(["percent", "per", "%", "people"])
+_TIME_UNITS = frozenset(["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"])
 
 
 @dataclass(slots=True)
@@ -285,13 +287,23 @@ class Entities:
     quantities: list[str] = field(default_factory=list)
 
 
-def find_entities(text: str, blocked: list[tuple[int, int]] | None = None) -> Entities:
-    """Entities in ``text``; spans in ``blocked`` (time expressions) are never quantities or names."""
+def find_entities(
+    text: str, blocked: list[tuple[int, int]] | None = None, known_names: set[str] | None = None
+) -> Entities:
+    """Entities in ``text``; spans in ``blocked`` (time expressions) are never quantities or names.
+
+    A lone capitalised word opening the text is taken as a name only if ``known_names`` (words the
+    document capitalises mid-sentence) has it: "Trade between the blocs rose" names nobody.
+    """
     blocked = blocked or []
     found = Entities()
     titled = {m.group(1).rstrip(".") for m in _TITLE_RE.finditer(text)}
     for m in _NAME_SEQ.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in blocked):
+            continue
+        opening = not text[: m.start()].strip(" \"“'‘(")
+        word = m.group(0)
+        if opening and " " not in word and known_names is not None and word not in known_names and not place_name(word):
             continue
         pieces = re.split(r"['’]s\s+", m.group(0))
         for i, piece in enumerate(pieces):
@@ -317,10 +329,7 @@ def _classify(raw: str, text: str, end: int, titled: set[str], found: Entities) 
         if len(parts) > size and country_of_adjective(" ".join(parts[:size])):
             name = " ".join(parts[size:])
             break
-    for title in sorted(TITLES, key=len, reverse=True):
-        if name.startswith(title + " ") and name[len(title) + 1 :] in titled:
-            name = name[len(title) + 1 :]
-            break
+    name = _after_title(name, found)
     if country_of_adjective(name):
         return
     following = text[end : end + 20].split()
@@ -335,6 +344,24 @@ def _classify(raw: str, text: str, end: int, titled: set[str], found: Entities) 
         return
     if len(name) > 1 and not name.isdigit() and not set(name.split()) & _EVENT_NAME_WORDS:
         _add(found.actors, name)
+
+
+_TITLE_IN_NAME = re.compile(
+    r"(?:^|\s)(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True) if t[0].isupper()) + r")\s+"
+)
+
+
+def _after_title(name: str, found: Entities) -> str:
+    """'European Commission President Ann Lee' -> 'Ann Lee', keeping 'European Commission' as an actor."""
+    last = None
+    for m in _TITLE_IN_NAME.finditer(name):
+        last = m
+    if last is None or last.end() >= len(name):
+        return name
+    prefix = name[: last.start()].strip()
+    if prefix and not country_of_adjective(prefix) and not place_name(prefix):
+        _add(found.actors, prefix)
+    return name[last.end() :]
 
 
 def _quantities(text: str, blocked: list[tuple[int, int]]) -> list[str]:
@@ -353,8 +380,14 @@ def _quantities(text: str, blocked: list[tuple[int, int]]) -> list[str]:
             nouns.append(word)
         if not digits or (not nouns and not any(u in number for u in ("%", "percent", "$", "€", "£"))):
             continue
+        if nouns and _singular(nouns[0].lower()) in _TIME_UNITS:
+            continue  # a duration, said by the date
         _add(out, " ".join([number, *nouns]))
     return out
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
 
 
 def _add(items: list[str], value: str) -> None:
@@ -363,9 +396,17 @@ def _add(items: list[str], value: str) -> None:
 
 
 def merge_short_names(names: list[str], known: list[str]) -> list[str]:
-    """Map "Dupont" to "Anne Dupont" when the longer name is known in the same document."""
+    """Map "Dupont" to "Anne Dupont" (and "Von der Leyen" to "Ursula von der Leyen") within one document."""
     out: list[str] = []
     for name in names:
-        full = next((k for k in known if k != name and name in k.split()), name) if " " not in name else name
+        words = name.lower().split()
+        full = next((k for k in known if len(k.split()) > len(words) and _ends_with(k.lower().split(), words)), name)
         _add(out, full)
     return out
+
+
+def _ends_with(longer: list[str], shorter: list[str]) -> bool:
+    """'Kim' within 'Kim Jong-un' (a first word, as in Korean names) or 'Dupont' ending 'Anne Dupont'."""
+    if len(shorter) == 1 and shorter[0] in longer:
+        return True
+    return longer[-len(shorter) :] == shorter
