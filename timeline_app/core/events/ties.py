@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from timeline_app.core.events.candidates import Candidate
-from timeline_app.core.events.lexicon import content_words, is_past
+from timeline_app.core.events.lexicon import EVENT_NOUN_GROUPS, content_words, is_past
 from timeline_app.core.model import FuzzyDate, Status
 
 
@@ -54,8 +55,28 @@ class TieIndex:
 def tie_target(c: Candidate, index: TieIndex) -> Candidate | None:
     """The dated happening an undated clause refers back to ("the meeting", "during their talks")."""
     ctext = c.sentence.text[c.clause.start - c.sentence.start : c.clause.end - c.sentence.start]
-    wanted = c.frame_tie or (c.nouns[0] if c.nouns and is_past(ctext) else None)
+    wanted = c.frame_tie or (happening_referred_to(ctext) if is_past(ctext) else None)
     return index.nearest(wanted, c) if wanted is not None else None
+
+
+_TEMPORAL_PREPOSITION = re.compile(
+    r"\b(?:during|at|amid|amidst|following|after|before|throughout|ahead\s+of|on\s+the\s+sidelines\s+of)"
+    r"(?:\s+\S+){0,3}\s*$",
+    re.IGNORECASE,
+)
+
+
+def happening_referred_to(clause: str) -> str | None:
+    """The happening a clause places itself at: its subject ("The meeting ended ...") or a time-like
+    phrase ("... during a meeting"), not any object ("France will try to block the agreement")."""
+    for m in re.finditer(r"[A-Za-z']+", clause):
+        group = EVENT_NOUN_GROUPS.get(m.group(0).lower())
+        if group is None:
+            continue
+        before = clause[: m.start()]
+        if len(before.split()) <= 3 or _TEMPORAL_PREPOSITION.search(before):
+            return group
+    return None
 
 
 def lower_bound(c: Candidate, candidates: list[Candidate]) -> None:
