@@ -123,8 +123,8 @@ def _merge_or_add(
 
 
 def _same_happening(a: Candidate, b: Candidate) -> bool:
-    if a.date is None or b.date is None:
-        return False
+    if a.date is None or b.date is None or a.sentence is b.sentence:
+        return False  # two clauses of one sentence are told apart by the sentence itself
     if a.kind == "report" or b.kind == "report":
         return a.kind == b.kind and a.date == b.date and source_of(a) == source_of(b) != ""
     if a.status is not b.status or a.date != b.date or a.date.kind is not DateKind.POINT:

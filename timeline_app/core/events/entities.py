@@ -15,6 +15,8 @@ _CONNECTORS = {"of", "de", "du", "da", "van", "von", "bin", "al", "la", "del", "
 # Capitalised words that start sentences or name times, never actors.
 _NOT_NAMES = frozenset(
     [
+        "celsius",
+        "fahrenheit",
         "a",
         "an",
         "the",
@@ -217,6 +219,9 @@ _QUANTITY = re.compile(
 )
 _QUANTITY_STOP = frozenset(
     [
+        "later",
+        "earlier",
+        "ago",
         "to",
         "in",
         "of",
@@ -264,6 +269,8 @@ _QUANTITY_STOP = frozenset(
         "his",
         "her",
         "this",
+        "celsius",
+        "fahrenheit",
         "these",
         "those",
         "would",

@@ -27,7 +27,7 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says)\b", re.IGNORECASE)
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where)\b")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where|when)\b")
 # Words a title must not end on.
 _DANGLING = frozenset(
     [
@@ -195,7 +195,8 @@ def _drop_appositives(text: str) -> str:
 
     def cut(m: re.Match[str]) -> str:
         inner = m.group(1)
-        return m.group(0) if is_past(inner) or _FINITE.search(inner) else " "
+        # A participle phrase ("backed by 12 aircraft") is an aside; a clause with its own verb is not.
+        return m.group(0) if _FINITE.search(inner) else " "
 
     return _APPOSITIVE.sub(cut, text)
 
@@ -234,9 +235,16 @@ def _shorten(text: str) -> str:
 
 def _trim_dangling(text: str) -> str:
     words = text.split()
-    while len(words) > 3 and (words[-1].lower() in _DANGLING or words[-1].lower().endswith("ing")):
+    while len(words) > 3 and (words[-1].lower() in _DANGLING or _dangling_participle(words[-2], words[-1])):
         words.pop()
     return " ".join(words).rstrip(" ,;:")
+
+
+def _dangling_participle(previous: str, word: str) -> bool:
+    """'... arrived in Washington seeking' ends on a verb; '... an emergency meeting' ends on a noun."""
+    if not word.lower().endswith("ing"):
+        return False
+    return previous[:1].isupper() or is_past(previous) or previous.lower().endswith("ly")
 
 
 def _drop_trailing_comma_phrase(text: str) -> str:
