@@ -82,3 +82,33 @@ def test_mentions_point_into_the_text() -> None:
     for e in timeline.events:
         assert e.mentions and all(text[m.start : m.end] == m.text for m in e.mentions)
     assert {e.date.edtf for e in timeline.events} >= {"2021-03-02", "2021-02"}
+
+
+def test_linked_clauses_of_one_sentence_stay_two_events() -> None:
+    timeline = extract_text("The fire broke out shortly after a storm hit the area on Saturday.", reference_date=REF)
+    storm, fire = timeline.events
+    assert storm.date.edtf == fire.date.edtf == "1998-08-01"
+    assert "storm" in storm.title and fire.title == "The fire broke out"
+
+
+def test_undated_clause_naming_a_happening_as_object_is_not_merged() -> None:
+    text = (
+        "Parliament will vote on the accord next year.\n"
+        "France has said it will try to block the accord, and the minister repeated it."
+    )
+    timeline = extract_text(text, reference_date=REF)
+    vote = next(e for e in timeline.events if "vote" in e.title)
+    assert len(vote.mentions) == 1
+
+
+def test_participle_aside_leaves_the_title_and_names_are_split_from_offices() -> None:
+    text = (
+        "More than 400 firefighters, backed by 12 aircraft, battled the blaze on Sunday. "
+        "European Commission President Ann van der Berg flew to Lima on Monday."
+    )
+    events = extract_text(text, reference_date=REF).events
+    assert events[0].title == "More than 400 firefighters battled the blaze"
+    assert "400 firefighters" in " ".join(events[0].quantities)
+    assert {"European Commission", "Ann van der Berg"} <= set(events[1].actors)
+    assert "President" not in " ".join(events[1].actors)
+    assert "Lima" in events[1].places
