@@ -229,6 +229,8 @@ def _shorten(text: str) -> str:
         head = _trim_dangling(text[:cut].rstrip(" ,"))
         if len(head) >= 25:
             return head
+    if len(text) <= _MAX + 28:
+        return text  # a little long, but whole beats cut
     # No clean phrase boundary: cut at a word and say so.
     return _trim_dangling(text[:_MAX].rsplit(" ", 1)[0].rstrip(" ,")) + "…"
 
