@@ -142,3 +142,10 @@ def test_time_precision_point_is_instant() -> None:
     store = EventStore.from_timeline(tl)
     assert store.start[0] == pytest.approx(to_time(date(2025, 9, 3)) + 14.5 / 24)
     assert store.end[0] == store.start[0]
+
+
+def test_nearest_prefers_the_point_over_a_range_starting_the_same_day() -> None:
+    tl = seed_like()
+    tl.events.append(_event("after", FuzzyDate.bounded(DatePoint.day(date(2025, 9, 4)), None)))
+    store = EventStore.from_timeline(tl)
+    assert store.ids[store.nearest(to_time(date(2025, 9, 4)) + 0.5)] == "report"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,30 @@ def test_screenshot_under_x11(xvfb_display: str, tmp_path: Path) -> None:
     assert (image.width(), image.height()) == (1280, 800)
     colours = {image.pixel(x, y) for x in range(0, 1280, 16) for y in range(60, 440, 8)}
     assert len(colours) > 20  # a drawn timeline, not an empty window
+
+
+def test_go_to_date_from_the_keyboard(xvfb_display: str, tmp_path: Path) -> None:
+    env = app_env(tmp_path, xvfb_display)
+    report = tmp_path / "report.json"
+    app = start_app([str(SEED), "--test-report", str(report)], env)
+    try:
+        wid = wait_for_window(env, "Timeline")
+        wait_for_file(report)
+        _focus(env, wid)
+        xdotool(env, "key", "ctrl+g")
+        dialog = wait_for_window(env, "Go to Date")
+        _focus(env, dialog)
+        xdotool(env, "type", "--delay", "40", "2025-09-04")
+        xdotool(env, "key", "Return")
+        time.sleep(0.5)
+        _focus(env, wid)  # without a window manager nobody hands focus back after a dialog
+        xdotool(env, "key", "ctrl+q")
+        code, err = app.wait()
+    finally:
+        if app.proc.poll() is None:
+            app.proc.kill()
+    assert code == 0, err
+    state = json.loads(report.read_text(encoding="utf-8"))
+    assert state["selected_date"] == "4 Sep 2025"
+    lo, hi = state["viewport"]
+    assert lo < date(2025, 9, 4).toordinal() < hi

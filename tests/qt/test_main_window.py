@@ -320,3 +320,22 @@ def test_filtering_keeps_the_selection(window: MainWindow, qtbot: QtBot) -> None
     window.event_list().search.clear()
     assert window.selected_event_ids() == ["talks"]
     assert window.event_list().table.currentIndex().data(ID_ROLE) == "talks"
+
+
+def test_several_documents_get_their_own_colours_in_canvas_and_list(window: MainWindow) -> None:
+    second = make_timeline()
+    merged = Timeline(list(window.timeline().documents), list(window.timeline().events))
+    second.documents[0].id = "doc2"
+    for event in second.events:
+        event.id += "-b"
+        event.mentions[0].document = "doc2"
+    merged.documents += second.documents
+    merged.events += second.events
+    window.set_timeline(merged)
+    store = window.store()
+    assert store.doc[store.position("talks")] == 0 and store.doc[store.position("talks-b")] == 1
+    model = window.event_list().model
+    first = model.index(model.row_of("talks"), 1).data(Qt.ItemDataRole.DecorationRole)
+    other = model.index(model.row_of("talks-b"), 1).data(Qt.ItemDataRole.DecorationRole)
+    style = window.canvas().timeline_style()
+    assert first == style.ink(0).color and other == style.ink(1).color

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
 from datetime import date
@@ -36,6 +37,22 @@ def _size(text: str) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
+def _import_before_qt(files: list[str]) -> None:
+    """Import the large non-Qt packages now, before PySide6.
+
+    Once PySide6 is loaded it inspects the source of every module imported after it (for its
+    optional "feature" switches), which makes those imports markedly slower; and importing
+    the extraction engine here rather than in the loader thread avoids contending with Qt's
+    start-up for the interpreter lock.
+    """
+    import timeline_app.core.store  # NumPy
+
+    if any(not f.lower().endswith(".json") for f in files):
+        # A broken engine is reported per file by the loader, with the reason.
+        with contextlib.suppress(Exception):
+            import timeline_app.core.pipeline  # noqa: F401
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     try:
@@ -49,9 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing and len(missing) == len(files):
         print(f"timeline-app: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    # PySide6 inspects every module imported after it (for its optional "feature" switches),
-    # which makes later imports of large non-Qt packages slower: load those first.
-    import timeline_app.core.store  # noqa: F401  (NumPy)
+    _import_before_qt(files)
 
     # Start reading and extracting now, in a thread, while Qt and the window are set up.
     from timeline_app.qt.load_jobs import BackgroundLoad

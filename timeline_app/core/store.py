@@ -272,15 +272,17 @@ class EventStore:
         return lo + np.flatnonzero(self.end[lo:hi] >= t0).astype(np.int64)
 
     def nearest(self, t: float) -> int:
-        """Position whose marker (point centre or range start) is nearest to time ``t``."""
+        """Position whose marker (point centre or range start) is nearest to time ``t``.
+
+        Events covering ``t`` compete too (several can start at the same moment), so a day's
+        point event is found even when a longer event starts at the same time.
+        """
         if len(self) == 0:
             return -1
         i = int(np.searchsorted(self.start, t))
-        best = min(
-            (j for j in (i - 1, i) if 0 <= j < len(self)),
-            key=lambda j: abs(float(self.marker_time(j)) - t),
-        )
-        return best
+        covering = self.visible(t, t)[:2000].tolist()
+        candidates = {j for j in (i - 1, i) if 0 <= j < len(self)} | set(covering)
+        return min(candidates, key=lambda j: (abs(self.marker_time(j) - t), j))
 
     def marker_time(self, pos: int) -> float:
         return float(self.mid[pos] if self.kind[pos] == KIND_POINT else self.start[pos])

@@ -22,7 +22,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 
 from timeline_app.core.store import (
-    FLAG_COARSE,
     FLAG_EXPECTED,
     FLAG_OPEN_END,
     FLAG_OPEN_START,
@@ -299,7 +298,9 @@ def _paint_events(
         kind, flag = kinds[i], flags[i]
         expected = bool(flag & FLAG_EXPECTED)
         if kind == KIND_POINT:
-            if flag & FLAG_COARSE and x1 - x0 > 2 * r:
+            # The whole unit the date names (a month, or a day when zoomed to hours), so a
+            # marker is never read as more precise than its date.
+            if x1 - x0 > 2 * r:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(ink.pale_fill)
                 painter.drawRoundedRect(QRectF(x0, cy - 3, x1 - x0, 6), 3, 3)

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from timeline_app.core.model import Event, Status, Timeline
@@ -38,9 +38,12 @@ class EventTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._events: list[Event] = []
         self._doc_titles: dict[str, str] = {}
+        self._doc_colors: dict[str, QColor] = {}
         self._row_of: dict[str, int] | None = None
 
-    def set_timeline(self, timeline: Timeline) -> None:
+    def set_timeline(self, timeline: Timeline, doc_colors: dict[str, QColor] | None = None) -> None:
+        """``doc_colors``: the colour each document's events have on the canvas."""
+        self._doc_colors = dict(doc_colors or {})
         self.beginResetModel()
         self._events = list(timeline.events)
         self._doc_titles = {d.id: d.title or d.path for d in timeline.documents}
@@ -85,6 +88,8 @@ class EventTableModel(QAbstractTableModel):
                 lo, hi = event.date.sort_key()
                 return f"{_key(lo)}{_key(hi)}{index.row():09d}"
             return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.DecorationRole and col == 1:
+            return self._doc_colors.get(event.document)
         if role == ID_ROLE:
             return event.id
         if role == SEARCH_ROLE:
@@ -193,10 +198,10 @@ class EventList(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def set_timeline(self, timeline: Timeline) -> None:
+    def set_timeline(self, timeline: Timeline, doc_colors: dict[str, QColor] | None = None) -> None:
         self._syncing = True
         try:
-            self.model.set_timeline(timeline)
+            self.model.set_timeline(timeline, doc_colors)
         finally:
             self._syncing = False
 

@@ -477,7 +477,9 @@ class MainWindow(QMainWindow):
         self._canvas.set_store(store, keep_view=keep_view)
         self._overview.set_store(store)
         self._overview.set_window(self._canvas.viewport_range())
-        self._event_list.set_timeline(tl)
+        style = self._canvas.timeline_style()
+        colors = {d.id: style.ink(i).color for i, d in enumerate(tl.documents)} if len(tl.documents) > 1 else {}
+        self._event_list.set_timeline(tl, colors)
         selected = self._selected if self._selected and self._chronology.index_of(self._selected) >= 0 else ""
         changed = selected != self._selected
         self._selected = selected
