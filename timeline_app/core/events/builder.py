@@ -94,6 +94,13 @@ def _resolve(candidates: list[Candidate], reference: date | None) -> list[_Group
                 c.date = FuzzyDate.bounded(None, DatePoint.day(reference))
                 c.basis = f"the article's lead, in the past tense: on or before {reference.isoformat()}"
                 group_of(c)
+            elif c.clause.role == "content" and c.frame_tie and reference is not None and _told_as_past(c):
+                # Told at a happening the text does not date: still before the article was written.
+                c.kind = "bounded"
+                c.date = FuzzyDate.bounded(None, DatePoint.day(reference))
+                c.basis = f"told in the past tense “{c.frame}”, before the article of {reference.isoformat()}"
+                lower_bound(c, candidates)
+                group_of(c)
             continue
         if c.clause.role == "content" and c.frame_tie:
             # Reported at the tied happening: it took place before it, date not stated.
@@ -187,6 +194,10 @@ def _to_events(doc: Document, groups: list[_Group]) -> list[Event]:
     after = {events[i].id for i, (g, _spans) in enumerate(prepared) if g.after}
     events.sort(key=lambda e: (e.date.sort_key(), e.id in after, e.mentions[0].start))
     return events
+
+
+def _told_as_past(c: Candidate) -> bool:
+    return is_past(c.clause.text_in(c.sentence.text, c.sentence.start))
 
 
 def _lead(g: _Group) -> Candidate:
