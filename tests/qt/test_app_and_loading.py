@@ -141,7 +141,9 @@ def test_parse_user_date() -> None:
     assert parse_user_date("2025-09-03") == pytest.approx(date(2025, 9, 3).toordinal() + 0.5)
     oct_2024 = parse_user_date("2024-10")
     assert oct_2024 is not None and date(2024, 10, 1).toordinal() < oct_2024 < date(2024, 11, 1).toordinal()
-    assert parse_user_date("3 Sep 2025") == date(2025, 9, 3).toordinal()
+    assert parse_user_date("3 Sep 2025") == date(2025, 9, 3).toordinal() + 0.5
+    assert parse_user_date("Oct 2024") == oct_2024
+    assert parse_user_date("3 Sep 2025 14:30") == pytest.approx(date(2025, 9, 3).toordinal() + 14.5 / 24)
     assert parse_user_date("nonsense words") is None
 
 

@@ -670,9 +670,19 @@ def parse_user_date(text: str) -> float | None:
     except ValueError:
         pass
     try:
+        from datetime import datetime
+
         from dateutil import parser as date_parser
 
-        parsed = date_parser.parse(text, default=date_parser.parse("2000-01-01"), dayfirst=True)
+        # Parsing with two different defaults tells which parts the text left out, so
+        # "Oct 2024" means the middle of that month rather than its first midnight.
+        early = date_parser.parse(text, default=datetime(2000, 1, 1), dayfirst=True)
+        late = date_parser.parse(text, default=datetime(2000, 12, 28), dayfirst=True)
     except (ValueError, OverflowError):
         return None
-    return to_time(parsed)
+    if early.month != late.month:
+        return parse_user_date(f"{early.year:04d}")
+    if early.day != late.day:
+        return parse_user_date(f"{early.year:04d}-{early.month:02d}")
+    has_time = early.hour or early.minute or early.second
+    return to_time(early) if has_time else to_time(early.date()) + 0.5
