@@ -82,6 +82,15 @@ def test_markdown_markup_removed(tmp_path: Path) -> None:
     assert "Paris, May 2 (Wire) The council met on Friday." in doc.text
 
 
+def test_markdown_front_matter_gives_title_and_date(tmp_path: Path) -> None:
+    f = tmp_path / "post.md"
+    f.write_text('---\ntitle: "Harbour reopens"\ndate: 2023-04-05\ntags: [port]\n---\n\nShips returned on Tuesday.\n')
+    doc = load_document(f, "d")
+    assert doc.title == "Harbour reopens"
+    assert doc.reference_date == date(2023, 4, 5) and "front matter" in doc.reference_date_basis
+    assert doc.text.startswith("Ships returned")
+
+
 HTML = """<!DOCTYPE html><html><head><title>Port reopens after storm | Daily Wire</title>
 <meta property="og:title" content="Port reopens after storm">
 <meta property="article:published_time" content="2023-04-05T08:00:00Z"></head>

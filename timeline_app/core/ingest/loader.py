@@ -8,7 +8,7 @@ from pathlib import Path
 from timeline_app.core.ingest.dateline import detect_title
 from timeline_app.core.ingest.decode import decode_text
 from timeline_app.core.ingest.errors import LoadError
-from timeline_app.core.ingest.markdown import markdown_to_text
+from timeline_app.core.ingest.markdown import markdown_to_text, split_front_matter
 from timeline_app.core.ingest.raw import read_bytes
 from timeline_app.core.model import Document
 
@@ -28,7 +28,7 @@ def load_document(path: str | Path, doc_id: str, max_bytes: int | None = None) -
     if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and _sniff_html(text)):
         return _html(p, text, doc_id)
     if suffix in MARKDOWN_SUFFIXES:
-        return _document(p, doc_id, markdown_to_text(text), "markdown")
+        return _markdown(p, text, doc_id)
     return _document(p, doc_id, text, "text")
 
 
@@ -40,6 +40,20 @@ def _document(path: Path | None, doc_id: str, text: str, kind: str) -> Document:
     if not text.strip():
         raise LoadError("no text in file")
     return Document(id=doc_id, path=str(path) if path else "", text=text, title=detect_title(text, path), kind=kind)
+
+
+def _markdown(path: Path, source: str, doc_id: str) -> Document:
+    fields, body = split_front_matter(source)
+    doc = _document(path, doc_id, markdown_to_text(body), "markdown")
+    if fields.get("title"):
+        doc.title = fields["title"]
+    try:
+        published = date.fromisoformat(fields.get("date", "")[:10])
+    except ValueError:
+        published = None
+    if published is not None:
+        _set_metadata_date(doc, published, f"date in the Markdown front matter ({fields['date']})")
+    return doc
 
 
 def _sniff_html(text: str) -> bool:

@@ -13,6 +13,19 @@ _QUOTE = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
 _RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FIELD = re.compile(r"^(title|date)[ \t]*:[ \t]*[\"']?(.+?)[\"']?[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def split_front_matter(source: str) -> tuple[dict[str, str], str]:
+    """A leading YAML block ("---\ntitle: ...\ndate: 2024-05-01\n---") as simple fields, and the rest."""
+    m = _FRONT_MATTER.match(source)
+    if not m:
+        return {}, source
+    fields = {f.group(1).lower(): f.group(2).strip() for f in _FIELD.finditer(m.group(1))}
+    return fields, source[m.end() :]
+
+
 def markdown_to_text(source: str) -> str:
     text = _CODE_FENCE.sub("", source)
     text = _IMAGE.sub("", text)
