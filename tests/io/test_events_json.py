@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Status, Timeline
 from timeline_app.io import events_csv, events_json
@@ -115,3 +117,25 @@ def test_round_trip_of_extracted_seed() -> None:
     assert events_json.dumps(again) == text
     assert {e.date.edtf for e in again.events} >= {"2024-10", "2025-09-03", "2025-09-04", "[2025-09-04..]"}
     assert again.documents[0].timexes == timeline.documents[0].timexes
+
+
+_LEAF = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.text(max_size=8), st.sampled_from(["2024", "[..2024]", "2024-13"])
+)
+_KEYS = st.sampled_from(["documents", "events", "id", "title", "date", "status", "mentions", "start", "end", "text"])
+_TREE = st.recursive(
+    _LEAF,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(_KEYS, inner, max_size=6)),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TREE)
+def test_any_json_loads_or_fails_with_value_error(data: object) -> None:
+    try:
+        timeline = events_json.loads(json.dumps(data))
+    except ValueError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert isinstance(timeline, Timeline)
