@@ -138,9 +138,6 @@ _NOT_NAMES = frozenset(
         "why",
         "how",
         "which",
-        "synopsis",
-        "key",
-        "takeaways",
     ]
 )
 TITLES = (
