@@ -21,6 +21,8 @@ class Result:
     anchor: str | None = None
     unit: Unit | None = None  # the calendar unit this names, remembered for anaphora ("the previous day")
     remember: bool = True  # False for comparisons ("a year earlier") that do not move the narrative
+    # Several expressions found by one match ("2019-21" is two years), as (start, end, result) in text offsets.
+    parts: list[tuple[int, int, Result]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -29,6 +31,7 @@ class Context:
     reference: date | None
     last: Unit | None = None  # the most recent concrete date mentioned
     last_quarter: Unit | None = None  # the most recent quarter or half mentioned (financial reporting)
+    last_end: int = 0  # where the most recent concrete date ends in the text
     _tense_cache: dict[tuple[int, int], Tense | None] = field(default_factory=dict)
 
     def tense(self, m: re.Match[str]) -> Tense | None:
@@ -79,6 +82,27 @@ def weekday_number(word: str) -> int:
 
 def capitalised(word: str | None) -> bool:
     return bool(word) and word[0].isupper()  # type: ignore[index]
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_MINOR_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+                          "over", "the", "to", "up", "vs", "with"})  # fmt: skip
+
+
+def in_headline(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] sits on a line written in title case or capitals ("Talks Resume Next Week").
+
+    Headlines capitalise every word, so a capitalised "Week" there is no proper name.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if len(line) > 160:
+        return False
+    words = [w for w in _WORD.findall(line) if w.lower() not in _MINOR_WORDS]
+    if len(words) < 2:
+        return False
+    return all(w[0].isupper() for w in words) and not re.search(r"[a-z]\.\s+[A-Za-z]", line)
 
 
 def count_value(text: str) -> float | None:

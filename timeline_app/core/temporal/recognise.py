@@ -119,23 +119,32 @@ def tag_text(text: str, reference: date | None) -> list[Timex]:
             continue
         if result is None:
             continue
+        if result.parts:
+            for part_start, part_end, part in result.parts:
+                out.append(_emit(text, part_start, part_end, part, ctx))
+            floor = c.end
+            continue
         start, result = _extend_to_week_of(text, c.start, c.end, result, floor)
         start, result = _extend_with_modifier(text, start, result, floor)
-        if result.unit is not None and result.type in ("DATE", "TIME") and result.remember:
-            ctx.last = result.unit
-            if result.unit.kind in ("quarter", "half"):
-                ctx.last_quarter = result.unit
-        out.append(
-            Timex(
-                start=start,
-                end=c.end,
-                text=text[start : c.end],
-                type=result.type,
-                value=result.value,
-                mod=result.mod,
-                basis=result.basis,
-                anchor=result.anchor,
-            )
-        )
+        out.append(_emit(text, start, c.end, result, ctx))
         floor = c.end
     return out
+
+
+def _emit(text: str, start: int, end: int, result: Result, ctx: Context) -> Timex:
+    """The Timex for a result, remembering its date for the anaphora after it."""
+    if result.unit is not None and result.type in ("DATE", "TIME") and result.remember:
+        ctx.last = result.unit
+        ctx.last_end = end
+        if result.unit.kind in ("quarter", "half"):
+            ctx.last_quarter = result.unit
+    return Timex(
+        start=start,
+        end=end,
+        text=text[start:end],
+        type=result.type,
+        value=result.value,
+        mod=result.mod,
+        basis=result.basis,
+        anchor=result.anchor,
+    )

@@ -67,6 +67,23 @@ def _day_number(word: str) -> int | None:
     return v if v and v > 0 else None
 
 
+# "from March to May 2024", "Sept. 28 - Oct. 3, 2025": the year written once at the end of a range.
+_RANGE_YEAR_AFTER = re.compile(
+    rf"\s*(?:[-–—]|to|and|through|thru|until|till)\s+(?:(?:early|late|mid)[-\s]+)?(?:{DAY_NUM}\s+(?:of\s+)?)?"
+    rf"(?P<mon>{MONTH})(?:\s*{DAY_NUM})?(?:\s*,\s*|\s+)(?P<year>{YEAR4})\b",
+    re.IGNORECASE,
+)
+
+
+def range_year(text: str, end: int, month: int) -> int | None:
+    """The year of ``month`` opening a range whose closing date, right after ``end``, gives the year."""
+    m = _RANGE_YEAR_AFTER.match(text, end)
+    if not m or not capitalised(m.group("mon")):
+        return None
+    year = int(m.group("year"))
+    return year - 1 if month > month_number(m.group("mon")) else year  # "Dec. 28 to Jan. 3, 2026"
+
+
 def _full_date(m: re.Match[str], ctx: Context) -> Result | None:
     month = month_number(m.group("mon"))
     day = _day_number(m.group("day"))
@@ -79,6 +96,14 @@ def _full_date(m: re.Match[str], ctx: Context) -> Result | None:
         except ValueError:
             return None
         return Result("DATE", d.isoformat(), basis=f"'{label}': a full calendar date", unit=Unit("day", d))
+    shared = range_year(ctx.text, m.end(), month)
+    if shared is not None:
+        try:
+            d = date(shared, month, day)
+        except ValueError:
+            return None
+        basis = f"'{label}': the year {shared} written at the end of the range it opens"
+        return Result("DATE", d.isoformat(), basis=basis, unit=Unit("day", d))
     if ctx.reference is None:
         if not 1 <= day <= 31:
             return None
@@ -138,6 +163,11 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Result | None:
     month = month_number(m.group("mon"))
     det = (m.group("det") or "").lower()
     name = MONTH_NAMES[month]
+    shared = range_year(ctx.text, m.end(), month) if not det else None
+    if shared is not None:
+        unit = Unit("month", date(shared, month, 1))
+        basis = f"'{m.group()}': the year {shared} written at the end of the range it opens"
+        return Result("DATE", unit.value, basis=basis, unit=unit)
     if ctx.reference is None:
         return Result("DATE", f"XXXX-{month:02d}", basis=f"'{name}': a month without its year")
     ref = ctx.reference
@@ -212,6 +242,37 @@ def _year(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", _year_value(y), basis=f"'{m.group()}': a year", unit=unit)
 
 
+def _range_end_year(m: re.Match[str]) -> int | None:
+    """The closing year of "2019-21" or "1939-1945"; None when it cannot close a range opened by the first."""
+    first, last_text = int(m.group("y1")), m.group("y2")
+    last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)
+    return last if 0 < last - first <= 100 else None
+
+
+def _year_range_check(m: re.Match[str], text: str) -> bool:
+    if _range_end_year(m) is None:
+        return False
+    if _QUANTITY_NOUNS.match(text[m.end() : m.end() + 24]):
+        return False
+    before = text[max(0, m.start() - 16) : m.start()]
+    return not (_LABEL_BEFORE.search(before) or _APPROX_BEFORE.search(before))
+
+
+def _year_range(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "1950-53", "2019–2021", "2024/25": the years that open and close the range, as two dates."""
+    last = _range_end_year(m)
+    if last is None:
+        return None
+    first = int(m.group("y1"))
+    label = m.group()
+    parts: list[tuple[int, int, Result]] = []
+    for year, group, role in ((first, "y1", "opens"), (last, "y2", "closes")):
+        unit = Unit("year", date(year, 1, 1))
+        basis = f"'{label}': the year that {role} a range of years"
+        parts.append((m.start(group), m.end(group), Result("DATE", _year_value(year), basis=basis, unit=unit)))
+    return Result("DATE", _year_value(first), basis=parts[0][2].basis, parts=parts)
+
+
 _SPELLED_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
                  "ninety": 90}  # fmt: skip
 _SPELLED_SMALL = {w: v for w, v in NUMBER_WORDS.items() if 1 <= v < 20 and w not in ("a", "an", "single", "couple")}
@@ -251,9 +312,9 @@ def _spelled_year_check(m: re.Match[str], text: str) -> bool:
     if m.group("th"):
         before = text[max(0, m.start() - 10) : m.start()]
         after = text[m.end() : m.end() + 12]
-        return bool(m.group("pre") or re.search(r"\b(?:in|since|until|by)\s+$", before, re.I)) and not re.match(
-            r"\s+[a-z]", after
-        )
+        if m.group("pre"):
+            return True
+        return bool(re.search(r"\b(?:in|since|until|by)\s+$", before, re.I)) and not re.match(r"\s+[a-z]", after)
     return True
 
 
@@ -325,6 +386,13 @@ RULES: list[Rule] = [
         rf"(?P<year>{YEAR4})",
         _year,
         _year_check,
+    ),
+    rule(
+        "year_range",
+        rf"(?P<y1>{YEAR4})(?:\s*[-–—]\s*|/)(?P<y2>{YEAR4}|\d\d)",
+        _year_range,
+        _year_range_check,
+        priority=1,
     ),
     rule(
         "spelled_year",

@@ -67,7 +67,6 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result | None:
     n = (2 if kind == "half" else 4) if word in ("last", "latter") else _QUARTER_ORD[word]
     if kind == "half" and n > 2:
         return None
-    code = "H" if kind == "half" else "Q"
     year: int | None = None
     why = ""
     explicit = m.group("year") or m.group("year2") or m.group("year3")
@@ -77,21 +76,30 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result | None:
         why = f"of {year}"
     elif rel:
         year, why = relative_year(rel, ctx.reference, ctx.last)
-    elif ctx.last is not None and ctx.last.kind in ("quarter", "half", "year") and ctx.reference is None:
-        year, why = ctx.last.start.year, f"the year of the last date mentioned ({ctx.last.value})"
-    elif ctx.reference is not None:
-        ref = ctx.reference
-        current = (ref.month - 1) // 3 + 1 if kind == "quarter" else (ref.month - 1) // 6 + 1
-        tense = ctx.tense(m)
-        year = ref.year
-        why = f"the year of the reference date {ref}"
-        if n > current and tense != "future":
-            year = ref.year - 1
-            why = f"the latest such period completed before the reference date {ref}"
-        elif n < current - 1 and tense == "future":
-            # A quarter just ended is still reported on in the future tense ("results are expected").
-            year = ref.year + 1
-            why = f"the next such period after the reference date {ref}"
+    else:
+        year, why = _period_year(m, ctx, kind, n)
+    return _period_result(m, ctx, kind, n, year, why)
+
+
+def _period_year(m: re.Match[str], ctx: Context, kind: str, n: int) -> tuple[int | None, str]:
+    """The year of a quarter or half named without one: the latest such period, unless the clause looks ahead."""
+    if ctx.last is not None and ctx.last.kind in ("quarter", "half", "year") and ctx.reference is None:
+        return ctx.last.start.year, f"the year of the last date mentioned ({ctx.last.value})"
+    if ctx.reference is None:
+        return None, ""
+    ref = ctx.reference
+    current = (ref.month - 1) // 3 + 1 if kind == "quarter" else (ref.month - 1) // 6 + 1
+    tense = ctx.tense(m)
+    if n > current and tense != "future":
+        return ref.year - 1, f"the latest such period completed before the reference date {ref}"
+    if n < current - 1 and tense == "future":
+        # A quarter just ended is still reported on in the future tense ("results are expected").
+        return ref.year + 1, f"the next such period after the reference date {ref}"
+    return ref.year, f"the year of the reference date {ref}"
+
+
+def _period_result(m: re.Match[str], ctx: Context, kind: str, n: int, year: int | None, why: str) -> Result:
+    code = "H" if kind == "half" else "Q"
     if year is None:
         return Result("DATE", f"XXXX-{code}{n}", basis=f"'{m.group()}': no year to place it in")
     start_month = (n - 1) * (3 if kind == "quarter" else 6) + 1
@@ -200,6 +208,22 @@ def _holiday(m: re.Match[str], ctx: Context) -> Result | None:
     )  # fmt: skip
 
 
+def _bare_quarter_code_check(m: re.Match[str], text: str) -> bool:
+    if not m.group("q").isupper() or (m.group("q") == "H" and m.group("n") not in "12"):
+        return False
+    # "Audi Q3": after a name it is a model, not a quarter (a sentence's first word or "Apple's" is no such name).
+    before = text[max(0, m.start() - 24) : m.start()]
+    after_name = re.search(r"\b[A-Z][\w-]*\s+$", before) and not re.search(r"(?:^|[.!?:\n]\s*)\w+\s+$", before)
+    return not after_name
+
+
+def _bare_quarter_code(m: re.Match[str], ctx: Context) -> Result | None:
+    kind = "quarter" if m.group("q") == "Q" else "half"
+    n = int(m.group("n"))
+    year, why = _period_year(m, ctx, kind, n)
+    return _period_result(m, ctx, kind, n, year, why)
+
+
 def _quarter_code(m: re.Match[str], ctx: Context) -> Result | None:
     n = int(m.group("n"))
     year_text = m.group("year")
@@ -265,4 +289,5 @@ RULES: list[Rule] = [
         lambda m, text: m.group("q").isupper() and (len(m.group("year")) == 4 or "'" in m.group()),
         priority=2,
     ),
+    rule("bare_quarter_code", r"(?P<q>[QH])(?P<n>[1-4])", _bare_quarter_code, _bare_quarter_code_check, priority=1),
 ]

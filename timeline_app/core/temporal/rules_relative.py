@@ -8,7 +8,16 @@ import re
 from datetime import date, timedelta
 
 from timeline_app.core.temporal.anchoring import WEEKDAY_NAMES, resolve_weekday
-from timeline_app.core.temporal.base import Context, Result, Rule, capitalised, count_value, rule, weekday_number
+from timeline_app.core.temporal.base import (
+    Context,
+    Result,
+    Rule,
+    capitalised,
+    count_value,
+    in_headline,
+    rule,
+    weekday_number,
+)
 from timeline_app.core.temporal.lexicon import COUNT, DAY_PARTS, SEASON, SEASONS, WEEKDAY
 from timeline_app.core.temporal.units import Unit, season_near, unit_of, unresolved_value
 
@@ -274,6 +283,30 @@ def _year_earlier(m: re.Match[str], ctx: Context) -> Result | None:
                   anchor=ctx.reference.isoformat(), unit=unit, remember=False)  # fmt: skip
 
 
+_QUARTERS_BACK = {"quarter": 4, "half": 2, "month": 12, "season": 1}
+
+
+def _same_period_last_year(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "the same period last year", "last year's quarter": the period under discussion, one year earlier."""
+    word = (m.group("u") or m.group("u2")).lower()
+    base: Unit | None = None
+    if word in ("period", "quarter", "half") and ctx.last_quarter is not None:
+        base = ctx.last_quarter
+    elif word in ("period", "month") and ctx.last is not None and ctx.last.kind in ("month", "season"):
+        base = ctx.last
+    elif word == "month" and ctx.reference is not None:
+        base = unit_of("month", ctx.reference)
+    if base is None or base.kind not in _QUARTERS_BACK:
+        if ctx.reference is None:
+            return Result("DATE", "XXXX", basis=f"'{m.group()}': nothing to count from")
+        unit = Unit("year", date(ctx.reference.year - 1, 1, 1))
+        return Result("DATE", unit.value, basis=f"'{m.group()}': the year before the reference date {ctx.reference}",
+                      anchor=ctx.reference.isoformat(), unit=unit, remember=False)  # fmt: skip
+    unit = base.shift(-_QUARTERS_BACK[base.kind])
+    return Result("DATE", unit.value, basis=f"'{m.group()}': {base.value} a year earlier, the period under discussion",
+                  anchor=base.value, unit=unit, remember=False)  # fmt: skip
+
+
 def _weekend(m: re.Match[str], ctx: Context) -> Result | None:
     det = re.sub(r"\s+", " ", m.group("det").lower())
     if ctx.reference is None:
@@ -333,6 +366,43 @@ def _modified_unit(m: re.Match[str], ctx: Context) -> Result | None:
                   anchor=base.value, unit=unit)  # fmt: skip
 
 
+def _relative_unit_check(m: re.Match[str], text: str) -> bool:
+    if re.match(r"\s+of\b", text[m.end() : m.end() + 4], re.I):
+        return False  # "the last day of ...": an ordinal
+    # "This Week" in running text names a programme; in a title-case headline it is a week.
+    return not capitalised(m.group("u")) or in_headline(text, m.start(), m.end())
+
+
+_NEARBY = 250  # characters: about a sentence or two
+_YEAR_SPAN_AFTER = re.compile(r"\s+(?:ended|ending|ends|to|through|until)\b", re.IGNORECASE)
+
+
+def _the_year_check(m: re.Match[str], text: str) -> bool:
+    if capitalised(m.group("y")) and not in_headline(text, m.start(), m.end()):
+        return False  # "Person of the Year"
+    after = text[m.end() : m.end() + 12]
+    # "the year before", "the year of the dragon", "the year 2000", "the year-ago quarter" are read elsewhere.
+    return not re.match(r"(?:\s+(?:of|before|after|earlier|later|ago|since|in\s+which|when)\b|\s*\d|-)", after, re.I)
+
+
+def _the_year(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "the year": the year under discussion, else the year of the reference date; "the year ended ..." a span."""
+    if _YEAR_SPAN_AFTER.match(ctx.text, m.end()):
+        return Result("DURATION", "P1Y", basis=f"'{m.group()}': a twelve-month period ending on the date after it")
+    base, why = ctx.anchor_unit()
+    # Far from the last date, or after a decade, "the year" is the year of writing.
+    distant = ctx.last is not None and m.start() - ctx.last_end > _NEARBY
+    # "the full year" is the (financial) year being reported, not an earlier one named in passing.
+    distant = distant or " full " in f" {m.group().lower()} "
+    if base is not None and ctx.reference is not None and (distant or _ORDER.index(base.kind) > _ORDER.index("year")):
+        base, why = Unit("day", ctx.reference), "the reference date"
+    if base is None:
+        return Result("DATE", "XXXX", basis=f"'{m.group()}': a year with nothing to place it")
+    unit = unit_of("year", base.start)
+    return Result("DATE", unit.value, basis=f"'{m.group()}': the year of {base.value}, {why}", anchor=base.value,
+                  unit=unit, remember=False)  # fmt: skip
+
+
 _UNIT_WORDS = rf"(?P<u>day|night|morning|afternoon|evening|week|month|quarter|half|year|decade|century|period|{SEASON})"
 
 RULES: list[Rule] = [
@@ -381,9 +451,22 @@ RULES: list[Rule] = [
         r"the\s+preceding|the\s+upcoming|the\s+most\s+recent)\s+(?:(?:fiscal|calendar|financial|school|academic)\s+)?"
         + _UNIT_WORDS,
         _relative_unit,
-        # "the last day of ..." is an ordinal; "This Week" (capitalised) is the name of a programme or heading.
-        lambda m, text: not re.match(r"\s+of\b", text[m.end() : m.end() + 4], re.I) and not capitalised(m.group("u")),
+        _relative_unit_check,
         priority=1,
+    ),
+    rule(
+        "same_period_last_year",
+        r"(?:the\s+)?(?:same|corresponding|comparable|year-ago)\s+(?P<u>period|quarter|half|month)\s+"
+        r"(?:(?:of\s+)?(?:last|the\s+previous|the\s+prior|the\s+last)\s+year|a\s+year\s+(?:ago|earlier|before))|"
+        r"(?:last|the\s+previous)\s+year['’]s\s+(?:(?:same|corresponding|comparable)\s+)?(?P<u2>period|quarter|half)",
+        _same_period_last_year,
+        priority=3,
+    ),
+    rule(
+        "the_year",
+        r"the\s+(?:(?:full|calendar)\s+)?(?P<y>year)",
+        _the_year,
+        _the_year_check,
     ),
     rule(
         "shifted",

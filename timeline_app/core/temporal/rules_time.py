@@ -24,7 +24,11 @@ _DAY_REF = (
     rf"(?:(?P<wd>{WEEKDAY})|(?P<deictic>today|yesterday|tomorrow|tonight)|"
     rf"(?P<mon>{MONTH})\s*(?P<day>{DAY_NUM})(?:\s*,\s*(?P<year>{YEAR4}))?)"
 )
-_ZONE = r"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|JST|KST|IST)|local\s+time))"
+# Zone abbreviations are matched in capitals only: "ET" is a zone, "et" is not.
+_ZONE = (
+    r"(?:\s+(?P<tz>(?-i:[ECMP][SD]?T|GMT|UTC|BST|CES?T|EES?T|WES?T|MSK|JST|KST|HKT|SGT|IST|AES[DT]|ACS[DT]|AWST|NZ[SD]T|"
+    r"WIB|PHT|SAST|WAT|EAT|Z)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?|local\s+time)(?:\s*\(\d{3,4}\s*(?-i:GMT|UTC)\))?)"
+)
 
 
 _DAY_AFTER = re.compile(rf"\)?\s*(?:\([^()]{{0,24}}\)\s*)?,?\s*(?:on\s+)?(?P<wd>{WEEKDAY})\b", re.IGNORECASE)
