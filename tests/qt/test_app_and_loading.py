@@ -173,3 +173,26 @@ def test_status_bar_names_reference_dates(qtbot: QtBot) -> None:
     assert "2 documents" in tip and "5 events" in tip
     assert "Talks article: written 4 Sep 2025 (dateline)" in tip
     assert "Other: date of writing unknown" in tip
+
+
+def test_a_newer_open_supersedes_an_older_one_still_loading(qtbot: QtBot, tmp_path: Path) -> None:
+    from timeline_app.io import events_json
+
+    small = tmp_path / "small.json"
+    events_json.dump(make_timeline(), small)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_error_dialogs = False
+    window.open_paths([str(SEED)])
+    with qtbot.waitSignal(window.loading_did_finish, timeout=20_000):
+        window.open_paths([str(small)])
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=20_000)
+    assert [d.title for d in window.timeline().documents] == ["Talks article"]
+
+
+def test_closing_while_loading_does_not_wait_for_the_load(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_paths([str(SEED)])
+    assert window.close()
+    assert not window.is_loading()

@@ -159,6 +159,12 @@ class BackgroundLoad:
         self._result = (timeline, errors, store)
         self._done.set()
 
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._done.wait(timeout)
+
     def result(self, timeout: float | None = None) -> tuple[Timeline, list[str], Any]:
         """(timeline, error lines, EventStore); blocks until loading has finished."""
         if not self._done.wait(timeout):

@@ -36,5 +36,11 @@ class LoadThread(QThread):
     def run(self) -> None:
         job = self._job or BackgroundLoad(self.paths, self.reference_date)
         job.add_progress_listener(self.progressed.emit)
+        # Poll, so that closing the window (requestInterruption) never waits for a long load;
+        # the loading itself runs in a daemon thread that dies with the process.
+        while not job.done():
+            if self.isInterruptionRequested():
+                return
+            job.wait(0.05)
         timeline, errors, store = job.result()
         self.loaded.emit(timeline, errors, store)

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._selected = ""
         self._paths: list[str] = []
         self._loaders: list[LoadThread] = []
+        self._open_generation = 0
         self._reference_date: date | None = None
         self._menus: dict[str, QMenu] = {}
         self._build_widgets()
@@ -380,7 +381,11 @@ class MainWindow(QMainWindow):
         if not paths:
             return
         self._reference_date = reference_date
+        if not add:
+            # A newer Open supersedes the result of any earlier one still loading.
+            self._open_generation += 1
         thread = LoadThread(paths, reference_date, self, started_load)
+        thread.setProperty("generation", self._open_generation)
         thread.progressed.connect(self._load_progress)
         thread.loaded.connect(lambda tl, errors, store, t=thread, a=add: self._loaded(t, tl, errors, store, a))
         self._loaders.append(thread)
@@ -404,6 +409,8 @@ class MainWindow(QMainWindow):
             self._progress.hide()
         self.statusBar().clearMessage()
         loaded_paths = [p for p in thread.paths]
+        if not add and thread.property("generation") != self._open_generation:
+            return
         if add and (self._timeline.documents or self._timeline.events):
             merge(self._timeline, timeline)
             self._paths.extend(loaded_paths)
@@ -634,7 +641,8 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         for thread in list(self._loaders):
-            thread.wait(5000)
+            thread.requestInterruption()
+            thread.wait()
         event.accept()
 
     def changeEvent(self, event: QEvent) -> None:
