@@ -14,6 +14,7 @@ from timeline_app.core.ingest.dateline import detect_title, find_date_line, find
         ("LONDON, March 3, 2021 (Reuters) - Markets rose.", "LONDON", "Reuters", 3, 3, 2021),
         ("NAIROBI, Kenya (AP) _\n\nBombs exploded.", "NAIROBI, Kenya", "AP", None, None, None),
         ("Headline here\n\nLima, 12 June (Andina) -- Talks began.", "Lima", "Andina", 6, 12, None),
+        ("Quito (Wire) Sep 4 - Talks began.", "Quito", "Wire", 9, 4, None),
     ],
 )
 def test_datelines(text: str, place: str, agency: str, month: int | None, day: int | None, year: int | None) -> None:
@@ -24,6 +25,7 @@ def test_datelines(text: str, place: str, agency: str, month: int | None, day: i
     if d.has_date:
         assert d.date_start is not None and d.date_end is not None
         assert text[d.date_start : d.date_end].split()[0][:3] in ("Sep", "Mar", "12")
+        assert d.end > d.date_end
 
 
 def test_no_dateline_in_plain_prose() -> None:

@@ -7,7 +7,7 @@ A news dateline opens the body: "Lima, Jun 12 (Agency) ...", "LONDON, March 3, 2
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 MONTHS: dict[str, int] = {}
@@ -38,6 +38,7 @@ MONTH_PATTERN = (
 
 _DATE = rf"(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<year>\d{{4}}))?"
 _DATE_DMY = rf"(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_PATTERN})(?:\s*,?\s*(?P<year2>\d{{4}}))?"
+_DATE_AFTER_AGENCY = re.compile(rf"[ \t]*{_DATE}[ \t]*(?:[-—–_:]+[ \t]*)?")
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w.'\-]*"
 _PLACE = rf"(?P<place>{_WORD}(?:[ \-]{_WORD}){{0,3}}(?:,[ \t]*{_WORD}(?:[ \t]{_WORD}){{0,2}})?)"
 _AGENCY = r"\((?P<agency>[^()\n]{1,40})\)"
@@ -93,7 +94,19 @@ def _first_dateline(part: str, text: str, offset: int = 0, need_date: bool = Fal
             continue
         if offset + m.end() >= len(text):
             continue
-        return _build(m, m.group("place"), agency, offset)
+        found = _build(m, m.group("place"), agency, offset)
+        late = None if has_date else _DATE_AFTER_AGENCY.match(text, found.end)
+        if late is not None:
+            # "Place (Agency) Sep 4 -": the date follows the agency.
+            month = MONTHS.get(late.group("month").rstrip(".").lower())
+            day = int(late.group("day"))
+            year = int(late.group("year")) if late.group("year") else None
+            if month and 1 <= day <= 31:
+                return replace(
+                    found, end=late.end(), month=month, day=day, year=year,
+                    date_start=late.start("month"), date_end=late.end("year") if year else late.end("day"),
+                )  # fmt: skip
+        return found
     return None
 
 
