@@ -112,3 +112,17 @@ def test_participle_aside_leaves_the_title_and_names_are_split_from_offices() ->
     assert {"European Commission", "Ann van der Berg"} <= set(events[1].actors)
     assert "President" not in " ".join(events[1].actors)
     assert "Lima" in events[1].places
+
+
+def test_quoted_statement_and_pronoun_speaker() -> None:
+    text = (
+        "Mayor Ana Costa visited the flooded district on Sunday.\n"
+        '"We will rebuild every house," she said on Monday.\n'
+        "She said on Tuesday that the bridge would reopen in May."
+    )
+    events = extract_text(text, reference_date=date(2024, 5, 1)).events
+    by_date = {e.date.edtf: e for e in events}
+    assert by_date["2024-04-29"].title == "Ana Costa: We will rebuild every house"
+    assert by_date["2024-04-29"].status is Status.REPORTED and by_date["2024-04-29"].actors[0] == "Ana Costa"
+    assert by_date["2024-04-30"].title.startswith("Ana Costa: The bridge would reopen")
+    assert by_date["2024-05"].status is Status.EXPECTED and "bridge" in by_date["2024-05"].title

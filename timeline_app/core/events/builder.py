@@ -176,6 +176,9 @@ def _to_events(doc: Document, groups: list[_Group]) -> list[Event]:
         title = _title(doc, g, lead)
         # A country that opens the title is its subject: it acts, not only a place.
         actors = [p for p in places if title.startswith(p + " ") and p not in actors] + actors
+        speaker = title.split(": ", 1)[0] if lead.kind == "report" and ": " in title else ""
+        if speaker and speaker not in actors:
+            actors.insert(0, speaker)  # who made the statement, even when the text says "she"
         events.append(
             Event(
                 id=f"{doc.id}-e{n}",

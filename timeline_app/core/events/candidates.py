@@ -82,11 +82,14 @@ def sentence_candidates(
         inside = [t for t in inside if t.value not in _VAGUE]
         if not inside and frame_timexes and clause.role in ("main", "content"):
             inside = frame_timexes
-        if leading_report is not None and clause.role == "content" and not inside:
-            # "X said on Tuesday that Y": the statement is the event; Y is what it says.
+        if leading_report is not None and clause.role == "content":
+            # "X said on Tuesday that Y": the statement is the event; Y is what it says. When Y has
+            # its own date ("... would reopen in May") it is an event of its own as well.
             leading_report.content = clause
             leading_report.spans = [(leading_report.clause.start, clause.end)]
-            continue
+            leading_report = None
+            if not inside:
+                continue
         frame_tie = None
         if frame_text and not frame_timexes:
             nouns = event_nouns(frame_text)

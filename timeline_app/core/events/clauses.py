@@ -25,7 +25,8 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_SAID = re.compile(
-    rf",\s*(?:(?:the\s+)?[\w'’.\- ]{{1,60}}?\s+(?:{REPORTING_VERBS})|(?:{REPORTING_VERBS})\s+[\w'’.\- ]{{1,60}}?)"
+    rf",[\"”']?\s*(?:(?:the\s+)?[\w'’.\- ]{{1,60}}?\s+(?:{REPORTING_VERBS})"
+    rf"|(?:{REPORTING_VERBS})\s+[\w'’.\- ]{{1,60}}?)"
     r"(?:\s+(?:on\s+)?\w+)?\s*[.!?]?[\"”]?$",
     re.IGNORECASE,
 )

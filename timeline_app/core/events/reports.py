@@ -6,12 +6,15 @@ import re
 
 from timeline_app.core.events.candidates import Candidate
 from timeline_app.core.events.clauses import REPORTING_VERBS
+from timeline_app.core.events.entities import find_entities
 from timeline_app.core.events.titles import make_title
 
 
 def report_title(text: str, report: Candidate) -> str:
     """'Officials: The port stayed closed', 'Local radio report', 'Report by a witness'; '' if no source."""
     source = source_of(report)
+    if source.lower() in _PRONOUNS:
+        source = _last_person_before(text, report.start) if source.lower() in ("he", "she") else ""
     speaker = source[:1].upper() + source[1:]
     if report.content is not None:
         said = make_title(text[report.content.start : report.content.end])
@@ -21,6 +24,16 @@ def report_title(text: str, report: Candidate) -> str:
             return f"{speaker} report"
         return f"Statement by {source}" if report.clause.link == "statement" else f"Report by {source}"
     return ""
+
+
+_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "you"])
+
+
+def _last_person_before(text: str, position: int) -> str:
+    """The person a 'he' or 'she' most likely refers to: the last full name in the preceding lines."""
+    names = find_entities(text[max(0, position - 800) : position]).actors
+    people = [n for n in names if len(n.split()) >= 2]
+    return people[-1] if people else ""
 
 
 def source_of(c: Candidate) -> str:
@@ -33,12 +46,12 @@ def source_of(c: Candidate) -> str:
 
 
 _INTRODUCED_SOURCE = re.compile(
-    r"^[,\s]*(?:as\s+(?:reported|stated|announced|said|cited|noted|quoted)\s+(?:by|in)|as\s+per|according\s+to|citing|"
+    r"^[,\s\"”']*(?:as\s+(?:reported|stated|announced|said|cited|noted|quoted)\s+(?:by|in)|as\s+per|according\s+to|citing|"
     r"quoting)\s+((?:[\w'’.\-]+\s+){0,6}?[\w'’.\-]+?)(?=\s+(?:on|in|at|last|this|early|late|earlier)\b|[,.;]|$)",
     re.IGNORECASE,
 )
 _SPEAKER = re.compile(
-    rf"^[,\s]*((?:[\w'’.\-]+\s+){{0,7}}?[\w'’.\-]+)\s+(?:also\s+)?(?:{REPORTING_VERBS})\b", re.IGNORECASE
+    rf"^[,\s\"”']*((?:[\w'’.\-]+\s+){{0,7}}?[\w'’.\-]+)\s+(?:also\s+)?(?:{REPORTING_VERBS})\b", re.IGNORECASE
 )
 
 
