@@ -339,3 +339,47 @@ def test_several_documents_get_their_own_colours_in_canvas_and_list(window: Main
     other = model.index(model.row_of("talks-b"), 1).data(Qt.ItemDataRole.DecorationRole)
     style = window.canvas().timeline_style()
     assert first == style.ink(0).color and other == style.ink(1).color
+
+
+def test_empty_and_single_event_timelines_paint_and_step_safely(qtbot: QtBot) -> None:
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(900, 600)
+    with qtbot.waitActive(win):
+        win.show()
+        win.activateWindow()
+    win.canvas().setFocus()
+    win.grab()
+    qtbot.keyClick(win.canvas(), Qt.Key.Key_Right)
+    assert win.selected_event_ids() == []
+    assert win.navigator().position_label.text() == "no events"
+    one = make_timeline()
+    one.events = [one.events[3]]
+    win.set_timeline(one)
+    win.grab()
+    qtbot.keyClick(win.canvas(), Qt.Key.Key_Right)
+    qtbot.keyClick(win.canvas(), Qt.Key.Key_Right)
+    assert win.selected_event_ids() == ["talks"]
+    assert win.navigator().position_label.text() == "1 of 1"
+    vp = win.canvas().viewport_range()
+    assert vp.t0 < win.store().marker_time(0) < vp.t1
+
+
+def test_far_past_and_coarse_dates(qtbot: QtBot) -> None:
+    from datetime import date as _date
+
+    from timeline_app.core.model import DateKind, DatePoint, FuzzyDate, Precision
+
+    tl = make_timeline()
+    tl.events[0].date = FuzzyDate(DateKind.POINT, DatePoint(_date(1, 1, 1), _date(99, 12, 31), Precision.CENTURY))
+    tl.events[1].date = FuzzyDate.from_edtf("199X")
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(900, 600)
+    win.set_timeline(tl)
+    win.grab()
+    vp = win.canvas().viewport_range()
+    assert vp.t0 <= 1.0 and vp.t1 > _date(2026, 1, 1).toordinal()
+    win.select_event("troops")
+    win.canvas().zoom_to_event("troops")
+    win.grab()
