@@ -26,6 +26,7 @@ def report_title(text: str, report: Candidate) -> str:
     return ""
 
 
+_NOT_A_SOURCE = frozenset(["as", "it", "that", "this", "which", "what", "so", "then", "there", "here", "who"])
 _PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "you"])
 
 
@@ -76,4 +77,5 @@ def report_source(attribution: str) -> str:
     source = m.group(1)
     while (shorter := _LEADING_NOISE.sub("", source, count=1)) != source:
         source = shorter
-    return _TRAILING_NOISE.sub("", source).strip()
+    source = _TRAILING_NOISE.sub("", source).strip()
+    return "" if all(w.lower() in _NOT_A_SOURCE for w in source.split()) else source
