@@ -23,8 +23,9 @@ def window(qtbot: QtBot, timeline: Timeline) -> MainWindow:
     win.show_error_dialogs = False
     win.resize(1280, 800)
     win.set_timeline(timeline)
-    win.show()
-    qtbot.waitExposed(win)
+    with qtbot.waitActive(win):  # window shortcuts (arrows, Home/End) need the active window
+        win.show()
+        win.activateWindow()
     win.canvas().setFocus()
     return win
 
