@@ -39,6 +39,9 @@ def test_date_line_needs_a_year() -> None:
     d = find_date_line("Jobs dies aged 56 October 6 , 2011 The co-founder")
     assert d is not None and (d.year, d.month, d.day) == (2011, 10, 6)
     assert find_date_line("Sales rose on March 6 and fell again.") is None
+    d = find_date_line("Rates rise again\n\nPublished 14 March 2024\n\nThe bank raised rates.")
+    assert d is not None and (d.year, d.month, d.day) == (2024, 3, 14)
+    assert find_dateline("Rates rise again\n\nPublished 14 March 2024\n\nThe bank raised rates.") is None
     assert find_date_line("ADP plans to redeem its debentures due March 1, 2011. The plan was approved.") is None
     assert find_date_line("Results fell. Then on March 1, 2011 Sales rose") is None
 

@@ -54,7 +54,8 @@ _DATELINE = re.compile(
 _DATE_WITH_YEAR = rf"(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<year>\d{{4}})\b"
 _DATE_DMY_WITH_YEAR = rf"(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_PATTERN})\s*,?\s*(?P<year2>\d{{4}})\b"
 _DATE_LINE = re.compile(
-    rf"(?:^|(?<=\s))(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{_DATE_WITH_YEAR}|{_DATE_DMY_WITH_YEAR})",
+    rf"(?:^|(?<=\s))(?:(?:Published|Updated|Posted)(?:\s+on)?:?\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:{_DATE_WITH_YEAR}|{_DATE_DMY_WITH_YEAR})",
     re.MULTILINE,
 )
 
@@ -88,6 +89,8 @@ def find_dateline(text: str, search_chars: int = 1500) -> Dateline | None:
 
 def _first_dateline(part: str, text: str, offset: int = 0, need_date: bool = False) -> Dateline | None:
     for m in _DATELINE.finditer(part):
+        if m.group("place").split()[0].lower() in _PUBLICATION_WORDS:
+            continue  # "Published 14 March 2024" is a date line, not a place
         has_date = bool(m.group("month") or m.group("month2"))
         agency = m.group("agency") or m.group("agency2")
         if not has_date and (need_date or not _agency_like(agency)):
@@ -108,6 +111,9 @@ def _first_dateline(part: str, text: str, offset: int = 0, need_date: bool = Fal
                 )  # fmt: skip
         return found
     return None
+
+
+_PUBLICATION_WORDS = frozenset(["published", "updated", "posted", "modified", "last", "first"])
 
 
 def find_date_line(text: str, search_chars: int = 400) -> Dateline | None:
