@@ -57,11 +57,30 @@ DECADE_WORDS: dict[str, int] = {
     "eighties": 8, "nineties": 9,
 }  # fmt: skip
 
-# Fixed-date holidays (month, day) and rule-based ones handled in normalise.py.
+# Fixed-date holidays (month, day); the movable ones are computed in rules_periods.py.
 HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
     "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
-    "valentine's day": (2, 14), "boxing day": (12, 26), "bastille day": (7, 14),
+    "valentine's day": (2, 14), "boxing day": (12, 26), "bastille day": (7, 14), "veterans day": (11, 11),
+    "remembrance day": (11, 11), "armistice day": (11, 11), "juneteenth": (6, 19), "st. patrick's day": (3, 17),
+    "st patrick's day": (3, 17), "saint patrick's day": (3, 17), "canada day": (7, 1), "australia day": (1, 26),
+    "anzac day": (4, 25), "may day": (5, 1), "guy fawkes night": (11, 5), "bonfire night": (11, 5),
+    "hogmanay": (12, 31),
+}  # fmt: skip
+
+# Holidays on the n-th weekday of a month (month, weekday with Monday = 0, n; -1 = last): US calendar.
+WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
+    "labor day": (9, 0, 1), "labour day": (9, 0, 1), "memorial day": (5, 0, -1), "thanksgiving": (11, 3, 4),
+    "thanksgiving day": (11, 3, 4), "martin luther king day": (1, 0, 3), "martin luther king jr. day": (1, 0, 3),
+    "mlk day": (1, 0, 3), "presidents day": (2, 0, 3), "presidents' day": (2, 0, 3), "president's day": (2, 0, 3),
+    "columbus day": (10, 0, 2), "indigenous peoples' day": (10, 0, 2), "mother's day": (5, 6, 2),
+    "father's day": (6, 6, 3),
+}  # fmt: skip
+
+# Days counted from Easter Sunday.
+EASTER_OFFSETS: dict[str, int] = {
+    "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2, "holy saturday": -1,
+    "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46, "pentecost": 49, "whit monday": 50,
 }  # fmt: skip
 
 

@@ -10,7 +10,16 @@ from dateutil.easter import easter
 
 from timeline_app.core.temporal.anchoring import nth_weekday
 from timeline_app.core.temporal.base import Context, Result, Rule, capitalised, rule
-from timeline_app.core.temporal.lexicon import DECADE_WORDS, HOLIDAYS, ORDINALS, SEASON, SEASONS, YEAR4
+from timeline_app.core.temporal.lexicon import (
+    DECADE_WORDS,
+    EASTER_OFFSETS,
+    HOLIDAYS,
+    ORDINALS,
+    SEASON,
+    SEASONS,
+    WEEKDAY_HOLIDAYS,
+    YEAR4,
+)
 from timeline_app.core.temporal.rules_dates import REL_YEAR, relative_year
 from timeline_app.core.temporal.units import Unit, season_near, season_unit, unit_of
 
@@ -165,30 +174,49 @@ def _holiday_check(m: re.Match[str], text: str) -> bool:
     return " " in m.group("h").strip() or m.group("year") is not None or not re.match(r"\s+[A-Z]", text[m.end() :])
 
 
+_US_DAYS_AFTER_THANKSGIVING = {"black friday": 1, "cyber monday": 4}
+
+
+def holiday_on(name: str, year: int) -> date:
+    """The date of a named holiday in ``year`` (``name`` lower-case with straight apostrophes)."""
+    if name in HOLIDAYS:
+        month, day = HOLIDAYS[name]
+        return date(year, month, day)
+    if name in WEEKDAY_HOLIDAYS:
+        month, weekday, n = WEEKDAY_HOLIDAYS[name]
+        return nth_weekday(year, month, weekday, n)
+    if name in _US_DAYS_AFTER_THANKSGIVING:
+        return nth_weekday(year, 11, 3, 4) + timedelta(days=_US_DAYS_AFTER_THANKSGIVING[name])
+    if name == "election day":
+        return nth_weekday(year, 11, 0, 1) + timedelta(days=1)  # the Tuesday after the first Monday in November
+    return easter(year) + timedelta(days=EASTER_OFFSETS[name])
+
+
+def _holiday_name(words: str) -> str:
+    name = re.sub(r"\s+", " ", words.lower()).replace("’", "'")
+    return name if name != "martin luther king, jr. day" else "martin luther king jr. day"
+
+
 def _holiday(m: re.Match[str], ctx: Context) -> Result | None:
-    name = re.sub(r"\s+", " ", m.group("h").lower()).replace("’", "'")
+    name = _holiday_name(m.group("h"))
     det = (m.group("det") or "").lower()
+    weekend = m.group("wkend") is not None
 
     def on(year: int) -> date:
-        if name.startswith("thanksgiving"):
-            return nth_weekday(year, 11, 3, 4)
-        if name == "black friday":
-            return nth_weekday(year, 11, 3, 4) + timedelta(days=1)
-        if name.startswith("easter"):
-            return easter(year)
-        if name == "good friday":
-            return easter(year) - timedelta(days=2)
-        if name.startswith("labor"):
-            return nth_weekday(year, 9, 0, 1)
-        if name.startswith("memorial"):
-            return nth_weekday(year, 5, 0, -1)
-        month, day = HOLIDAYS.get(name, HOLIDAYS.get(name + " day", (12, 25)))
-        return date(year, month, day)
+        return holiday_on(name, year)
+
+    def result(d: date, basis: str, anchor: str | None) -> Result:
+        if not weekend:
+            return Result("DATE", d.isoformat(), basis=basis, anchor=anchor, unit=Unit("day", d))
+        # "Labor Day weekend": the weekend next to the holiday (a Monday holiday ends it).
+        unit = unit_of("weekend", d - timedelta(days=1) if d.weekday() == 0 else d)
+        return Result("DATE", unit.value, basis=f"{basis}; the weekend next to {d}", anchor=anchor, unit=unit)
 
     if m.group("year"):
-        d = on(int(m.group("year")))
-        return Result("DATE", d.isoformat(), basis=f"'{m.group()}': a holiday with its year", unit=Unit("day", d))
+        return result(on(int(m.group("year"))), f"'{m.group()}': a holiday with its year", None)
     if ctx.reference is None:
+        if weekend:
+            return Result("DATE", "XXXX-WXX-WE", basis=f"'{m.group()}': a holiday weekend without its year")
         return Result("DATE", "XXXX-" + on(2001).isoformat()[5:], basis=f"'{m.group()}': a holiday without its year")
     ref = ctx.reference
     this_year = on(ref.year)
@@ -202,10 +230,15 @@ def _holiday(m: re.Match[str], ctx: Context) -> Result | None:
         d = on(ref.year - 1)
     elif tense is None and (ref - this_year).days > 183:
         d = on(ref.year + 1)
-    return Result(
-        "DATE", d.isoformat(), basis=f"'{m.group()}': the occurrence nearest the reference date {ref} in the "
-        "direction of the clause", anchor=ref.isoformat(), unit=Unit("day", d)
-    )  # fmt: skip
+    basis = f"'{m.group()}': the occurrence nearest the reference date {ref} in the direction of the clause"
+    return result(d, basis, ref.isoformat())
+
+
+def _holiday_pattern() -> str:
+    names = [*HOLIDAYS, *WEEKDAY_HOLIDAYS, *_US_DAYS_AFTER_THANKSGIVING, *EASTER_OFFSETS, "election day",
+             "martin luther king, jr. day"]  # fmt: skip
+    parts = [re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\.", r"\.?") for n in names]
+    return "|".join(sorted(parts, key=len, reverse=True))
 
 
 def _bare_quarter_code_check(m: re.Match[str], text: str) -> bool:
@@ -275,9 +308,8 @@ RULES: list[Rule] = [
     ),
     rule(
         "holiday",
-        r"(?:(?P<det>last|this|next)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|"
-        r"Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Bastille\s+Day|"
-        rf"Labou?r\s+Day|Memorial\s+Day|Black\s+Friday|Good\s+Friday|Easter(?:\s+Sunday)?)(?:\s+(?P<year>{YEAR4}))?",
+        rf"(?:(?P<det>last|this|next)\s+)?(?P<h>{_holiday_pattern()})(?P<wkend>\s+(?:holiday\s+)?week-?end)?"
+        rf"(?:\s+(?P<year>{YEAR4}))?",
         _holiday,
         _holiday_check,
         priority=1,

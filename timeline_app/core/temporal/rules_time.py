@@ -21,8 +21,9 @@ from timeline_app.core.temporal.lexicon import DAY_NUM, MONTH, NUMBER_WORD, WEEK
 from timeline_app.core.temporal.units import Unit
 
 _DAY_REF = (
-    rf"(?:(?P<wd>{WEEKDAY})|(?P<deictic>today|yesterday|tomorrow|tonight)|"
-    rf"(?P<mon>{MONTH})\s*(?P<day>{DAY_NUM})(?:\s*,\s*(?P<year>{YEAR4}))?)"
+    rf"(?:(?:(?P<wdd>{WEEKDAY})\s*,?\s+(?:the\s+)?)?(?:(?P<mon>{MONTH})\s*(?P<day>{DAY_NUM})|"
+    rf"(?P<day2>{DAY_NUM})\s+(?:of\s+)?(?P<mon2>{MONTH}))\b(?:\s*,?\s+(?P<year>{YEAR4}))?|"
+    rf"(?P<wd>{WEEKDAY})|(?P<deictic>today|yesterday|tomorrow|tonight))"
 )
 # Zone abbreviations are matched in capitals only: "ET" is a zone, "et" is not.
 _ZONE = (
@@ -42,7 +43,7 @@ def _opt(m: re.Match[str], name: str) -> str | None:
 def _which_day(m: re.Match[str], ctx: Context) -> tuple[date | None, str]:
     """The day a clock time falls on: a day named next to it, else the reference date."""
     ref = ctx.reference
-    weekday, deictic, month_word = _opt(m, "wd"), _opt(m, "deictic"), _opt(m, "mon")
+    weekday, deictic, month_word = _opt(m, "wd"), _opt(m, "deictic"), _opt(m, "mon") or _opt(m, "mon2")
     if weekday and capitalised(weekday):
         if ref is None:
             return None, ""
@@ -52,7 +53,7 @@ def _which_day(m: re.Match[str], ctx: Context) -> tuple[date | None, str]:
             return None, ""
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[deictic.lower()]
         return ref + timedelta(days=offset), f"'{deictic}' relative to the reference date {ref}"
-    day_digits = re.match(r"\d+", _opt(m, "day") or "")
+    day_digits = re.match(r"\d+", _opt(m, "day") or _opt(m, "day2") or "")
     if month_word and capitalised(month_word) and day_digits:
         month, day = month_number(month_word), int(day_digits.group())
         year = _opt(m, "year")
@@ -102,7 +103,7 @@ def _clock_check(m: re.Match[str], text: str) -> bool:
         return True
     if _opt(m, "mi") is None or "." in m.group():
         return False  # "2.46" is a number
-    if _opt(m, "wd") or _opt(m, "deictic") or _opt(m, "mon"):
+    if _opt(m, "wd") or _opt(m, "deictic") or _opt(m, "mon") or _opt(m, "mon2"):
         return True
     before = text[max(0, m.start() - 6) : m.start()].lower()
     return "at" in before or "by" in before
@@ -111,7 +112,7 @@ def _clock_check(m: re.Match[str], text: str) -> bool:
 def _noon(m: re.Match[str], ctx: Context) -> Result | None:
     word = m.group("w").lower()
     clock = "24" if word == "midnight" else "12:00"  # TimeML writes midnight as hour 24, the end of that day
-    named_after = m.group("wd") or m.group("deictic") or m.group("mon")
+    named_after = m.group("wd") or m.group("deictic") or m.group("mon") or m.group("mon2")
     if m.group("wd0") and not named_after:
         d, why = _which_day_leading(m, ctx)
     else:

@@ -43,6 +43,14 @@ _REPORTING = frozenset({"said", "says", "say", "told", "reported", "announced", 
 # "..., officials said." / "said in a statement": an attribution closing the sentence.
 _ATTRIBUTION_END = re.compile(r"\s*(?:[.,;!?]|$|(?:in|on|at|after|during|according|earlier|later)\b)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]")
+# Words written with a full stop that does not end the sentence ("Sept. 4", "Mr. Smith"); "a.m" ends in "m".
+_ABBREVIATIONS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
+     "thu", "thur", "thurs", "fri", "sat", "sun", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt",
+     "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "prof", "pres", "inc", "co", "corp", "ltd", "no", "nos", "mt",
+     "ft", "vs", "approx", "est", "dept", "univ", "ave", "blvd", "rd", "fig", "vol", "calif", "fla", "ariz", "mass",
+     "penn", "conn", "wash", "mich", "minn", "tenn", "ill", "ind", "kan", "nev", "okla", "ore", "wis", "colo"}
+)  # fmt: skip
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -71,7 +79,7 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     while word_start > 0 and text[word_start - 1].isalpha():
         word_start -= 1
     word = text[word_start:dot]
-    return 0 < len(word) <= 4 and (word[0].isupper() or len(word) == 1 or word.lower() in ("a.m", "p.m"))
+    return len(word) == 1 or word.lower() in _ABBREVIATIONS
 
 
 def tense_at(text: str, start: int, end: int) -> Tense | None:
