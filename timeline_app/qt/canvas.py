@@ -7,6 +7,8 @@ changes; drawing is ``canvas_painter``'s job and geometry is the store's.
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -20,7 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from timeline_app.core.store import DENSE_LIMIT, KIND_POINT, EventStore, FrameLayout
-from timeline_app.core.viewport import Viewport
+from timeline_app.core.viewport import Viewport, to_time
 from timeline_app.qt.canvas_painter import MAX_LABEL_PX, CanvasGeometry, label_cache, layout_frame, render_frame
 from timeline_app.qt.style import TimelineStyle
 
@@ -115,10 +117,6 @@ class TimelineCanvas(QWidget):
         bounds = self._store.bounds()
         width = float(max(self.width(), 1))
         if bounds is None:
-            from datetime import date
-
-            from timeline_app.core.viewport import to_time
-
             today = to_time(date.today())
             self.set_viewport(Viewport(today - 365.0, today + 30.0))
             self._fit_pending = True

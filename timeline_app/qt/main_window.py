@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
         if not self.is_loading():
             self._progress.hide()
         self.statusBar().clearMessage()
-        loaded_paths = [p for p in thread.paths]
+        loaded_paths = list(thread.paths)
         if not add and thread.property("generation") != self._open_generation:
             return
         if add and (self._timeline.documents or self._timeline.events):
