@@ -31,6 +31,23 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where|when)\b")
 # Words a title must not end on.
 _DANGLING = frozenset(
     [
+        "into",
+        "onto",
+        "through",
+        "until",
+        "about",
+        "over",
+        "under",
+        "after",
+        "before",
+        "during",
+        "since",
+        "between",
+        "among",
+        "against",
+        "toward",
+        "towards",
+        "across",
         "the",
         "not",
         "nor",
@@ -226,6 +243,7 @@ def _shorten(text: str) -> str:
         if len(text) <= _MAX + 20:
             cuts.append(len(text))
     for cut in reversed(cuts):
+        cut = _keep_topic(text, cut)
         head = _trim_dangling(text[:cut].rstrip(" ,"))
         if len(head) >= 25:
             return head
@@ -233,6 +251,18 @@ def _shorten(text: str) -> str:
         return text  # a little long, but whole beats cut
     # No clean phrase boundary: cut at a word and say so.
     return _trim_dangling(text[:_MAX].rsplit(" ", 1)[0].rstrip(" ,")) + "…"
+
+
+_TOPIC = re.compile(r"\s+(?:about|on|over|of)\s+", re.IGNORECASE)
+
+
+def _keep_topic(text: str, cut: int) -> int:
+    """'... engaged in discussions | about long-term plans' keeps a short topic: it says what about."""
+    if not _TOPIC.match(text, cut):
+        return cut
+    following = [m.start() for m in _CUT_BEFORE.finditer(text, cut + 1)]
+    end = following[0] if following else len(text)
+    return end if end <= _MAX + 14 else cut
 
 
 def _trim_dangling(text: str) -> str:
