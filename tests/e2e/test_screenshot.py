@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from e2e_support import SEED, app_env, start_app
 from PySide6.QtGui import QColor, QImage
+
+pytestmark = pytest.mark.e2e
 
 
 def test_screenshot_of_the_seed_default_size(tmp_path: Path) -> None:
