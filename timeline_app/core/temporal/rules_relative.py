@@ -270,6 +270,28 @@ def _shifted(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", unit.value, mod=mod, basis=basis, anchor=anchor.value, unit=unit, remember=remember)
 
 
+def _hours_shifted(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "three hours ago", "45 minutes later": the day that lands on, the time of day being unknown."""
+    n = count_value(m.group("n"))
+    backwards = m.group("dir").lower() in ("ago", "earlier", "before")
+    from_reference = m.group("dir").lower() in ("ago", "from now")
+    if from_reference:
+        base = Unit("day", ctx.reference) if ctx.reference else None
+        why = "the reference date"
+    else:
+        base, why = ctx.anchor_unit()
+    if n is None or base is None or base.kind != "day":
+        value = base.value if base is not None and n is not None else "PAST_REF" if backwards else "FUTURE_REF"
+        return Result("DATE", value, basis=f"'{m.group()}': some time {'before' if backwards else 'after'} {why}",
+                      anchor=base.value if base else None)  # fmt: skip
+    hours = n / 60 if m.group("u").lower().startswith("min") else n
+    days = int(hours // 24) * (-1 if backwards else 1)
+    d = base.start + timedelta(days=days)
+    basis = f"'{m.group()}': {'before' if backwards else 'after'} {base.value}, {why}; the hour is not known"
+    return Result("DATE", d.isoformat(), basis=basis, anchor=base.value, unit=Unit("day", d),
+                  remember=from_reference)  # fmt: skip
+
+
 def _year_earlier(m: re.Match[str], ctx: Context) -> Result | None:
     last = ctx.last_quarter
     if last is not None:
@@ -475,6 +497,14 @@ RULES: list[Rule] = [
         r"centur(?:y|ies))\s+"
         r"(?P<dir>ago|earlier|later|from\s+now|hence|back)",
         _shifted,
+        priority=2,
+    ),
+    rule(
+        "hours_shifted",
+        rf"(?P<n>{COUNT})\s+(?P<u>hours?|hrs?|minutes?|mins?)\s+(?P<dir>ago|earlier|later|before|from\s+now)",
+        _hours_shifted,
+        # "two hours before the vote" names its own anchor.
+        lambda m, text: m.group("dir").lower() != "before" or bool(re.match(r"\s*[,.;:)!?]", text[m.end() :])),
         priority=2,
     ),
     rule(

@@ -65,6 +65,10 @@ def _which_day(m: re.Match[str], ctx: Context) -> tuple[date | None, str]:
         if ref is None:
             return None, ""
         return resolve_month_day(month, day, ref, ctx.tense(m))
+    # "Sept. 10, 2025 at 2:30 p.m.", "Tue 9 Sep 2025 22.01 BST": the day written just before the time.
+    last = ctx.last
+    if last is not None and last.kind == "day" and _JOINS_DATE_TO_TIME.fullmatch(ctx.text, ctx.last_end, m.start()):
+        return last.start, f"the date {last.value} written just before it"
     if ref is None:
         return None, ""
     # "10:35 a.m. (0735 GMT) Friday": the day can follow a parenthesis.
@@ -72,6 +76,9 @@ def _which_day(m: re.Match[str], ctx: Context) -> tuple[date | None, str]:
     if later and capitalised(later.group("wd")):
         return resolve_weekday(weekday_number(later.group("wd")), ref, ctx.tense(m))
     return ref, f"the reference date {ref}"
+
+
+_JOINS_DATE_TO_TIME = re.compile(r"\s*(?:,|at|@|-|–|—|\|)?\s*(?:at\s+)?", re.IGNORECASE)
 
 
 def _clock(m: re.Match[str], ctx: Context) -> Result | None:
