@@ -118,8 +118,10 @@ def render_chronology(timeline: Timeline) -> str:
         lines.append("")
     events = sorted(timeline.events, key=lambda ev: ev.date.sort_key())
     width = max((len(_when(e)) for e in events), default=0)
+    several = len(timeline.documents) > 1
     for e in events:
-        lines.append(f"{_when(e):<{width}}  {e.date.precision:<8} {e.status.value:<9} {e.title}")
+        source = f"  [{e.document}]" if several else ""
+        lines.append(f"{_when(e):<{width}}  {e.date.precision:<8} {e.status.value:<9} {e.title}{source}")
     if not events:
         lines.append("(no dated events found)")
     return "\n".join(lines) + "\n"
