@@ -120,10 +120,11 @@ class FrameLayout:
     lanes: IntArray  # -1: no room for a label at this zoom (drawn in the overflow strip)
     lane_count: int
     dense: bool = False
-    density: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    density: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # events per pixel column
+    dense_count: int = 0  # events in view, when dense (positions are then not listed)
 
     def __len__(self) -> int:
-        return len(self.positions)
+        return self.dense_count if self.dense else len(self.positions)
 
     def hit(self, x: float, lane: int, label_right: FloatArray | None = None, tolerance: float = 4.0) -> int:
         """The store position under (x, lane), or -1.
@@ -305,14 +306,28 @@ class EventStore:
         laid out when there are few enough to label). Items that fit in no lane get lane -1.
         """
         dpp = viewport.days_per_px(width)
+        starting_in_view = int(np.searchsorted(self.start, viewport.t1, side="right")) - int(
+            np.searchsorted(self.start, viewport.t0, side="left")
+        )
+        if starting_in_view > dense_limit:
+            # Too many to label whatever else overlaps: count starts per pixel column with
+            # one searchsorted per column boundary, never touching every event.
+            columns = int(max(width, 1))
+            edges = viewport.t0 + np.arange(columns + 1, dtype=np.float64) * dpp
+            density = np.diff(np.searchsorted(self.start, edges, side="left")).astype(np.int64)
+            empty = np.zeros(0)
+            nothing = np.zeros(0, dtype=np.int64)
+            return FrameLayout(nothing, empty, empty, empty, nothing, max_lanes, True, density, starting_in_view)
         margin = LABEL_REACH_PX * dpp
         positions = self.visible(viewport.t0 - margin, viewport.t1)
         if len(positions) > dense_limit:
-            mids = viewport.to_px(self.mid[positions], width)
-            cols = np.clip(np.asarray(mids, dtype=np.float64), 0, max(width - 1, 0)).astype(np.int64)
-            density = np.bincount(cols, minlength=int(max(width, 1)))
+            # Many long events overlap the view without starting in it.
+            columns = int(max(width, 1))
+            cols = np.clip(np.asarray(viewport.to_px(self.start[positions], width)), 0, columns - 1).astype(np.int64)
+            density = np.bincount(cols, minlength=columns)
             empty = np.zeros(0)
-            return FrameLayout(positions, empty, empty, empty, np.zeros(0, np.int64), max_lanes, True, density)
+            nothing = np.zeros(0, dtype=np.int64)
+            return FrameLayout(nothing, empty, empty, empty, nothing, max_lanes, True, density, len(positions))
         if on_visible is not None:
             on_visible(positions)
         x0 = np.asarray(viewport.to_px(self.start[positions], width), dtype=np.float64)
