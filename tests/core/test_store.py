@@ -149,3 +149,15 @@ def test_nearest_prefers_the_point_over_a_range_starting_the_same_day() -> None:
     tl.events.append(_event("after", FuzzyDate.bounded(DatePoint.day(date(2025, 9, 4)), None)))
     store = EventStore.from_timeline(tl)
     assert store.ids[store.nearest(to_time(date(2025, 9, 4)) + 0.5)] == "report"
+
+
+def test_many_long_events_overlapping_the_view_are_aggregated_too() -> None:
+    n = 3000
+    start = np.linspace(700_000, 700_100, n)  # all start before the view...
+    end = start + 1000.0  # ...and all cover it
+    store = EventStore(
+        start, end, np.ones(n, np.int8), np.zeros(n, np.uint8), np.zeros(n, np.int32), [str(i) for i in range(n)]
+    )
+    frame = store.layout(Viewport(700_500.0, 700_600.0), 500.0, np.full(n, 50.0), max_lanes=5)
+    assert frame.dense and len(frame) == n
+    assert frame.density.sum() == n and frame.density[0] == n  # counted where they enter the view
