@@ -109,3 +109,29 @@ def test_go_to_date_from_the_keyboard(xvfb_display: str, tmp_path: Path) -> None
     assert state["selected_date"] == "4 Sep 2025"
     lo, hi = state["viewport"]
     assert lo < date(2025, 9, 4).toordinal() < hi
+
+
+def test_clicking_a_marker_selects_its_event(xvfb_display: str, tmp_path: Path) -> None:
+    env = app_env(tmp_path, xvfb_display)
+    report = tmp_path / "report.json"
+    app = start_app([str(SEED), "--test-report", str(report)], env)
+    try:
+        wid = wait_for_window(env, "Timeline")
+        wait_for_file(report)
+        time.sleep(0.3)
+        loaded = json.loads(report.read_text(encoding="utf-8"))
+        # The last labelled marker: not the event selected on opening.
+        target, (x, y) = list(loaded["markers"].items())[-1]
+        assert target != loaded["selected_id"]
+        _focus(env, wid)
+        xdotool(env, "mousemove", "--window", wid, str(x), str(y))
+        xdotool(env, "click", "1")
+        time.sleep(0.3)
+        xdotool(env, "key", "ctrl+q")
+        code, err = app.wait()
+    finally:
+        if app.proc.poll() is None:
+            app.proc.kill()
+    assert code == 0, err
+    state = json.loads(report.read_text(encoding="utf-8"))
+    assert state["selected_id"] == target

@@ -9,11 +9,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from timeline_app import __version__
+from timeline_app.qt.canvas_painter import GLYPH_ROW, CanvasGeometry
 from timeline_app.qt.icons import app_icon
 from timeline_app.qt.load_jobs import BackgroundLoad
 from timeline_app.qt.main_window import MainWindow
@@ -84,7 +85,26 @@ def window_report(window: MainWindow) -> dict[str, Any]:
         "list_rows": window.event_list().proxy.rowCount(),
         "load_errors": window.load_errors,
         "focus": focus.objectName() if focus is not None else "",
+        "markers": _marker_positions(window),
     }
+
+
+def _marker_positions(window: MainWindow, limit: int = 50) -> dict[str, list[int]]:
+    """Window coordinates of the labelled markers in view, so a driver can click them."""
+    canvas = window.canvas()
+    frame = canvas.frame()
+    if frame.dense:
+        return {}
+    geo = CanvasGeometry.of(QRectF(canvas.rect()), canvas.timeline_style())
+    store = window.store()
+    out: dict[str, list[int]] = {}
+    for pos, lane, xm in zip(frame.positions.tolist(), frame.lanes.tolist(), frame.xm.tolist(), strict=True):
+        if lane < 0 or not 0 <= xm < canvas.width() or len(out) >= limit:
+            continue
+        y = geo.lanes_top + lane * geo.lane_height + GLYPH_ROW / 2
+        point = canvas.mapTo(window, QPoint(round(xm), round(y)))
+        out[store.ids[pos]] = [point.x(), point.y()]
+    return out
 
 
 def _arm_screenshot(app: QApplication, window: MainWindow, path: str) -> None:
