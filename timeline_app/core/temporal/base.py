@@ -64,12 +64,16 @@ class Rule:
     handler: Handler
     check: Check = always  # cheap, context-free veto applied before overlaps are resolved
     priority: int = 0  # breaks ties between equally long candidates (higher wins)
+    # A cheap pattern every match must contain: a text without it is not scanned with the costly one.
+    gate: re.Pattern[str] | None = None
 
 
-def rule(name: str, pattern: str, handler: Handler, check: Check = always, priority: int = 0) -> Rule:
+def rule(
+    name: str, pattern: str, handler: Handler, check: Check = always, priority: int = 0, gate: str | None = None
+) -> Rule:
     # Word boundaries are added here so no pattern can start or end inside a word.
     compiled = re.compile(rf"(?<![\w/$£€])(?<!\d-)(?<!\w\.)(?:{pattern})(?!\w|[-/.,:]\d)", re.IGNORECASE)
-    return Rule(name, compiled, handler, check, priority)
+    return Rule(name, compiled, handler, check, priority, re.compile(gate, re.IGNORECASE) if gate else None)
 
 
 def month_number(word: str) -> int:

@@ -45,6 +45,8 @@ class Candidate:
 def candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for r in RULES:
+        if r.gate is not None and r.gate.search(text) is None:
+            continue
         pos = 0
         while (m := r.pattern.search(text, pos)) is not None:
             if m.end() > m.start() and r.check(m, text):

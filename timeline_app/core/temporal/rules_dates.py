@@ -159,6 +159,12 @@ def _bare_month_check(m: re.Match[str], text: str) -> bool:
     return bool(expected) or not _NAME_AFTER.match(text, m.end())
 
 
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:by|until|till|through|before|ahead\s+of)\s+(?:(?:early|mid|late|the\s+(?:end|start|middle)\s+of)[-\s]*)?$",
+    re.IGNORECASE,
+)
+
+
 def _bare_month(m: re.Match[str], ctx: Context) -> Result | None:
     month = month_number(m.group("mon"))
     det = (m.group("det") or "").lower()
@@ -181,7 +187,10 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Result | None:
         year = ref.year
         basis = f"'{m.group()}': {name} of the reference year {ref.year}"
     else:
-        year, basis = resolve_month_year(month, ref, ctx.tense(m))
+        tense = ctx.tense(m)
+        if 0 < (month - ref.month) % 12 <= 3 and _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+            tense = "future"  # "pay down the loan by February": a deadline just ahead, whatever the verb's tense
+        year, basis = resolve_month_year(month, ref, tense)
     unit = Unit("month", date(year, month, 1))
     return Result("DATE", unit.value, basis=basis, anchor=ref.isoformat(), unit=unit)
 
@@ -393,6 +402,7 @@ RULES: list[Rule] = [
         _year_range,
         _year_range_check,
         priority=1,
+        gate=r"\d{4}(?:\s*[-–—]\s*|/)\d\d",
     ),
     rule(
         "spelled_year",

@@ -313,6 +313,7 @@ RULES: list[Rule] = [
         _holiday,
         _holiday_check,
         priority=1,
+        gate=_holiday_pattern(),
     ),
     rule(
         "quarter_code",
@@ -321,5 +322,12 @@ RULES: list[Rule] = [
         lambda m, text: m.group("q").isupper() and (len(m.group("year")) == 4 or "'" in m.group()),
         priority=2,
     ),
-    rule("bare_quarter_code", r"(?P<q>[QH])(?P<n>[1-4])", _bare_quarter_code, _bare_quarter_code_check, priority=1),
+    rule(
+        "bare_quarter_code",
+        r"(?P<q>[QH])(?P<n>[1-4])",
+        _bare_quarter_code,
+        _bare_quarter_code_check,
+        priority=1,
+        gate=r"\b[QH][1-4]\b",
+    ),
 ]

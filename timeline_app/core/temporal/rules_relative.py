@@ -483,6 +483,7 @@ RULES: list[Rule] = [
         r"(?:last|the\s+previous)\s+year['’]s\s+(?:(?:same|corresponding|comparable)\s+)?(?P<u2>period|quarter|half)",
         _same_period_last_year,
         priority=3,
+        gate=r"same|corresponding|comparable|year-ago|year['’]s",
     ),
     rule(
         "the_year",
@@ -498,6 +499,7 @@ RULES: list[Rule] = [
         r"(?P<dir>ago|earlier|later|from\s+now|hence|back)",
         _shifted,
         priority=2,
+        gate=r"\b(?:ago|earlier|later|from\s+now|hence|back)\b",
     ),
     rule(
         "hours_shifted",
@@ -506,6 +508,7 @@ RULES: list[Rule] = [
         # "two hours before the vote" names its own anchor.
         lambda m, text: m.group("dir").lower() != "before" or bool(re.match(r"\s*[,.;:)!?]", text[m.end() :])),
         priority=2,
+        gate=r"(?:hours?|hrs?|minutes?|mins?)\s+(?:ago|earlier|later|before|from)",
     ),
     rule(
         "the_quarter",

@@ -201,6 +201,7 @@ RULES: list[Rule] = [
         _clock,
         lambda m, text: bool(m.group("ap")) or "clock" in m.group().lower(),
         priority=2,
+        gate=r"o['’]clock|\b[ap]\.?\s?m\b|\bin\s+the\s+(?:morning|afternoon|evening)|\bat\s+night",
     ),
     rule(
         "clock_zone",

@@ -35,8 +35,22 @@ _CUES = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{
 # Reporting verbs date the report, not the event reported ("said the boy must return by Jan. 14").
 _NOT_VERBS = frozenset(
     {"need", "speed", "seed", "feed", "bed", "red", "shed", "hundred", "indeed", "united", "based",
-     "headed", "titled", "entitled", "scheduled"}
+     "headed", "titled", "entitled", "scheduled", "sacred", "wicked", "naked", "kindred", "hatred", "shred",
+     "embed", "infrared", "sled", "coed", "biped", "moped"}
 )  # fmt: skip
+# "succeed", "proceed", "exceed": -eed words are present tense unless they are one of these.
+_PAST_EED = frozenset({"agreed", "disagreed", "freed", "decreed", "guaranteed", "refereed"})
+
+
+def _not_a_verb(word: str) -> bool:
+    return word in _NOT_VERBS or (word.endswith("eed") and word not in _PAST_EED)
+
+
+# A word in -ed after an article or degree word is an adjective ("an unprecedented", "the expected").
+_ADJECTIVE_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|his|her|their|our|this|these|those|very|still|so|more|most|less|well|highly|newly|fully)\s+$",
+    re.IGNORECASE,
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
 _SUBCLAUSE_END = re.compile(r"[,;:()\u2013\u2014]")
 _REPORTING = frozenset({"said", "says", "say", "told", "reported", "announced", "added", "stated"})
@@ -102,8 +116,12 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         if start <= m.start() < end:
             continue  # the expression's own words ("last Friday") are read by its rule
         word = m.group().lower()
-        if m.group("past") and (word in _NOT_VERBS or _PASSIVE_BEFORE.search(text, max(0, m.start() - 8), m.start())):
-            continue  # "will be paid" is not past
+        if m.group("past") and (
+            _not_a_verb(word)
+            or _PASSIVE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            or (word.endswith("ed") and _ADJECTIVE_BEFORE.search(text, max(0, m.start() - 10), m.start()))
+        ):
+            continue  # "will be paid", "a still unspecified date": no past event
         kind: Tense = "future" if m.group("future") else "past" if m.group("past") else "present"
         if m.end() <= start:
             distance = start - m.end()
