@@ -123,3 +123,32 @@ def test_yearless_date_opening_an_article_without_dateline() -> None:
     found = reference_date_from_text(text, today=TODAY)
     assert found is not None and found.day == date(2025, 9, 4)
     assert "Thursday" in found.basis and not found.weak
+
+
+def test_date_in_a_closing_sentence_is_not_the_writing_date() -> None:
+    text = (
+        "Pump maker shares slide\n\n"
+        "NEW YORK (AP) — Shares of a pump maker fell 9% on Tuesday after a profit warning.\n"
+        "The firm will publish its full results on Sept. 18."
+    )
+    assert reference_date_from_text(text, today=TODAY) is None
+
+
+def test_future_date_at_the_top_is_not_the_writing_date() -> None:
+    text = "The summit will open on Oct. 2 in Geneva, organisers said. Delegates arrive on Monday."
+    assert reference_date_from_text(text, today=TODAY) is None
+
+
+def test_saying_date_before_reported_future_still_counts() -> None:
+    text = "On Friday, Oct. 3, the mayor said the bridge would reopen in spring. Repairs began in May."
+    found = reference_date_from_text(text, today=TODAY)
+    assert found is not None and found.day.month == 10 and found.day.day == 3
+
+
+def test_full_date_deep_in_the_body_is_a_weak_guess() -> None:
+    text = (
+        "Council approves budget\n\nThe council approved the budget after a long debate.\n"
+        "Members argued for hours. The previous plan was rejected on 12 May 2025 by a narrow vote."
+    )
+    found = reference_date_from_text(text, today=TODAY)
+    assert found is not None and found.day == date(2025, 5, 12) and found.weak

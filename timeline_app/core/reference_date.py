@@ -99,7 +99,7 @@ def _from_yearless_date_near_top(text: str, absolute: list[Timex], today: date) 
     """'On Thursday, Sep 4, the leaders met ...' opening an article without a dateline: its year as for a dateline."""
     for t in absolute:
         m = _YEARLESS.match(t.value)
-        if t.start < 600 and m:
+        if m and _dateline_like(text, t):
             found = Dateline(t.start, t.end, None, None, int(m.group(1)), int(m.group(2)), None, t.start, t.end)
             return _from_dateline(text, found, today, label="date near the top")
     return None
@@ -201,12 +201,44 @@ def _from_absolute_dates(text: str, absolute: list[Timex], today: date) -> Refer
             days.append((d, t))
     if not days:
         return None
-    near_top = [(d, t) for d, t in days if t.start < 400]
+    near_top = [(d, t) for d, t in days if _dateline_like(text, t)]
     if near_top:
         d, t = near_top[0]
         return ReferenceDate(d, f"date near the top of the text: “{t.text}”")
     d, t = max(days, key=lambda item: item[0])
-    return ReferenceDate(d, f"latest full date in the text: “{t.text}”")
+    # A date from the body may be anything the article mentions: usable, but only a guess.
+    return ReferenceDate(d, f"latest full date in the text: “{t.text}” (no dateline)", weak=True)
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set|scheduled|expected)|"
+    r"(?:plans?|intends?|aims?)\s+to|upcoming)\b",
+    re.IGNORECASE,
+)
+# A writing date sits in the opening lines; a date deeper in the text is something the article talks about.
+_HEAD_LINES = 2
+_HEAD_SENTENCE_MIN = 40
+_HEAD_LINE_MAX = 250
+
+
+def _dateline_like(text: str, t: Timex) -> bool:
+    """Whether a date stands where a writing date would (the opening lines) and is not something still to come."""
+    pos, seen = 0, 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        seen += 1
+        stop = _SENTENCE_END.search(text, min(start + _HEAD_SENTENCE_MIN, end), end)
+        limit = min(stop.end() if stop else end, start + _HEAD_LINE_MAX)
+        if start <= t.start < limit:
+            # Only the words leading up to the date: "said on Sep 4 that it would ..." still dates the saying.
+            lead = _sentence_at(text, t.start, back=True)
+            return not _FUTURE.search(lead[: len(lead) - len(_sentence_at(text, t.start))])
+        if seen >= _HEAD_LINES or start > t.start:
+            return False
+    return False
 
 
 def _absolute_timexes(text: str) -> list[Timex]:
