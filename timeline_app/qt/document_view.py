@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from timeline_app.core.model import Document, Event, Timex
+from timeline_app.core.model import Document, Event, Timeline, Timex
 from timeline_app.qt.text_offsets import OffsetMap
 
 
@@ -28,6 +28,27 @@ def sentence_span(text: str, event: Event, doc_id: str) -> tuple[int, int] | Non
     if mention is not None and 0 <= mention.start < mention.end <= len(text):
         return mention.start, mention.end
     return None
+
+
+def event_at_offset(timeline: Timeline, document: Document, offset: int) -> str:
+    """Id of the event whose sentence (or mention) in ``document`` contains ``offset``.
+
+    When several do, the one with a mention nearest the offset wins; "" if none.
+    """
+    best, best_distance = "", -1
+    for event in timeline.events:
+        mentions = [m for m in event.mentions if m.document == document.id]
+        if not mentions:
+            continue
+        span = sentence_span(document.text, event, document.id)
+        inside = span is not None and span[0] <= offset < span[1]
+        inside = inside or any(m.start <= offset < m.end for m in mentions)
+        if not inside:
+            continue
+        distance = min(abs(m.start - offset) for m in mentions)
+        if best_distance < 0 or distance < best_distance:
+            best, best_distance = event.id, distance
+    return best
 
 
 class DocumentView(QTextEdit):

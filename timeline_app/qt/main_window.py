@@ -31,17 +31,20 @@ from PySide6.QtWidgets import (
 from timeline_app import __version__
 from timeline_app.core.model import Document, Event, Timeline
 from timeline_app.core.store import EventStore
-from timeline_app.core.viewport import Viewport, to_time
+from timeline_app.core.viewport import Viewport
 from timeline_app.qt.canvas import TimelineCanvas
 from timeline_app.qt.chronology import Chronology
+from timeline_app.qt.date_input import parse_user_date
 from timeline_app.qt.detail import EventDetail
-from timeline_app.qt.document_view import DocumentView, sentence_span
+from timeline_app.qt.document_view import DocumentView, event_at_offset
 from timeline_app.qt.event_list import EventList
-from timeline_app.qt.icons import app_icon, standard_icon
+from timeline_app.qt.icons import app_icon
 from timeline_app.qt.loader import BackgroundLoad, LoadThread, merge
 from timeline_app.qt.navigator import EventNavigator
 from timeline_app.qt.overview import OverviewStrip
 from timeline_app.qt.settings import AppSettings
+from timeline_app.qt.status import status_summary
+from timeline_app.qt.window_actions import make_action
 
 MENU_NAMES = ("file", "edit", "view", "go", "help")
 FILE_FILTER = (
@@ -132,25 +135,7 @@ class MainWindow(QMainWindow):
         icon: str = "",
         theme: str = "",
     ) -> QAction:
-        action = QAction(text, self)
-        keys: list[QKeySequence] = []
-        for s in shortcuts:
-            if isinstance(s, QKeySequence.StandardKey):
-                keys.extend(QKeySequence.keyBindings(s))
-            else:
-                keys.append(QKeySequence(s))
-        unique: list[QKeySequence] = []
-        for k in keys:
-            if not k.isEmpty() and all(k != u for u in unique):
-                unique.append(k)
-        if unique:
-            action.setShortcuts(unique)
-            action.setToolTip(
-                f"{text.replace('&', '').rstrip('…')} ({unique[0].toString(QKeySequence.SequenceFormat.NativeText)})"
-            )
-        if icon or theme:
-            action.setIcon(standard_icon(icon, theme))
-        action.triggered.connect(lambda _checked=False: slot())
+        action = make_action(self, text, slot, shortcuts, icon, theme)
         self._menus[menu].addAction(action)
         return action
 
@@ -522,27 +507,11 @@ class MainWindow(QMainWindow):
         return self._timeline.document(event.document)
 
     def _update_status(self) -> None:
-        docs = self._timeline.documents
-        parts = [f"{len(docs)} document{'s' if len(docs) != 1 else ''}", f"{len(self._timeline.events):,} events"]
-        undated = self._chronology.undated_count
-        if undated:
-            parts.append(f"{undated} without dates")
-        refs: list[str] = []
-        for doc in docs:
-            name = doc.title or Path(doc.path).name
-            if doc.reference_date:
-                when = doc.reference_date.strftime("%-d %b %Y")
-                basis = f" ({doc.reference_date_basis})" if doc.reference_date_basis else ""
-                weak = " — weak" if doc.reference_date_weak else ""
-                refs.append(f"{name}: written {when}{basis}{weak}")
-            else:
-                refs.append(f"{name}: date of writing unknown")
-        summary = " · ".join(parts)
-        detail = "; ".join(refs)
-        text = f"{summary}   |   {detail}" if detail else summary
+        summary, lines = status_summary(self._timeline, self._chronology.undated_count)
+        text = f"{summary}   |   {'; '.join(lines)}" if lines else summary
         metrics = self._status_label.fontMetrics()
         self._status_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(self.width() - 280, 200)))
-        self._status_label.setToolTip(summary + ("\n" + "\n".join(refs) if refs else ""))
+        self._status_label.setToolTip("\n".join([summary, *lines]))
         self._status_label.setAccessibleName(summary)
 
     def _canvas_selection(self, event_id: str) -> None:
@@ -563,25 +532,7 @@ class MainWindow(QMainWindow):
     def event_at_text_offset(self, offset: int) -> str:
         """The event whose sentence contains ``offset`` in the shown document (nearest mention wins)."""
         document = self._document_view.current_document()
-        if document is None:
-            return ""
-        best, best_distance = "", None
-        for event in self._timeline.events:
-            if event.document != document.id and not any(m.document == document.id for m in event.mentions):
-                continue
-            span = sentence_span(document.text, event, document.id)
-            inside = span is not None and span[0] <= offset < span[1]
-            for mention in event.mentions:
-                if mention.document != document.id:
-                    continue
-                if mention.start <= offset < mention.end:
-                    inside = True
-            if not inside:
-                continue
-            distance = min((abs(m.start - offset) for m in event.mentions if m.document == document.id), default=0)
-            if best_distance is None or distance < best_distance:
-                best, best_distance = event.id, distance
-        return best
+        return event_at_offset(self._timeline, document, offset) if document is not None else ""
 
     def focus_search(self) -> None:
         self._event_list.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -663,34 +614,3 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.open_paths(paths, add=bool(self._timeline.documents))
-
-
-def parse_user_date(text: str) -> float | None:
-    """A typed date as a time value: EDTF first ("2025-09-03", "2024-10"), then free text."""
-    from timeline_app.core.model import parse_date_point
-
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        point = parse_date_point(text)
-        return to_time(point.earliest) + (point.latest.toordinal() - point.earliest.toordinal() + 1) / 2.0
-    except ValueError:
-        pass
-    try:
-        from datetime import datetime
-
-        from dateutil import parser as date_parser
-
-        # Parsing with two different defaults tells which parts the text left out, so
-        # "Oct 2024" means the middle of that month rather than its first midnight.
-        early = date_parser.parse(text, default=datetime(2000, 1, 1), dayfirst=True)
-        late = date_parser.parse(text, default=datetime(2000, 12, 28), dayfirst=True)
-    except (ValueError, OverflowError):
-        return None
-    if early.month != late.month:
-        return parse_user_date(f"{early.year:04d}")
-    if early.day != late.day:
-        return parse_user_date(f"{early.year:04d}-{early.month:02d}")
-    has_time = early.hour or early.minute or early.second
-    return to_time(early) if has_time else to_time(early.date()) + 0.5

@@ -1,0 +1,35 @@
+"""Reading a date the user types (Go to Date)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from timeline_app.core.model import parse_date_point
+from timeline_app.core.viewport import to_time
+
+
+def parse_user_date(text: str) -> float | None:
+    """A typed date as a time value: EDTF first ("2025-09-03", "2024-10"), then free text."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        point = parse_date_point(text)
+        return to_time(point.earliest) + (point.latest.toordinal() - point.earliest.toordinal() + 1) / 2.0
+    except ValueError:
+        pass
+    try:
+        from dateutil import parser as date_parser  # only when the user asks: keeps start-up light
+
+        # Parsing with two different defaults tells which parts the text left out, so
+        # "Oct 2024" means the middle of that month rather than its first midnight.
+        early = date_parser.parse(text, default=datetime(2000, 1, 1), dayfirst=True)
+        late = date_parser.parse(text, default=datetime(2000, 12, 28), dayfirst=True)
+    except (ValueError, OverflowError):
+        return None
+    if early.month != late.month:
+        return parse_user_date(f"{early.year:04d}")
+    if early.day != late.day:
+        return parse_user_date(f"{early.year:04d}-{early.month:02d}")
+    has_time = early.hour or early.minute or early.second
+    return to_time(early) if has_time else to_time(early.date()) + 0.5
