@@ -146,6 +146,19 @@ CASES: list[tuple[str, date | None, Expected]] = [
     ("The fire broke out on Sept. 8 and was put out some 30 hours later.", WED,
      [("Sept. 8", "DATE", "2025-09-08"), ("30 hours later", "DATE", "2025-09-09")]),
     ("The page was posted 2025-09-10T14:30:00Z.", WED, [("2025-09-10T14:30:00Z", "TIME", "2025-09-10T14:30")]),
+    ("The outage began around 11 p.m. Pacific time on Monday.", WED,
+     [("around 11 p.m. Pacific time on Monday", "TIME", "2025-09-08T23:00")]),
+    ("The hurricane is forecast to make landfall late Thursday or early Friday.", WED,
+     [("late Thursday", "DATE", "2025-09-11"), ("early Friday", "DATE", "2025-09-12")]),
+    ("The summit will take place on 15-16 October in Brussels.", WED, [("15-16 October", "DATE", "2025-10-15")]),
+    ("The court will hear arguments on Oct. 14, with a ruling expected by year-end.", WED,
+     [("Oct. 14", "DATE", "2025-10-14"), ("year-end", "DATE", "2025")]),
+    ("Cash at quarter-end was $2 billion.", WED, [("quarter-end", "DATE", "2025-Q3")]),
+    # --- halves and quarters of a game are not of a year
+    ("He scored twice in the second half to seal a 3-1 win on Saturday night.", WED,
+     [("Saturday night", "TIME", "2025-09-06TNI")]),
+    ("The Lakers led by 10 points in the fourth quarter.", WED, []),
+    ("Profit rose in the first half, the company said.", WED, [("the first half", "DATE", "2025-H1")]),
     # --- headlines
     ("Talks Resume Next Week in Geneva", WED, [("Next Week", "DATE", "2025-W38")]),
     ("MARKETS RALLY AS RATES FALL THIS MONTH", WED, [("THIS MONTH", "DATE", "2025-09")]),
@@ -168,6 +181,11 @@ CASES: list[tuple[str, date | None, Expected]] = [
     ("The year 2024 was hot. That year, rivers dried up. The following year was worse.", None,
      [("The year 2024", "DATE", "2024"), ("That year", "DATE", "2024"), ("The following year", "DATE", "2025")]),
     ("Talks are set for Friday.", None, [("Friday", "DATE", "XXXX-WXX-5")]),
+    ("Talks began in January 2024. In March, they collapsed.", None,
+     [("January 2024", "DATE", "2024-01"), ("March", "DATE", "2024-03")]),
+    ("The firm was founded in 1998. Three years later it went public. In the same year it bought a rival.", None,
+     [("1998", "DATE", "1998"), ("Three years later", "DATE", "2001"), ("the same year", "DATE", "2001")]),
+    ("Seoul, Sep 4 (WireNews) Leaders met in the capital.", None, [("Sep 4", "DATE", "XXXX-09-04")]),
 ]  # fmt: skip
 
 

@@ -175,6 +175,12 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Result | None:
         basis = f"'{m.group()}': the year {shared} written at the end of the range it opens"
         return Result("DATE", unit.value, basis=basis, unit=unit)
     if ctx.reference is None:
+        last = ctx.last
+        if last is not None and last.kind not in ("decade", "century") and not det:
+            # "Talks began in January 2024. In March, they collapsed.": the story's year carries over.
+            unit = Unit("month", date(last.start.year, month, 1))
+            basis = f"'{m.group()}': {name} of {last.start.year}, the year of the last date mentioned ({last.value})"
+            return Result("DATE", unit.value, basis=basis, anchor=last.value, unit=unit)
         return Result("DATE", f"XXXX-{month:02d}", basis=f"'{name}': a month without its year")
     ref = ctx.reference
     if det == "last" or det.endswith("past"):
@@ -362,7 +368,7 @@ RULES: list[Rule] = [
     ),
     rule(
         "date_day_month",
-        rf"{_WD}(?P<day>{DAY_NUM}|{DAY_ORD_WORD})\s+(?:of\s+)?(?P<mon>{MONTH})\b{_YEAR_TAIL}",
+        rf"{_WD}(?P<day>{DAY_NUM}|{DAY_ORD_WORD})(?:\s*[-–]\s*{DAY_NUM})?\s+(?:of\s+)?(?P<mon>{MONTH})\b{_YEAR_TAIL}",
         _full_date,
         _month_is_name,
         priority=3,

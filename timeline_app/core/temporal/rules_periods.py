@@ -21,6 +21,7 @@ from timeline_app.core.temporal.lexicon import (
     YEAR4,
 )
 from timeline_app.core.temporal.rules_dates import REL_YEAR, relative_year
+from timeline_app.core.temporal.tense import clause_bounds
 from timeline_app.core.temporal.units import Unit, season_near, season_unit, unit_of
 
 
@@ -62,12 +63,34 @@ def _century(m: re.Match[str], ctx: Context) -> Result | None:
 _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 
 
+# Words of a match report: "scored in the second half" is half of a game, not of a year.
+_GAME_WORDS = re.compile(
+    r"\b(?:scor(?:ed|es|ing)|goals?|touchdowns?|points|innings|half-?time|kick-?off|penalty|penalties|striker|"
+    r"midfielder|quarterback|coach|referee|rebounds?|assists?|minutes?\s+(?:left|remaining)|the\s+game|the\s+match|"
+    r"win|victory|defeat|lead|led|trailed|trailing|equali[sz]er|header|free\s+kick)\b",
+    re.IGNORECASE,
+)
+_MONEY_WORDS = re.compile(
+    r"\b(?:revenue|sales|profit|earnings|income|loss(?:es)?|growth|gdp|economy|output|margins?|results|fiscal|"
+    r"financial|quarterly|shares|dividend|forecast|guidance|percent|billion|million|inflation|unemployment|"
+    r"production|demand|prices|deliveries|shipments|year)\b|%",
+    re.IGNORECASE,
+)
+
+
 def _quarter_check(m: re.Match[str], text: str) -> bool:
+    dated = m.group("year") or m.group("year2") or m.group("year3") or m.group("rel") or m.group("rel2")
     if m.group("ord").lower() in ("last", "latter") and not (m.group("year") or m.group("year2") or m.group("rel")):
         return False  # "the last quarter" alone is the one before now, read as a relative unit
     # "the second half of the match", "the first half an hour": not calendar halves.
     after = text[m.end() : m.end() + 8]
-    return not (m.group("kind").lower() == "half" and re.match(r"\s+(?:of\s+(?:the|a|an)\b|a\b|an\b)", after, re.I))
+    if m.group("kind").lower() == "half" and re.match(r"\s+(?:of\s+(?:the|a|an)\b|a\b|an\b)", after, re.I):
+        return False
+    if dated:
+        return True
+    left, right = clause_bounds(text, m.start(), m.end())
+    sentence = text[left:right]
+    return not (_GAME_WORDS.search(sentence) and not _MONEY_WORDS.search(sentence))
 
 
 def _quarter(m: re.Match[str], ctx: Context) -> Result | None:

@@ -265,8 +265,8 @@ def _shifted(m: re.Match[str], ctx: Context) -> Result | None:
     word = "before" if backwards else "after"
     basis = f"'{m.group()}': {int(n)} {unit_word}{'s' if n != 1 else ''} {word} {anchor.value}, {why}"
     mod = _SHIFT_MODS.get(re.sub(r"\s+", " ", (m.group("mod") or "").lower()))
-    # "a year earlier" compares; it does not move the story to that date.
-    remember = from_reference and anchor is base
+    # "a year earlier" compares; it does not move the story to that date, but "three years later" does.
+    remember = (from_reference or not backwards) and anchor is base
     return Result("DATE", unit.value, mod=mod, basis=basis, anchor=anchor.value, unit=unit, remember=remember)
 
 
@@ -425,6 +425,19 @@ def _the_year(m: re.Match[str], ctx: Context) -> Result | None:
                   unit=unit, remember=False)  # fmt: skip
 
 
+def _unit_end(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "by year-end", "at month end", "before the year's end": the end of the unit under discussion."""
+    kind = (m.group("u") or m.group("u2")).lower()
+    base, why = ctx.anchor_unit()
+    if base is None:
+        return Result("DATE", unresolved_value(kind), mod="END", basis=f"'{m.group()}': nothing to anchor it on")
+    if _ORDER.index(base.kind) > _ORDER.index(kind) and ctx.reference is not None:
+        base, why = Unit("day", ctx.reference), "the reference date"
+    unit = unit_of(kind, base.start)
+    return Result("DATE", unit.value, mod="END", basis=f"'{m.group()}': the end of the {kind} of {base.value}, {why}",
+                  anchor=base.value, unit=unit)  # fmt: skip
+
+
 _UNIT_WORDS = rf"(?P<u>day|night|morning|afternoon|evening|week|month|quarter|half|year|decade|century|period|{SEASON})"
 
 RULES: list[Rule] = [
@@ -484,6 +497,14 @@ RULES: list[Rule] = [
         _same_period_last_year,
         priority=3,
         gate=r"same|corresponding|comparable|year-ago|year['’]s",
+    ),
+    rule(
+        "unit_end",
+        r"(?:the\s+)?(?P<u>year|month|quarter)[-\s]end|(?:the\s+)?(?P<u2>year|month|quarter)['’]s\s+end",
+        _unit_end,
+        # "year-end bonuses", "Year End Review": kinds of things, not the time.
+        lambda m, text: not capitalised(m.group()) or not re.match(r"\s+[A-Z]", text[m.end() :]),
+        priority=2,
     ),
     rule(
         "the_year",

@@ -28,7 +28,9 @@ _DAY_REF = (
 # Zone abbreviations are matched in capitals only: "ET" is a zone, "et" is not.
 _ZONE = (
     r"(?:\s+(?P<tz>(?-i:[ECMP][SD]?T|GMT|UTC|BST|CES?T|EES?T|WES?T|MSK|JST|KST|HKT|SGT|IST|AES[DT]|ACS[DT]|AWST|NZ[SD]T|"
-    r"WIB|PHT|SAST|WAT|EAT|Z)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?|local\s+time)(?:\s*\(\d{3,4}\s*(?-i:GMT|UTC)\))?)"
+    r"WIB|PHT|SAST|WAT|EAT|Z)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?|local\s+time|"
+    r"(?:Eastern|Central|Mountain|Pacific|Atlantic|Greenwich\s+Mean|British\s+Summer|Central\s+European|Moscow|"
+    r"Beijing|Tokyo|Hong\s+Kong|Singapore|India|Israel)\s+(?:(?:standard|daylight|summer)\s+)?time)(?:\s*\(\d{3,4}\s*(?-i:GMT|UTC)\))?)"
 )
 
 
