@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline_app.core.events import build_events
-from timeline_app.core.events.timexes import tag_text
+from timeline_app.core.events.timexes import tag_with_asides
 from timeline_app.core.ingest import LoadError, document_from_text, load_document
 from timeline_app.core.model import Document, Event, Timeline
 from timeline_app.core.reference_date import resolve_reference_date
@@ -63,7 +63,7 @@ def sort_events(timeline: Timeline) -> None:
 
 def _process(doc: Document, reference_date: date | None) -> None:
     resolve_reference_date(doc, explicit=reference_date)
-    doc.timexes = tag_text(doc.text, doc.reference_date)
+    doc.timexes = tag_with_asides(doc.text, doc.reference_date)
 
 
 def _events(doc: Document) -> list[Event]:

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from timeline_app.core.events.candidates import Candidate, sentence_candidates
+from timeline_app.core.events.candidates import Candidate, aside_candidates, sentence_candidates
 from timeline_app.core.events.entities import find_entities, merge_short_names
 from timeline_app.core.events.lexicon import is_past
+from timeline_app.core.events.relatives import find_relatives, inside_any, mask_relatives
 from timeline_app.core.events.reports import report_title, source_of
 from timeline_app.core.events.sentences import split_sentences
 from timeline_app.core.events.ties import TieIndex, lead_clause, lower_bound, tie_target
@@ -36,8 +37,12 @@ def build_events(doc: Document) -> list[Event]:
         if under is not None and under.date_end is not None and not _SENTENCE_BREAK.search(text[: under.start]):
             dateline = replace(under, end=under.date_end)
             title_end = max(title_end, under.start)
+    # Asides ("Doe, who took over in 2021, said ...") are read on their own; the sentence reads on without them.
+    relatives = find_relatives(text)
+    masked = mask_relatives(text, relatives)
+    outside = [t for t in doc.timexes if not inside_any(t, relatives)] if relatives else doc.timexes
     candidates: list[Candidate] = []
-    for sentence in split_sentences(text, skip_until=title_end):
+    for sentence in split_sentences(masked, skip_until=title_end):
         if not sentence.prose:
             continue
         body_start = sentence.start
@@ -45,11 +50,13 @@ def build_events(doc: Document) -> list[Event]:
             body_start = max(dateline.end, sentence.start)
             if body_start >= sentence.end:
                 continue
-        candidates.extend(sentence_candidates(text, sentence, body_start, doc.timexes, reference))
+        candidates.extend(sentence_candidates(masked, sentence, body_start, outside, reference))
+        if relatives:
+            candidates.extend(aside_candidates(text, sentence, relatives, doc.timexes, reference))
     groups = _resolve(candidates, reference)
     if dateline and reference:
         _attach_dateline(groups, (dateline.start, dateline.end), reference)
-    return _to_events(doc, groups)
+    return _to_events(doc, groups, masked)
 
 
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][\w'’\-]+")
@@ -147,7 +154,7 @@ def _attach_dateline(groups: list[_Group], span: tuple[int, int], reference: dat
             return
 
 
-def _to_events(doc: Document, groups: list[_Group]) -> list[Event]:
+def _to_events(doc: Document, groups: list[_Group], masked: str) -> list[Event]:
     text = doc.text
     events: list[Event] = []
     all_names: list[str] = []
@@ -173,7 +180,7 @@ def _to_events(doc: Document, groups: list[_Group]) -> list[Event]:
             places += [p for p in ents.places if p not in places]
             quantities += [q for q in ents.quantities if q not in quantities]
         assert date_cand.date is not None
-        title = _title(doc, g, lead)
+        title = _title(doc, masked, g, lead)
         # A country that opens the title is its subject: it acts, not only a place.
         actors = [p for p in places if title.startswith(p + " ") and p not in actors] + actors
         speaker = title.split(": ", 1)[0] if lead.kind == "report" and ": " in title else ""
@@ -183,7 +190,7 @@ def _to_events(doc: Document, groups: list[_Group]) -> list[Event]:
             Event(
                 id=f"{doc.id}-e{n}",
                 title=title,
-                sentence=lead.sentence.text,
+                sentence=text[lead.sentence.start : lead.sentence.end],
                 date=date_cand.date,
                 status=date_cand.status if lead.kind != "report" else Status.REPORTED,
                 date_basis=date_cand.basis,
@@ -227,18 +234,22 @@ def _best_dated(g: _Group) -> Candidate:
     return min(dated, key=key)
 
 
-def _title(doc: Document, g: _Group, lead: Candidate) -> str:
-    text = doc.text
+def _title(doc: Document, masked: str, g: _Group, lead: Candidate) -> str:
+    text = masked
     if lead.kind == "report":
         title = report_title(text, lead)
         if title:
             return title
         others = [c for c in g.members if c.kind != "report"]
-        return _title(doc, g, others[0]) if others else make_title(lead.sentence.text)
+        return _title(doc, masked, g, others[0]) if others else make_title(lead.sentence.text)
     s, e = lead.clause.start, lead.clause.end
     drops = [
         (t.start - s, t.end - s) for t in doc.timexes if s <= t.start and t.end <= e and t.type in ("DATE", "TIME")
     ]
+    if lead.subject:
+        # An aside: its subject is the noun phrase it describes ("Jane Doe, who took over ..." -> "Jane Doe took over").
+        shift = len(lead.subject) + 1
+        return make_title(f"{lead.subject} {doc.text[s:e]}", [(a + shift, b + shift) for a, b in drops])
     title = make_title(text[s:e], drops)
     if len(title.split()) < 3 and not is_past(title):
         # A fragment ("Finally", "The day") says nothing: use the whole sentence instead.

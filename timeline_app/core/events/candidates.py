@@ -17,8 +17,9 @@ from timeline_app.core.events.lexicon import (
     event_nouns,
     is_past,
 )
+from timeline_app.core.events.relatives import Relative
 from timeline_app.core.events.sentences import Sentence
-from timeline_app.core.model import DateKind, DatePoint, FuzzyDate, Status, Timex
+from timeline_app.core.model import DateKind, DatePoint, FuzzyDate, Precision, Status, Timex
 
 # A clause linked to a dated one happens at the same time for these links.
 _SAME_TIME_LINKS = {"shortly after", "soon after", "just after", "immediately after", "when", "while", "as soon as"}
@@ -43,6 +44,7 @@ class Candidate:
     frame_tie: str | None = None  # the happening an opening phrase refers to ("At the start of the meeting")
     frame: str = ""  # that opening phrase's words
     content: Clause | None = None  # for a report: the clause saying what was reported
+    subject: str = ""  # for an aside ("who took over in 2021"): the noun phrase it describes
 
     @property
     def start(self) -> int:
@@ -106,6 +108,33 @@ def sentence_candidates(
     _link_relatives(out, dated_by_clause, clauses, reference)
     _bound_reported_content(out, report_bound)
     _absorb_stated_main_clause(out)
+    return out
+
+
+def aside_candidates(
+    text: str, sentence: Sentence, relatives: list[Relative], timexes: list[Timex], reference: date | None
+) -> list[Candidate]:
+    """Dated asides about a person or thing ("who took over in January 2021") as events of their own."""
+    out: list[Candidate] = []
+    host: Sentence | None = None
+    for r in relatives:
+        if not (sentence.start <= r.start < sentence.end) or r.pronoun not in ("who", "which") or not r.antecedent:
+            continue
+        inside = [
+            t
+            for t in timexes
+            if r.body_start <= t.start and t.end <= r.body_end and t.value not in _VAGUE and _dates(t, reference)
+        ]
+        if not inside:
+            continue
+        if host is None:
+            host = Sentence(
+                sentence.start, sentence.end, text[sentence.start : sentence.end], sentence.prose, sentence.paragraph
+            )
+        cand = _clause_candidate(text, host, Clause(r.body_start, r.body_end, "main"), inside, reference, "")
+        if cand is not None and cand.kind == "dated":
+            cand.subject = r.antecedent
+            out.append(cand)
     return out
 
 
@@ -177,6 +206,8 @@ def _clause_candidate(
         t = _main_timex(text, inside)
         d = fuzzy_date(t, reference)
         assert d is not None
+        if _DEADLINE.search(text[max(clause.start, t.start - 20) : t.start]):
+            return _deadline_candidate(sentence, clause, t, d, ctext, reference, span, nouns)
         status, why = _status(text, clause, t, d, reference, frame_text)
         return Candidate(sentence, clause, "dated", d, status, f"{why}“{t.text}” ({_value_words(t)})", span, [t], nouns)
     strong = STRONG_EXPECTATION.search(ctext)
@@ -196,6 +227,36 @@ def _clause_candidate(
         )
     # Undated: kept only if later tied to a dated happening or linked inside the sentence.
     return Candidate(sentence, clause, "pending", None, Status.OCCURRED, "", span, [], nouns)
+
+
+_DEADLINE = re.compile(r"\b(?:by|no\s+later\s+than)\s+$", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:been\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
+
+
+def _deadline_candidate(
+    sentence: Sentence,
+    clause: Clause,
+    t: Timex,
+    d: FuzzyDate,
+    ctext: str,
+    reference: date | None,
+    span: list[tuple[int, int]],
+    nouns: list[str],
+) -> Candidate:
+    """'by the end of the month', 'by September 15': a deadline bounds the event from above, it is no date in it."""
+    assert d.start is not None
+    last = d.latest or d.start.latest
+    ends = (t.mod or "").upper() == "END" or "end" in t.text.lower().split()
+    upper = DatePoint.day(last) if ends or d.start.precision in (Precision.DAY, Precision.TIME) else d.start
+    to_come = reference is None or last > reference
+    if to_come and not _PERFECT.search(ctext):
+        lower = DatePoint.day(reference) if reference else None
+        why = f"expected by “{t.text}” ({upper.describe()}): a deadline, the date itself not stated"
+        return Candidate(
+            sentence, clause, "dated", FuzzyDate.bounded(lower, upper), Status.EXPECTED, why, span, [t], nouns
+        )
+    why = f"done by “{t.text}” ({upper.describe()}): on or before it, the date itself not stated"
+    return Candidate(sentence, clause, "dated", FuzzyDate.bounded(None, upper), Status.OCCURRED, why, span, [t], nouns)
 
 
 _TIME_PREPOSITION = re.compile(

@@ -32,6 +32,12 @@ _TRAILING_SAID = re.compile(
     re.IGNORECASE,
 )
 _CONTENT = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:\w+\s+){{0,2}}?that\s+", re.IGNORECASE)
+# "said the firm would cut ...": reported speech without "that", told by a subject and a back-shifted verb.
+_CONTENT_BARE = re.compile(
+    rf"\b(?:{REPORTING_VERBS})\s+(?=(?:the|a|an|it|he|she|they|we|its|his|her|their|this|these)\b"
+    r"(?:\s+[\w'’\-]+){0,3}?\s+(?:would|could|might|will|may|should|had|was|were)\s+\w)",
+    re.IGNORECASE,
+)
 _LINKS = re.compile(
     r"\s+(?P<link>(?:shortly|soon|just|hours|days|weeks|months|years|a\s+day|a\s+week|immediately|only)\s+after|"
     r"after|before|when|while|since|until|as\s+soon\s+as)\s+(?=\w)",
@@ -81,6 +87,9 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
         clauses.append(Clause(body_start, frame.end(), "frame"))
         body_start = frame.end()
     content = _CONTENT.search(text, body_start, body_end)
+    bare = _CONTENT_BARE.search(text, body_start, body_end)
+    if bare and (content is None or bare.start() < content.start()):
+        content = bare
     if content and content.start() - body_start < 120:
         clauses.append(Clause(body_start, content.end(), "attribution", "statement"))
         clauses.extend(_split_body(text, content.end(), body_end, "content"))

@@ -111,8 +111,32 @@ _IRREGULAR_PAST = frozenset(
     ]
 )
 _NOT_PAST_ED = frozenset(
-    ["need", "needed", "speed", "embed", "indeed", "seed", "feed", "breed", "bed", "red", "shed", "hundred"]
+    [
+        "need",
+        "needed",
+        "speed",
+        "embed",
+        "indeed",
+        "seed",
+        "feed",
+        "breed",
+        "bed",
+        "red",
+        "shed",
+        "hundred",
+        "exceed",
+        "proceed",
+        "succeed",
+        "bleed",
+        "heed",
+        "greed",
+        "deed",
+        "creed",
+        "weed",
+    ]
 )
+# After these a verb is a bare infinitive: "could exceed", "to proceed".
+_BEFORE_INFINITIVE = frozenset(["will", "would", "could", "may", "might", "shall", "should", "can", "must", "to"])
 _WORD = re.compile(r"[A-Za-z']+")
 
 STRONG_EXPECTATION = re.compile(
@@ -172,7 +196,13 @@ def is_past(text: str) -> bool:
         lw = word.lower()
         if lw in _IRREGULAR_PAST:
             return True
-        if lw.endswith("ed") and len(lw) > 4 and lw not in _NOT_PAST_ED and previous not in _PRESENT_COPULA:
+        if (
+            lw.endswith("ed")
+            and len(lw) > 4
+            and lw not in _NOT_PAST_ED
+            and previous not in _PRESENT_COPULA
+            and previous not in _BEFORE_INFINITIVE
+        ):
             return True
         previous = lw
     return False

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 
+from timeline_app.core.events.relatives import find_relatives, inside_any, mask_relatives
 from timeline_app.core.model import Timex
 from timeline_app.core.temporal import tag
 
 
 def tag_text(text: str, reference: date | None) -> list[Timex]:
     return list(tag(text, reference))
+
+
+def tag_with_asides(text: str, reference: date | None) -> list[Timex]:
+    """Time expressions, where those outside a dated aside ("Doe, who took over in 2021, said ...") are
+    resolved as if the aside were not there: its year must not anchor "the end of the year" after it."""
+    timexes = tag_text(text, reference)
+    relatives = find_relatives(text)
+    if not any(inside_any(t, relatives) for t in timexes):
+        return timexes
+    outside = [t for t in tag_text(mask_relatives(text, relatives), reference) if not inside_any(t, relatives)]
+    return sorted(outside + [t for t in timexes if inside_any(t, relatives)], key=lambda t: t.start)
