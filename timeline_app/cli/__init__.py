@@ -27,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="timeline-app",
         description="Turn news articles into a sourced, interactive chronology.",
+        epilog="Without a COMMAND, opens the desktop viewer: timeline-app [FILE ...] "
+        "(articles, an events JSON or a .tlproj project; the bundled seeds when none are given). "
+        "See timeline-app --help-gui for the viewer's options.",
     )
     parser.add_argument("--version", action="version", version=f"timeline-app {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -47,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
             return 130
         except BrokenPipeError:
             return 0
-    if args_list[:1] == ["--version"]:
+    if args_list[:1] == ["--help-gui"]:
+        args_list = ["--help"]
+    elif args_list[:1] == ["--version"]:
         print(f"timeline-app {__version__}")
         return 0
     from timeline_app.cli.gui import main as gui_main
