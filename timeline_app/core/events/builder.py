@@ -61,6 +61,7 @@ def build_events(doc: Document) -> list[Event]:
 
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][\w'’\-]+")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+_BACKSHIFTED = re.compile(r"\bwould\b(?!\s+(?:have|not|never|be\s+\w+ed)\b)")
 
 
 def _title_end(text: str, title: str) -> int:
@@ -251,6 +252,8 @@ def _title(doc: Document, masked: str, g: _Group, lead: Candidate) -> str:
         shift = len(lead.subject) + 1
         return make_title(f"{lead.subject} {doc.text[s:e]}", [(a + shift, b + shift) for a, b in drops])
     title = make_title(text[s:e], drops)
+    if lead.clause.role == "content" and lead.status is Status.EXPECTED:
+        title = _BACKSHIFTED.sub("will", title, count=1)  # reported "would cut" is a plan: "will cut"
     if len(title.split()) < 3 and not is_past(title):
         # A fragment ("Finally", "The day") says nothing: use the whole sentence instead.
         sentence_drops = [(t.start - lead.sentence.start, t.end - lead.sentence.start) for t in lead.timexes]

@@ -26,6 +26,7 @@ _SAME_TIME_LINKS = {"shortly after", "soon after", "just after", "immediately af
 _SINCE_BEFORE = re.compile(r"\b(?:since|starting|beginning|from)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _QUANTITY_HINT = re.compile(r"\d")
 _DEFINITE_FUTURE = re.compile(r"(?:will|shall|going\s+to)\b", re.IGNORECASE)
+_REPORTED_MODAL = re.compile(r"\b(?:would|could|might|may|will|shall)\s+(?!have\b)\w+", re.IGNORECASE)
 _CONDITIONAL = re.compile(r"\s*(?:if|unless|whether|it\s+(?:is|was)\s+unclear)\b", re.IGNORECASE)
 
 
@@ -308,6 +309,9 @@ def _status(
         return Status.ONGOING, "ongoing since "
     if reference and d.earliest and d.earliest > reference:
         return Status.EXPECTED, ""
+    if clause.role == "content" and _REPORTED_MODAL.search(ctext):
+        # "warned that second-quarter profit would miss forecasts": a forecast, whatever period it is about.
+        return Status.EXPECTED, "expected "
     future_words = STRONG_EXPECTATION.search(ctext) or (WEAK_EXPECTATION.search(ctext) and not is_past(ctext))
     if future_words and not (reference and d.latest and d.latest < reference):
         return Status.EXPECTED, "expected "

@@ -28,7 +28,8 @@ _ATTRIBUTION = re.compile(
 _TRAILING_SAID = re.compile(
     rf",[\"”']?\s*(?:(?:the\s+)?[\w'’.\- ]{{1,60}}?\s+(?:{REPORTING_VERBS})"
     rf"|(?:{REPORTING_VERBS})\s+[\w'’.\- ]{{1,60}}?)"
-    r"(?:\s+(?:on\s+)?\w+)?\s*[.!?]?[\"”]?$",
+    # "told parliament on Wednesday": an addressee and a time, no clause of its own.
+    r"(?:\s+(?:(?:on|to|at|in)\s+)?\w+(?:\s+(?:on|at|in)\s+\w+)?)?\s*[.!?]?[\"”]?$",
     re.IGNORECASE,
 )
 _CONTENT = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:\w+\s+){{0,2}}?that\s+", re.IGNORECASE)

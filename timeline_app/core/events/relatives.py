@@ -34,7 +34,7 @@ def find_relatives(text: str) -> list[Relative]:
     out: list[Relative] = []
     for m in _RELATIVE.finditer(text):
         line_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
-        head = _ANTECEDENT.search(text, line_start, m.start())
+        head = _ANTECEDENT.search(text[line_start : m.start()].lstrip())
         antecedent = head.group(1).strip() if head else ""
         comma = m.end("body")
         out.append(Relative(m.start(), comma + 1, m.start("body"), comma, m.group("pronoun").lower(), antecedent))

@@ -21,6 +21,8 @@ _TITLE_WORDS = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=Tr
 _NATIONALITY_TITLE = re.compile(
     rf"\b(?:(?:{'|'.join(re.escape(a) for a in _ADJECTIVES)})\s+)?(?:{_TITLE_WORDS})\s+(?=[A-Z])"
 )
+# "Chief executive Jane Doe took over": a title word before a name opening the title, in any case.
+_LEADING_TITLE = re.compile(rf"^(?:(?i:{_TITLE_WORDS}|chief\s+\w+\s+officer|chief\s+executive))\s+(?=[A-Z])")
 _LEADING = re.compile(
     r"^(?:(?:and|but|so|then|while|as|that|which|when|where|although|though|because|whereas)\s+"
     r"|(?:said|says|added|adds)\s*:\s*)",
@@ -138,6 +140,7 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
     text = _QUOTES.sub("", text)
     text = _ADVERBS.sub("", text)
     text = _NATIONALITY_TITLE.sub("", text)
+    text = _LEADING_TITLE.sub("", text.lstrip())
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"\s{2,}", " ", text).strip(" ,;:-—–.!?")
     text = _LEADING.sub("", text)
@@ -244,6 +247,9 @@ def _shorten(text: str) -> str:
             cuts.append(len(text))
     for cut in reversed(cuts):
         cut = _keep_topic(text, cut)
+        comma = text.rfind(",", 0, cut)
+        if comma >= 25 and cut < len(text):
+            cut = comma  # never stop inside a comma phrase ("..., forcing more"): end before it
         head = _trim_dangling(text[:cut].rstrip(" ,"))
         if len(head) >= 25:
             return head
@@ -253,6 +259,7 @@ def _shorten(text: str) -> str:
     return _trim_dangling(text[:_MAX].rsplit(" ", 1)[0].rstrip(" ,")) + "…"
 
 
+_PARTICLES = frozenset(["over", "up", "off", "out", "down", "back", "away", "in", "on"])
 _TOPIC = re.compile(r"\s+(?:about|on|over|of)\s+", re.IGNORECASE)
 
 
@@ -268,6 +275,8 @@ def _keep_topic(text: str, cut: int) -> int:
 def _trim_dangling(text: str) -> str:
     words = text.split()
     while len(words) > 3 and (words[-1].lower() in _DANGLING or _dangling_participle(words[-2], words[-1])):
+        if words[-1].lower() in _PARTICLES and is_past(words[-2]) and len(words) > 2:
+            break  # "took over", "handed down": the verb's own particle, not a preposition left hanging
         words.pop()
     return " ".join(words).rstrip(" ,;:")
 
