@@ -31,7 +31,8 @@ class Context:
     reference: date | None
     last: Unit | None = None  # the most recent concrete date mentioned
     last_quarter: Unit | None = None  # the most recent quarter or half mentioned (financial reporting)
-    last_end: int = 0  # where the most recent concrete date ends in the text
+    last_start: int = 0  # where the most recent concrete date starts in the text
+    last_end: int = 0  # and where it ends
     _tense_cache: dict[tuple[int, int], Tense | None] = field(default_factory=dict)
 
     def tense(self, m: re.Match[str]) -> Tense | None:

@@ -86,13 +86,15 @@ def _extend_to_week_of(text: str, start: int, end: int, result: Result, floor: i
     return m.start(), Result("DATE", week.value, basis=basis, anchor=result.value, unit=week)
 
 
-def _extend_with_modifier(text: str, start: int, result: Result, floor: int) -> tuple[int, Result]:
+def _extend_with_modifier(text: str, start: int, end: int, result: Result, floor: int) -> tuple[int, Result]:
     if result.type not in ("DATE", "TIME") or not _CONCRETE.match(result.value):
         return start, result
     before = text[max(floor, start - 40) : start]
     m = _MODIFIER_BEFORE.search(before)
     if not m:
         return start, result
+    if m.group("approx") and text.startswith(("'s", "’s"), end):
+        return start, result  # "get around Wednesday's ruling": the preposition governs the noun, not the day
     if m.group("phrase"):
         mod = _PHRASE_MODS[re.sub(r"\s+", " ", m.group("which").lower())]
     elif m.group("adj"):
@@ -127,7 +129,7 @@ def tag_text(text: str, reference: date | None) -> list[Timex]:
             floor = c.end
             continue
         start, result = _extend_to_week_of(text, c.start, c.end, result, floor)
-        start, result = _extend_with_modifier(text, start, result, floor)
+        start, result = _extend_with_modifier(text, start, c.end, result, floor)
         out.append(_emit(text, start, c.end, result, ctx))
         floor = c.end
     return out
@@ -137,7 +139,7 @@ def _emit(text: str, start: int, end: int, result: Result, ctx: Context) -> Time
     """The Timex for a result, remembering its date for the anaphora after it."""
     if result.unit is not None and result.type in ("DATE", "TIME") and result.remember:
         ctx.last = result.unit
-        ctx.last_end = end
+        ctx.last_start, ctx.last_end = start, end
         if result.unit.kind in ("quarter", "half"):
             ctx.last_quarter = result.unit
     return Timex(

@@ -165,6 +165,23 @@ _DEADLINE_BEFORE = re.compile(
 )
 
 
+_SENTENCE_BREAK = re.compile(r"\n|[.!?]\s+[A-Z\"“]")
+
+
+_OPENING_WORDS = re.compile(r"(?:^|\n|[.!?][\"”]?\s+)(?:(?:[A-Z]\w*|in|back|earlier|later|and|but)\s+){0,2}$")
+
+
+def _year_in_sentence(ctx: Context, start: int) -> int | None:
+    """The year a sentence opens with, for a month later in it ("Last year, ... in late September")."""
+    last = ctx.last
+    if last is None or last.kind != "year" or start - ctx.last_end > 200:
+        return None
+    if _SENTENCE_BREAK.search(ctx.text, ctx.last_end, start):
+        return None
+    # Only a year that frames the sentence: "since its launch in 2003 and as of February" is another matter.
+    return last.start.year if _OPENING_WORDS.search(ctx.text, max(0, ctx.last_start - 40), ctx.last_start) else None
+
+
 def _bare_month(m: re.Match[str], ctx: Context) -> Result | None:
     month = month_number(m.group("mon"))
     det = (m.group("det") or "").lower()
@@ -192,6 +209,9 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Result | None:
     elif det == "this":
         year = ref.year
         basis = f"'{m.group()}': {name} of the reference year {ref.year}"
+    elif (year_before := _year_in_sentence(ctx, m.start())) is not None:
+        year = year_before
+        basis = f"'{m.group()}': {name} of {year}, the year named earlier in the sentence"
     else:
         tense = ctx.tense(m)
         if 0 < (month - ref.month) % 12 <= 3 and _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):

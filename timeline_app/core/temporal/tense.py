@@ -16,7 +16,7 @@ Tense = Literal["past", "present", "future"]
 _FUTURE = (
     r"will|won't|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|due|set|slated|poised|likely|"
     r"planning|preparing)\s+to|planned|planning|plans?\s+to|to\s+be|intends?\s+to|aims?\s+to|expects?\s+to|hopes?\s+to|"
-    r"would|upcoming|forthcoming|scheduled|next|coming|to\s+be\s+held|to\s+begin|to\s+start|to\s+take\s+place|"
+    r"would|upcoming|forthcoming|scheduled|next(?!\s+to\b)|coming|to\s+be\s+held|to\s+begin|to\s+start|to\s+take\s+place|"
     r"to\s+visit|to\s+meet|to\s+hold|to\s+open|to\s+resume|as\s+soon\s+as|payable|effective|expires?|"
     r"deadline|postponed\s+until|(?:no\s+)?later\s+than|(?:is|are)\s+(?:expected|scheduled|due|set|slated)|"
     r"(?:takes?|comes?|goes?)\s+(?:effect|into\s+(?:effect|force))|"
@@ -52,7 +52,8 @@ _ADJECTIVE_BEFORE = re.compile(
     r"\b(?:a|an|the|its|his|her|their|our|this|these|those|very|still|so|more|most|less|well|highly|newly|fully)\s+$",
     re.IGNORECASE,
 )
-_PASSIVE_BEFORE = re.compile(r"\b(?:be|being)\s+$", re.IGNORECASE)
+# "will be paid", "will remain closed": a participle after these words describes a state, not a past event.
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|being|remains?|stays?|seems?|appears?)\s+$", re.IGNORECASE)
 _SUBCLAUSE_END = re.compile(r"[,;:()\u2013\u2014]")
 _REPORTING = frozenset({"said", "says", "say", "told", "reported", "announced", "added", "stated"})
 # "..., officials said." / "said in a statement": an attribution closing the sentence.
@@ -119,7 +120,7 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         word = m.group().lower()
         if m.group("past") and (
             _not_a_verb(word)
-            or _PASSIVE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            or _PASSIVE_BEFORE.search(text, max(0, m.start() - 9), m.start())
             or (word.endswith("ed") and _ADJECTIVE_BEFORE.search(text, max(0, m.start() - 10), m.start()))
         ):
             continue  # "will be paid", "a still unspecified date": no past event
