@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from timeline_app.core.events.candidates import Candidate, aside_candidates, sentence_candidates
+from timeline_app.core.events.candidates import Candidate, aside_candidates, is_modifier, sentence_candidates
 from timeline_app.core.events.entities import find_entities, merge_short_names
 from timeline_app.core.events.lexicon import is_past
 from timeline_app.core.events.relatives import find_relatives, inside_any, mask_relatives
@@ -245,7 +245,9 @@ def _title(doc: Document, masked: str, g: _Group, lead: Candidate) -> str:
         return _title(doc, masked, g, others[0]) if others else make_title(lead.sentence.text)
     s, e = lead.clause.start, lead.clause.end
     drops = [
-        (t.start - s, t.end - s) for t in doc.timexes if s <= t.start and t.end <= e and t.type in ("DATE", "TIME")
+        (t.start - s, t.end - s)
+        for t in doc.timexes
+        if s <= t.start and t.end <= e and t.type in ("DATE", "TIME") and not is_modifier(text, t)
     ]
     if lead.subject:
         # An aside: its subject is the noun phrase it describes ("Jane Doe, who took over ..." -> "Jane Doe took over").

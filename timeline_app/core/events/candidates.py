@@ -26,6 +26,7 @@ _SAME_TIME_LINKS = {"shortly after", "soon after", "just after", "immediately af
 _SINCE_BEFORE = re.compile(r"\b(?:since|starting|beginning|from)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _QUANTITY_HINT = re.compile(r"\d")
 _DEFINITE_FUTURE = re.compile(r"(?:will|shall|going\s+to)\b", re.IGNORECASE)
+_PAST_INTENT = re.compile(r"(?:pledged|promised|threatened|vowed|planned|intended|aimed)\s+to", re.IGNORECASE)
 _REPORTED_MODAL = re.compile(r"\b(?:would|could|might|may|will|shall)\s+(?!have\b)\w+", re.IGNORECASE)
 _CONDITIONAL = re.compile(r"\s*(?:if|unless|whether|it\s+(?:is|was)\s+unclear)\b", re.IGNORECASE)
 
@@ -133,7 +134,8 @@ def aside_candidates(
                 sentence.start, sentence.end, text[sentence.start : sentence.end], sentence.prose, sentence.paragraph
             )
         cand = _clause_candidate(text, host, Clause(r.body_start, r.body_end, "main"), inside, reference, "")
-        if cand is not None and cand.kind == "dated":
+        # A past happening ("who took over in 2021"), not a description ("who chairs the meetings this year").
+        if cand is not None and cand.kind == "dated" and is_past(text[r.body_start : r.body_end]):
             cand.subject = r.antecedent
             out.append(cand)
     return out
@@ -215,6 +217,8 @@ def _clause_candidate(
     weak = WEAK_EXPECTATION.search(ctext)
     # "will send 800 soldiers" is a plan; "would give 55 million customers" is a hypothesis.
     definite = weak is not None and _DEFINITE_FUTURE.match(weak.group(0)) is not None
+    if strong and (_PAST_INTENT.fullmatch(strong.group(0)) or is_past(ctext[: strong.start()])):
+        strong = None  # "threatened to block the deal": the threat was made; nothing dated is expected
     cue = strong or (
         weak if weak and (IT_IS_THAT.match(ctext) or (definite and _QUANTITY_HINT.search(ctext))) else None
     )
@@ -290,9 +294,19 @@ def _main_timex(text: str, inside: list[Timex]) -> Timex:
         points = 2 if _TIME_PREPOSITION.search(before) else 0
         if re.fullmatch(r"\d{4}", t.text.strip()) and not points and after[:1] == " " and after[1:2].isalnum():
             points -= 3  # a year used as an adjective
+        if is_modifier(text, t):
+            points -= 4  # "in third-quarter operating profit": the period describes the profit, not the event
         return points
 
     return max(inside, key=score)
+
+
+_PERIOD_ADJECTIVE = re.compile(r"-(?:quarter|half|year|month|week|day)$", re.IGNORECASE)
+
+
+def is_modifier(text: str, t: Timex) -> bool:
+    """A hyphenated period used as an adjective before a noun ("second-quarter profit", "full-year sales")."""
+    return bool(_PERIOD_ADJECTIVE.search(t.text)) and re.match(r" [a-z]", text[t.end : t.end + 2]) is not None
 
 
 def _status(
@@ -312,7 +326,10 @@ def _status(
     if clause.role == "content" and _REPORTED_MODAL.search(ctext):
         # "warned that second-quarter profit would miss forecasts": a forecast, whatever period it is about.
         return Status.EXPECTED, "expected "
-    future_words = STRONG_EXPECTATION.search(ctext) or (WEAK_EXPECTATION.search(ctext) and not is_past(ctext))
+    strong = STRONG_EXPECTATION.search(ctext)
+    if strong and is_past(ctext[: strong.start()]) and not (d.earliest and reference and d.earliest > reference):
+        strong = None  # "backed a plan to cap ...": the backing happened; the plan is only its object
+    future_words = strong or (WEAK_EXPECTATION.search(ctext) and not is_past(ctext))
     if future_words and not (reference and d.latest and d.latest < reference):
         return Status.EXPECTED, "expected "
     if ONGOING.search(ctext) and not is_past(ctext.replace("been", "")):
