@@ -252,6 +252,8 @@ def _shifted(m: re.Match[str], ctx: Context) -> Result | None:
         granularity = "day"
     elif _ORDER.index(base.kind) > _ORDER.index(kind):
         granularity = base.kind
+    elif kind == "year" and base.kind == "month" and not from_reference:
+        granularity = "month"  # "in September, up from a year earlier": September of the year before
     d = anchor.start
     if kind == "day":
         d = d + timedelta(days=steps)
