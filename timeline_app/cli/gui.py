@@ -37,7 +37,7 @@ def _size(text: str) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
-def _import_before_qt(files: list[str]) -> None:
+def _import_before_qt(files: list[str], engine: bool) -> None:
     """Import the large non-Qt packages now, before PySide6.
 
     Once PySide6 is loaded it inspects the source of every module imported after it (for its
@@ -47,7 +47,7 @@ def _import_before_qt(files: list[str]) -> None:
     """
     import timeline_app.core.store  # NumPy
 
-    if any(not f.lower().endswith(".json") for f in files):
+    if engine and any(not f.lower().endswith(".json") for f in files):
         # A broken engine is reported per file by the loader, with the reason.
         with contextlib.suppress(Exception):
             import timeline_app.core.pipeline  # noqa: F401
@@ -66,12 +66,12 @@ def main(argv: list[str] | None = None) -> int:
     if missing and len(missing) == len(files):
         print(f"timeline-app: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    _import_before_qt(files)
+    # Start reading and extracting now (in a child process where possible, else a thread),
+    # while this process imports NumPy and Qt and builds the window.
+    from timeline_app.qt.forked_load import ForkedLoad, start_load
 
-    # Start reading and extracting now, in a thread, while Qt and the window are set up.
-    from timeline_app.qt.load_jobs import BackgroundLoad
-
-    started = BackgroundLoad(files, reference)
+    started = start_load(files, reference)
+    _import_before_qt(files, engine=not isinstance(started, ForkedLoad))
     from timeline_app.qt.app import LaunchOptions, run
 
     return run(LaunchOptions(files, reference, args.screenshot, size, args.test_report, started))

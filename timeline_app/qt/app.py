@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from timeline_app import __version__
 from timeline_app.qt.canvas_painter import GLYPH_ROW, CanvasGeometry
 from timeline_app.qt.icons import app_icon
-from timeline_app.qt.load_jobs import BackgroundLoad
+from timeline_app.qt.load_jobs import StartedLoad
 from timeline_app.qt.main_window import MainWindow
 
 SCREENSHOT_TIMEOUT_MS = 60_000
@@ -29,7 +29,7 @@ class LaunchOptions:
     screenshot: str | None = None
     size: tuple[int, int] | None = None
     test_report: str | None = None
-    started_load: BackgroundLoad | None = None  # loading of ``paths`` begun before Qt was imported
+    started_load: StartedLoad | None = None  # loading of ``paths`` begun before Qt was imported
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -48,7 +48,7 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 
 
 def create_main_window(
-    paths: list[str], reference_date: date | None = None, started_load: BackgroundLoad | None = None
+    paths: list[str], reference_date: date | None = None, started_load: StartedLoad | None = None
 ) -> MainWindow:
     """Build the window, let the editing layer attach, and start loading ``paths``."""
     window = MainWindow()

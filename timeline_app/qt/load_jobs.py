@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from timeline_app.core.model import Timeline
 
@@ -115,6 +115,17 @@ def load_paths(
     if progress:
         progress(total, total, "")
     return timeline, errors
+
+
+class StartedLoad(Protocol):
+    """A load under way: :class:`BackgroundLoad` or ``forked_load.ForkedLoad``."""
+
+    paths: list[str]
+
+    def add_progress_listener(self, listener: ProgressFn) -> None: ...
+    def done(self) -> bool: ...
+    def wait(self, timeout: float | None = None) -> bool: ...
+    def result(self, timeout: float | None = None) -> tuple[Timeline, list[str], Any]: ...
 
 
 class BackgroundLoad:

@@ -11,9 +11,9 @@ from datetime import date
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from timeline_app.qt.load_jobs import BackgroundLoad, describe_error, expand_paths, load_paths, merge
+from timeline_app.qt.load_jobs import BackgroundLoad, StartedLoad, describe_error, expand_paths, load_paths, merge
 
-__all__ = ["BackgroundLoad", "LoadThread", "describe_error", "expand_paths", "load_paths", "merge"]
+__all__ = ["BackgroundLoad", "LoadThread", "StartedLoad", "describe_error", "expand_paths", "load_paths", "merge"]
 
 
 class LoadThread(QThread):
@@ -25,7 +25,7 @@ class LoadThread(QThread):
         paths: Sequence[str],
         reference_date: date | None = None,
         parent: QObject | None = None,
-        started_load: BackgroundLoad | None = None,
+        started_load: StartedLoad | None = None,
     ) -> None:
         """``started_load``: a load already running (started before the window existed)."""
         super().__init__(parent)

@@ -39,7 +39,7 @@ from timeline_app.qt.detail import EventDetail
 from timeline_app.qt.document_view import DocumentView, event_at_offset
 from timeline_app.qt.event_list import EventList
 from timeline_app.qt.icons import app_icon
-from timeline_app.qt.loader import BackgroundLoad, LoadThread, merge
+from timeline_app.qt.loader import LoadThread, StartedLoad, merge
 from timeline_app.qt.navigator import EventNavigator
 from timeline_app.qt.overview import OverviewStrip
 from timeline_app.qt.settings import AppSettings
@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
         paths: Sequence[str],
         reference_date: date | None = None,
         add: bool = False,
-        started_load: BackgroundLoad | None = None,
+        started_load: StartedLoad | None = None,
     ) -> None:
         """Load files in a worker thread; ``add`` merges them into the current timeline.
 

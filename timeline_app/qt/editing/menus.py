@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
 
-from timeline_app.qt.editing import event_actions, exchange, extraction_actions, files
 from timeline_app.qt.editing.controller import ProjectController
 
 
@@ -67,6 +68,20 @@ def _shortcuts_in_use(window: object) -> set[str]:
     return {k.toString() for a in window.findChildren(QAction) for k in a.shortcuts() if not k.isEmpty()}
 
 
+def _module(name: str) -> Any:
+    return importlib.import_module(f"timeline_app.qt.editing.{name}")
+
+
+def _later(module: str, function: str, controller: ProjectController) -> Callable[[], object]:
+    """``editing.<module>.<function>(controller)``, imported on first use: dialogs and format
+    writers are not needed to show the window."""
+
+    def run() -> object:
+        return getattr(_module(module), function)(controller)
+
+    return run
+
+
 def _first_action(menu: QMenu) -> QAction | None:
     actions = menu.actions()
     return actions[0] if actions else None
@@ -87,7 +102,8 @@ def _edit_on_double_click(controller: ProjectController) -> None:
     lister = getattr(controller.window, "event_list", None)
     table = getattr(lister(), "table", None) if callable(lister) else None
     if isinstance(table, QAbstractItemView):
-        table.doubleClicked.connect(lambda _index: event_actions.edit_selected(controller))
+        edit = _later("event_actions", "edit_selected", controller)
+        table.doubleClicked.connect(lambda _index: edit())
 
 
 def _install_toolbar(controller: ProjectController, found: EditingActions) -> None:
@@ -116,12 +132,19 @@ def _install_file_menu(controller: ProjectController, found: EditingActions) -> 
     existing = _first_action(menu)
     # Ours go first; whatever the viewer already put there (Quit) stays at the end.
     ours = QMenu(menu)
-    _action(ours, found, "new", "&New Project", lambda: files.new_project(controller), QKeySequence.StandardKey.New)
     _action(
-        ours, found, "open", "&Open Project…", lambda: files.open_project(controller), QKeySequence.StandardKey.Open
+        ours, found, "new", "&New Project", _later("files", "new_project", controller), QKeySequence.StandardKey.New
+    )
+    _action(
+        ours,
+        found,
+        "open",
+        "&Open Project…",
+        _later("files", "open_project", controller),
+        QKeySequence.StandardKey.Open,
     )
     recent = QMenu("Recent &Projects", menu)
-    recent.aboutToShow.connect(lambda: files.fill_recent_menu(controller, recent))
+    recent.aboutToShow.connect(lambda: _module("files").fill_recent_menu(controller, recent))
     found.recent_menu = recent
     found.actions["recent"] = recent.menuAction()
     ours.addAction(recent.menuAction())
@@ -131,20 +154,20 @@ def _install_file_menu(controller: ProjectController, found: EditingActions) -> 
         found,
         "add_articles",
         "&Add Articles…",
-        lambda: extraction_actions.add_articles(controller),
+        _later("extraction_actions", "add_articles", controller),
         "Ctrl+Shift+O",
         "Read more articles into this timeline",
     )
-    _action(ours, found, "import", "&Import…", lambda: exchange.import_file(controller), "Ctrl+I")
+    _action(ours, found, "import", "&Import…", _later("exchange", "import_file", controller), "Ctrl+I")
     export = QMenu("&Export", menu)
-    export.aboutToShow.connect(lambda: exchange.fill_export_menu(controller, export))
-    exchange.fill_export_menu(controller, export)
+    # Filled when opened: the format registry imports every writer (iCalendar among them).
+    export.aboutToShow.connect(lambda: _module("exchange").fill_export_menu(controller, export))
     found.export_menu = export
     found.actions["export"] = export.menuAction()
     ours.addAction(export.menuAction())
     ours.addSeparator()
-    _action(ours, found, "save", "&Save", lambda: files.save(controller), QKeySequence.StandardKey.Save)
-    _action(ours, found, "save_as", "Save &As…", lambda: files.save_as(controller), "Ctrl+Shift+S")
+    _action(ours, found, "save", "&Save", _later("files", "save", controller), QKeySequence.StandardKey.Save)
+    _action(ours, found, "save_as", "Save &As…", _later("files", "save_as", controller), "Ctrl+Shift+S")
     ours.addSeparator()
     menu.insertActions(existing, ours.actions())  # type: ignore[arg-type]
     if existing is not None:
@@ -164,23 +187,23 @@ def _install_edit_menu(controller: ProjectController, found: EditingActions) -> 
         ours.addAction(action)
         found.actions[name] = action
     ours.addSeparator()
-    _action(ours, found, "edit_event", "&Edit Event…", lambda: event_actions.edit_selected(controller), "Ctrl+E")
-    _action(ours, found, "add_event", "Add E&vent…", lambda: event_actions.add_event(controller), "Ctrl+Shift+N")
+    _action(ours, found, "edit_event", "&Edit Event…", _later("event_actions", "edit_selected", controller), "Ctrl+E")
+    _action(ours, found, "add_event", "Add E&vent…", _later("event_actions", "add_event", controller), "Ctrl+Shift+N")
     _action(
         ours,
         found,
         "delete",
         "&Delete",
-        lambda: event_actions.delete_selected(controller),
+        _later("event_actions", "delete_selected", controller),
         QKeySequence.StandardKey.Delete,
     )
-    _action(ours, found, "merge", "&Merge Selected", lambda: event_actions.merge_selected(controller), "Ctrl+M")
+    _action(ours, found, "merge", "&Merge Selected", _later("event_actions", "merge_selected", controller), "Ctrl+M")
     _action(
         ours,
         found,
         "mark_reviewed",
         "Mark as Re&viewed",
-        lambda: event_actions.mark_selected_reviewed(controller),
+        _later("event_actions", "mark_selected_reviewed", controller),
         "Ctrl+R",
         "Mark the selected events as checked by a person",
     )
@@ -190,7 +213,7 @@ def _install_edit_menu(controller: ProjectController, found: EditingActions) -> 
         found,
         "reference_date",
         "Change Reference &Date…",
-        lambda: extraction_actions.change_reference_date(controller),
+        _later("extraction_actions", "change_reference_date", controller),
         tip="Set the day an article's relative dates count from",
     )
     _action(
@@ -198,7 +221,7 @@ def _install_edit_menu(controller: ProjectController, found: EditingActions) -> 
         found,
         "reextract",
         "Re-e&xtract",
-        lambda: extraction_actions.reextract(controller),
+        _later("extraction_actions", "reextract", controller),
         tip="Read the articles again, keeping your edits, and show what changed",
     )
     ours.addSeparator()
