@@ -87,3 +87,29 @@ def test_title_ends_before_a_participle_phrase() -> None:
     )
     e = _titled(_events(text), "Heavy rain flooded")
     assert e.title == "Heavy rain flooded dozens of streets in the old town"
+
+
+def test_titles_keep_one_sentence_and_no_cut_short_relative() -> None:
+    from timeline_app.core.events.titles import make_title
+
+    assert make_title("Nobody was hurt in the blast. We were very lucky, a resident said") == (
+        "Nobody was hurt in the blast"
+    )
+    assert make_title("The ferry sailed from St. Malo with 300 passengers") == (
+        "The ferry sailed from St. Malo with 300 passengers"
+    )
+    assert make_title("As expected, the central bank raised its key rate by a quarter point") == (
+        "The central bank raised its key rate by a quarter point"
+    )
+    assert make_title("The insurer posted a record loss, which analysts said") == "The insurer posted a record loss"
+
+
+def test_long_title_without_a_phrase_break_ends_on_a_content_word() -> None:
+    from timeline_app.core.events.titles import make_title
+
+    title = make_title(
+        "A consortium comprising regional utilities and two Nordic pension funds acquired "
+        "the country's largest offshore wind farm operator"
+    )
+    assert not title.endswith("…") and title.split()[-1] not in ("of", "and", "the", "two")
+    assert title.startswith("A consortium comprising regional utilities")

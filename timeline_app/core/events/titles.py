@@ -24,7 +24,9 @@ _NATIONALITY_TITLE = re.compile(
 # "Chief executive Jane Doe took over": a title word before a name opening the title, in any case.
 _LEADING_TITLE = re.compile(rf"^(?:(?i:{_TITLE_WORDS}|chief\s+\w+\s+officer|chief\s+executive))\s+(?=[A-Z])")
 _LEADING = re.compile(
-    r"^(?:(?:and|but|so|then|while|as|that|which|when|where|although|though|because|whereas)\s+"
+    r"^(?:as\s+(?:\w+\s+)?(?:expected|predicted|planned|anticipated|forecast|reported|noted|usual)\s*,\s*"
+    r"|(?:and|but|so|then|yet)\s*,\s*"
+    r"|(?:and|but|so|then|while|as|that|which|when|where|although|though|because|whereas)\s+"
     r"|(?:said|says|added|adds)\s*:\s*)",
     re.IGNORECASE,
 )
@@ -100,6 +102,23 @@ _DANGLING = frozenset(
         "who",
         "which",
         "than",
+        "whether",
+        "if",
+        "because",
+        "although",
+        "though",
+        "whose",
+        "whom",
+        "where",
+        "when",
+        "what",
+        "how",
+        "why",
+        "such",
+        "ending",
+        "including",
+        "following",
+        "according",
     ]
 )
 # A time expression that is the clause's subject stays: "today is the eighth day".
@@ -147,7 +166,8 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"\s{2,}", " ", text).strip(" ,;:-—–.!?")
     text = _LEADING.sub("", text)
-    text = _trim_dangling(_shorten(text))
+    text = _first_sentence(text)
+    text = _trim_dangling(_drop_trailing_relative(_shorten(text)))
     return text[:1].upper() + text[1:] if text else ""
 
 
@@ -200,6 +220,30 @@ _OPENERS = frozenset(
     ]
 )
 _APPOSITIVE = re.compile(r"(?<=\w),\s+([^,]{3,70}),\s+(?=[a-z])")
+
+
+_NEXT_SENTENCE = re.compile(r"(?<=[a-z0-9])[.!?]\s+(?=[A-Z])")
+_TRAILING_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,]*$")
+
+
+def _first_sentence(text: str) -> str:
+    """A quoted passage may hold two sentences; a title is one."""
+    for m in _NEXT_SENTENCE.finditer(text):
+        head = text[: m.start()]
+        last = head.split()[-1] if head.split() else ""
+        if (last[:1].isupper() and len(last) <= 4) or len(last) <= 2 or "." in last:
+            continue  # "St. Albans", "Roe vs. Wade", "U.S. officials": an abbreviation, not a sentence end
+        return head if len(head.split()) >= 3 else text
+    return text
+
+
+def _drop_trailing_relative(text: str) -> str:
+    """'The judge's ruling, which is expected': a relative clause cut short says nothing; end before it."""
+    m = _TRAILING_RELATIVE.search(text)
+    if not m:
+        return text
+    head = text[: m.start()]
+    return head if len(head.split()) >= 3 and (is_past(head) or _FINITE.search(head)) else text
 
 
 def _join_ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -258,10 +302,19 @@ def _shorten(text: str) -> str:
             return head
     if len(text) <= _MAX + 28:
         return text  # a little long, but whole beats cut
+    # No phrase boundary near the limit: a somewhat later one, then a cut before a function word,
+    # so that the title still ends on a word that carries meaning.
+    later = [m.start() for m in _CUT_BEFORE.finditer(text) if _MAX + 20 < m.start() <= _MAX + 40]
+    if later:
+        return _trim_dangling(text[: later[0]].rstrip(" ,"))
+    soft = [m.start() for m in _FUNCTION_WORD.finditer(text) if 30 <= m.start() <= _MAX]
+    if soft:
+        return _trim_dangling(text[: soft[-1]].rstrip(" ,"))
     # No clean phrase boundary: cut at a word and say so.
     return _trim_dangling(text[:_MAX].rsplit(" ", 1)[0].rstrip(" ,")) + "…"
 
 
+_FUNCTION_WORD = re.compile(r"\s+(?:of|and|or|but|the|a|an|that|its|their|his|her|whose)\s+", re.IGNORECASE)
 _PARTICLES = frozenset(["over", "up", "off", "out", "down", "back", "away", "in", "on"])
 _TOPIC = re.compile(r"\s+(?:about|on|over|of)\s+", re.IGNORECASE)
 
