@@ -18,7 +18,7 @@ from timeline_app.core.temporal.base import (
 from timeline_app.core.temporal.lexicon import COUNT, MONTH_FULL, TIME_UNITS, UNIT, UNIT_CODES, WEEKDAY
 
 _MODS = {
-    "approximately": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX",
+    "approximately": "APPROX", "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX",
     "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
     "fewer than": "LESS_THAN", "just under": "LESS_THAN", "more than": "MORE_THAN",
     "just over": "MORE_THAN", "well over": "MORE_THAN", "a little over": "MORE_THAN", "at least": "EQUAL_OR_MORE",

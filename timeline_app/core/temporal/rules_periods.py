@@ -316,7 +316,7 @@ RULES: list[Rule] = [
         r"\s+)?(?:(?:fiscal|calendar|financial)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)"
         r"(?:-|\s+)(?:(?:fiscal|calendar)[-\s]+)?(?P<kind>quarter|half-year|half)(?:\s+of\s+(?:the\s+)?"
         rf"(?:(?:fiscal|calendar|financial)\s+)?(?:year\s+)?(?:(?P<year>{YEAR4})|(?P<rel>{REL_YEAR})\s+year)|"
-        rf"\s*,?\s+(?P<year2>{YEAR4})|\s+of\s+the\s+(?:fiscal|financial|calendar)\s+year)?",
+        rf"\s*,?\s+(?P<year2>{YEAR4})|\s+of\s+the\s+(?:(?:fiscal|financial|calendar|current)\s+)?year(?![-\s]+(?:ago|earlier|before|after)\b))?",
         _quarter,
         _quarter_check,
         priority=2,

@@ -226,7 +226,7 @@ def _shifted(m: re.Match[str], ctx: Context) -> Result | None:
     unit_word = "century" if unit_word.startswith("centur") else unit_word
     if unit_word not in _SHIFT_KIND:
         return None
-    n = count_value(m.group("n"))
+    n = count_value(m.group("n")) if m.group("n") else None
     direction = m.group("dir").lower().split()[0]
     backwards = direction in ("ago", "earlier", "before", "previously", "back")
     from_reference = direction in ("ago", "from", "hence", "back")
@@ -517,10 +517,12 @@ RULES: list[Rule] = [
     rule(
         "shifted",
         rf"(?:(?P<mod>about|almost|nearly|some|more\s+than|roughly|approximately|around|less\s+than|just\s+over|"
-        rf"just\s+under|at\s+least)\s+)?(?P<n>{COUNT})\s+(?P<u>(?:day|week|fortnight|month|quarter|year|decade)s?|"
+        rf"just\s+under|at\s+least)\s+)?(?:(?P<n>{COUNT})\s+)?(?P<u>(?:day|week|fortnight|month|quarter|year|decade)s?|"
         r"centur(?:y|ies))\s+"
         r"(?P<dir>ago|earlier|later|from\s+now|hence|back)",
         _shifted,
+        # Without a count only a plural will do: "weeks later" is vague, "year earlier" is part of something else.
+        lambda m, text: m.group("n") is not None or m.group("u").lower().endswith(("s", "ies")),
         priority=2,
         gate=r"\b(?:ago|earlier|later|from\s+now|hence|back)\b",
     ),
