@@ -14,6 +14,10 @@ NEWSY = st.sampled_from(
         "early", "the end of", "third-quarter", "a year earlier", "nineteen ninety", "'80s", "Christmas", "-", ".",
         "five o'clock", "10 p.m. Nov. 31", "Q3 2025", "31.02.2025", "2400 GMT", "that quarter", "the day before.",
         "Feb. 30", "0th century", "Easter", "the 2000s", "twenty-first century", "midnight", "at 12 a.m.",
+        "Martin Luther King Jr Day", "Martin Luther King, Jr. Day", "St Patrick's Day", "Labor Day weekend", "2019-21",
+        "Q3", "H2", "year-end", "the same period last year", "3 hours ago", "weeks later", "the year", "Dec. 28 to",
+        "Jan. 3, 2026", "10am BST on Friday 12 September", "Pacific time", "the second half of the year", "1999/00",
+        "from March to", "May 2024", "Last year,", "in late September", "the Audi", "Election Day", "Good Friday",
     ]
 )  # fmt: skip
 TEXT = st.lists(st.one_of(st.text(max_size=12), NEWSY), max_size=30).map(" ".join)
@@ -44,6 +48,9 @@ def test_any_unicode_is_accepted(text: str, reference: date | None) -> None:
 
 
 def test_extreme_reference_dates_do_not_raise() -> None:
-    text = "Last year, on Monday, two weeks ago, the following week, next year, in January, this winter, Christmas."
+    text = (
+        "Last year, on Monday, two weeks ago, the following week, next year, in January, this winter, Christmas. "
+        "The same period last year, 30 hours later, Q1, Labor Day weekend, year-end, Dec. 28 to Jan. 3, the year."
+    )
     for reference in (date(1, 1, 1), date(9999, 12, 31), date(1, 1, 3), date(9999, 12, 28)):
         _check(text, reference)

@@ -200,33 +200,46 @@ def _holiday_check(m: re.Match[str], text: str) -> bool:
 _US_DAYS_AFTER_THANKSGIVING = {"black friday": 1, "cyber monday": 4}
 
 
-def holiday_on(name: str, year: int) -> date:
-    """The date of a named holiday in ``year`` (``name`` lower-case with straight apostrophes)."""
-    if name in HOLIDAYS:
-        month, day = HOLIDAYS[name]
+def _key(name: str) -> str:
+    """A holiday name as looked up: lower case, straight apostrophes, no stops or commas, single spaces."""
+    return re.sub(r"\s+", " ", re.sub(r"[.,]", "", name.lower().replace("’", "'"))).strip()
+
+
+_FIXED = {_key(k): v for k, v in HOLIDAYS.items()}
+_NTH_WEEKDAY = {_key(k): v for k, v in WEEKDAY_HOLIDAYS.items()}
+_FROM_EASTER = {_key(k): v for k, v in EASTER_OFFSETS.items()}
+
+
+def holiday_on(name: str, year: int) -> date | None:
+    """The date of a named holiday in ``year``; None for a name this table does not hold."""
+    key = _key(name)
+    if key in _FIXED:
+        month, day = _FIXED[key]
         return date(year, month, day)
-    if name in WEEKDAY_HOLIDAYS:
-        month, weekday, n = WEEKDAY_HOLIDAYS[name]
+    if key in _NTH_WEEKDAY:
+        month, weekday, n = _NTH_WEEKDAY[key]
         return nth_weekday(year, month, weekday, n)
-    if name in _US_DAYS_AFTER_THANKSGIVING:
-        return nth_weekday(year, 11, 3, 4) + timedelta(days=_US_DAYS_AFTER_THANKSGIVING[name])
-    if name == "election day":
+    if key in _US_DAYS_AFTER_THANKSGIVING:
+        return nth_weekday(year, 11, 3, 4) + timedelta(days=_US_DAYS_AFTER_THANKSGIVING[key])
+    if key == "election day":
         return nth_weekday(year, 11, 0, 1) + timedelta(days=1)  # the Tuesday after the first Monday in November
-    return easter(year) + timedelta(days=EASTER_OFFSETS[name])
-
-
-def _holiday_name(words: str) -> str:
-    name = re.sub(r"\s+", " ", words.lower()).replace("’", "'")
-    return name if name != "martin luther king, jr. day" else "martin luther king jr. day"
+    if key in _FROM_EASTER:
+        return easter(year) + timedelta(days=_FROM_EASTER[key])
+    return None
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Result | None:
-    name = _holiday_name(m.group("h"))
+    name = m.group("h")
+    if holiday_on(name, 2001) is None:
+        return None
     det = (m.group("det") or "").lower()
     weekend = m.group("wkend") is not None
 
     def on(year: int) -> date:
-        return holiday_on(name, year)
+        found = holiday_on(name, year)
+        if found is None:
+            raise ValueError(name)  # unreachable: the name was checked above
+        return found
 
     def result(d: date, basis: str, anchor: str | None) -> Result:
         if not weekend:
