@@ -113,3 +113,29 @@ def test_long_title_without_a_phrase_break_ends_on_a_content_word() -> None:
     )
     assert not title.endswith("…") and title.split()[-1] not in ("of", "and", "the", "two")
     assert title.startswith("A consortium comprising regional utilities")
+
+
+def test_thousands_separator_is_no_phrase_break() -> None:
+    text = (
+        "Since March, the country has reportedly sent approximately 12,000 engineers to rebuild bridges "
+        "in the north, as stated by the ministry."
+    )
+    titles = [e.title for e in _events(text)]
+    assert any("12,000 engineers" in t for t in titles), titles
+
+
+def test_title_drops_a_wire_dateline_and_keeps_adjective_lists() -> None:
+    from timeline_app.core.events.titles import make_title
+
+    text = "SPRINGFIELD, Ill., The state senate approved a new water pricing scheme after a long debate"
+    assert make_title(text).startswith("The state senate approved a new water pricing scheme")
+    listed = make_title("The thieves escaped from the quiet, tree-lined street in a stolen van with the paintings")
+    assert "quiet, tree-lined street" in listed
+
+
+def test_aside_with_initials_is_still_an_aside() -> None:
+    text = "Ms. Grant, who joined U.S. Steel in 2015, said the company would close the plant next year."
+    events = _events(text)
+    assert _titled(events, "Grant joined").date.edtf == "2015"
+    close = _titled(events, "close the plant")
+    assert close.status is Status.EXPECTED and close.date.edtf == "2026"

@@ -217,7 +217,7 @@ def _clause_candidate(
     weak = WEAK_EXPECTATION.search(ctext)
     # "will send 800 soldiers" is a plan; "would give 55 million customers" is a hypothesis.
     definite = weak is not None and _DEFINITE_FUTURE.match(weak.group(0)) is not None
-    if strong and (_PAST_INTENT.fullmatch(strong.group(0)) or is_past(ctext[: strong.start()])):
+    if strong and (_PAST_INTENT.fullmatch(strong.group(0)) or _past_verb(ctext[: strong.start()])):
         strong = None  # "threatened to block the deal": the threat was made; nothing dated is expected
     cue = strong or (
         weak if weak and (IT_IS_THAT.match(ctext) or (definite and _QUANTITY_HINT.search(ctext))) else None
@@ -301,6 +301,13 @@ def _main_timex(text: str, inside: list[Timex]) -> Timex:
     return max(inside, key=score)
 
 
+def _past_verb(words: str) -> bool:
+    """A past verb among lower-case words outside asides: names such as "Mohamed" are no past tense, nor is
+    "advertised" in "The offer, advertised today, is scheduled to ..."."""
+    words = re.sub(r",[^,]*,", " ", words)
+    return is_past(" ".join(w for w in words.split() if not w[:1].isupper()))
+
+
 _PERIOD_ADJECTIVE = re.compile(r"-(?:quarter|half|year|month|week|day)$", re.IGNORECASE)
 
 
@@ -327,7 +334,7 @@ def _status(
         # "warned that second-quarter profit would miss forecasts": a forecast, whatever period it is about.
         return Status.EXPECTED, "expected "
     strong = STRONG_EXPECTATION.search(ctext)
-    if strong and is_past(ctext[: strong.start()]) and not (d.earliest and reference and d.earliest > reference):
+    if strong and _past_verb(ctext[: strong.start()]) and not (d.earliest and reference and d.earliest > reference):
         strong = None  # "backed a plan to cap ...": the backing happened; the plan is only its object
     future_words = strong or (WEAK_EXPECTATION.search(ctext) and not is_past(ctext))
     if future_words and not (reference and d.latest and d.latest < reference):

@@ -14,7 +14,7 @@ from timeline_app.core.model import Timex
 
 # ", who took over in January 2021," — closed by a comma, then the main clause goes on with a lower-case word.
 _RELATIVE = re.compile(
-    r",\s+(?P<pronoun>who|which|whose|whom|where)\s+(?P<body>[^,;:.!?\"“”()\n]{3,140}?),\s+"
+    r",\s+(?P<pronoun>who|which|whose|whom|where)\s+(?P<body>(?:[^,;:.!?\"“”()\n]|(?<=[A-Z])\.){3,140}?),\s+"
     r"(?=(?!(?:and|but|or|nor|while|as|so|then)\b)[a-z])",
 )
 _ANTECEDENT = re.compile(r"(?:^|[,;:(]\s*|\b(?:that|and|but|after|when|while|because)\s+)([^,;:()]{2,80})$")

@@ -141,6 +141,9 @@ _CUT_BEFORE = re.compile(
 def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> str:
     """A title from the clause text; spans in ``drop_spans`` (time expressions) are removed with their preposition."""
     text = clause
+    if m := _CAPS_DATELINE.match(text):
+        drop_spans = [(s - m.end(), e - m.end()) for s, e in drop_spans or [] if s >= m.end()]
+        text = text[m.end() :]
     for s, e in sorted(_join_ranges(clause, drop_spans or []), reverse=True):
         before = text[:s]
         opens = not before.strip() or before.rstrip().endswith(",")
@@ -286,7 +289,7 @@ def _shorten(text: str) -> str:
         text = text[: relative.start()]
     if len(text) <= _MAX:
         return _drop_trailing_comma_phrase(text)
-    cuts = [m.start() for m in _CUT_BEFORE.finditer(text) if 25 <= m.start() <= _MAX]
+    cuts = [m.start() for m in _CUT_BEFORE.finditer(text) if 25 <= m.start() <= _MAX and _clean_cut(text, m.start())]
     if not cuts or cuts[-1] < 40:
         # A very short head ("The Persian Gulf showdown") says too little: allow a longer phrase.
         cuts += [m.start() for m in _CUT_BEFORE.finditer(text) if _MAX < m.start() <= _MAX + 20]
@@ -294,8 +297,8 @@ def _shorten(text: str) -> str:
             cuts.append(len(text))
     for cut in reversed(cuts):
         cut = _keep_topic(text, cut)
-        comma = text.rfind(",", 0, cut)
-        if comma >= 25 and cut < len(text):
+        comma = text.rfind(", ", 0, cut)
+        if comma >= 25 and cut < len(text) and _PHRASE_AFTER_COMMA.match(text, comma):
             cut = comma  # never stop inside a comma phrase ("..., forcing more"): end before it
         head = _trim_dangling(text[:cut].rstrip(" ,"))
         if len(head) >= 25:
@@ -314,9 +317,23 @@ def _shorten(text: str) -> str:
     return _trim_dangling(text[:_MAX].rsplit(" ", 1)[0].rstrip(" ,")) + "…"
 
 
+# ", forcing more ...", ", which ...": a comma that opens a phrase of its own (not "his small, neighbourhood store").
+_PHRASE_AFTER_COMMA = re.compile(
+    r",\s+(?:[a-z]+(?:ing|ed)\b|which|who|where|while|including|according|as|after|before|but|and|or|with|amid|"
+    r"despite|although|though|when|because|since|until|then|up|down)\b"
+)
+# "INDEPENDENCE, Mo., The alliance ...": a wire dateline left at the head of the first sentence.
+_CAPS_DATELINE = re.compile(r"^[A-Z]{3,}(?:[ \-][A-Z]{3,}){0,2},\s+[A-Z][A-Za-z.]{1,8}\.,?\s+(?=[A-Z])")
 _FUNCTION_WORD = re.compile(r"\s+(?:of|and|or|but|the|a|an|that|its|their|his|her|whose)\s+", re.IGNORECASE)
 _PARTICLES = frozenset(["over", "up", "off", "out", "down", "back", "away", "in", "on"])
 _TOPIC = re.compile(r"\s+(?:about|on|over|of)\s+", re.IGNORECASE)
+
+
+def _clean_cut(text: str, at: int) -> bool:
+    """A comma between two describing words ("his small, neighbourhood store") is no place to end."""
+    if text[at] != ",":
+        return True
+    return not re.match(r",\s+[a-z]", text[at:]) or _PHRASE_AFTER_COMMA.match(text, at) is not None
 
 
 def _keep_topic(text: str, cut: int) -> int:
