@@ -101,6 +101,8 @@ CASES: list[tuple[str, date | None, Expected]] = [
      [("2003", "DATE", "2003"), ("February", "DATE", "2025-02")]),
     ("A bomb exploded next to the embassy on Friday morning.", WED, [("Friday morning", "TIME", "2025-09-05TMO")]),
     ("Lawyers tried to get around Monday's ruling.", WED, [("Monday", "DATE", "2025-09-08")]),
+    ("Since the autumn of last year, the country has sent troops.", WED,
+     [("the autumn of last year", "DATE", "2024-FA")]),
     # --- vague and stretch-of-time phrases
     ("In recent years, the city has grown rapidly.", WED, [("recent years", "DATE", "PAST_REF")]),
     ("Prices have doubled over the past decade.", WED, [("the past decade", "DURATION", "P1DE")]),

@@ -146,7 +146,7 @@ def _period_result(m: re.Match[str], ctx: Context, kind: str, n: int, year: int 
 
 
 def _season_check(m: re.Match[str], text: str) -> bool:
-    if m.group("det") or m.group("year"):
+    if m.group("det") or m.group("year") or m.group("rel"):
         if m.group("s").lower() in ("fall", "spring") and (m.group("det") or "").lower() == "the":
             # "the fall of the regime" and "the spring of discontent" are not seasons.
             return not re.match(r"\s+of\b", text[m.end() : m.end() + 4], re.IGNORECASE)
@@ -163,6 +163,13 @@ def _season(m: re.Match[str], ctx: Context) -> Result | None:
     if m.group("year"):
         unit = season_unit(int(m.group("year")), code)
         return Result("DATE", unit.value, basis=f"'{m.group()}': a season with its year", unit=unit)
+    if m.group("rel"):
+        # "the autumn of last year": the season of that year (winter being the one that starts in its December).
+        year, why = relative_year(m.group("rel"), ctx.reference, ctx.last)
+        if year is not None:
+            unit = season_unit(year, code)
+            anchor = ctx.reference.isoformat() if ctx.reference else None
+            return Result("DATE", unit.value, basis=f"'{m.group()}': {why}", anchor=anchor, unit=unit)
     if ctx.reference is None:
         return Result("DATE", f"XXXX-{code}", basis=f"'{m.group()}': a season without its year")
     ref = ctx.reference
@@ -337,7 +344,7 @@ RULES: list[Rule] = [
     rule(
         "season",
         rf"(?:(?P<det>this|last|next|the\s+past|this\s+past|the\s+coming|this\s+coming|the)\s+)?(?P<s>{SEASON})"
-        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?",
+        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR4})|\s+(?:of\s+)?(?P<rel>{REL_YEAR})\s+year)?",
         _season,
         _season_check,
         priority=1,
