@@ -139,3 +139,9 @@ def test_aside_with_initials_is_still_an_aside() -> None:
     assert _titled(events, "Grant joined").date.edtf == "2015"
     close = _titled(events, "close the plant")
     assert close.status is Status.EXPECTED and close.date.edtf == "2026"
+
+
+def test_until_a_future_date_is_a_state_from_now() -> None:
+    e = _titled(_events("The bridge will stay closed to lorries until August 3."), "bridge will stay closed")
+    assert e.date.kind is DateKind.INTERVAL and e.status is Status.EXPECTED
+    assert (e.date.earliest, e.date.latest) == (REF, date(2025, 8, 3))

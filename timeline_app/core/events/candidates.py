@@ -211,6 +211,17 @@ def _clause_candidate(
         assert d is not None
         if _DEADLINE.search(text[max(clause.start, t.start - 20) : t.start]):
             return _deadline_candidate(sentence, clause, t, d, ctext, reference, span, nouns)
+        if (
+            reference is not None
+            and d.start is not None
+            and d.start.earliest > reference
+            and _UNTIL.search(text[max(clause.start, t.start - 12) : t.start])
+            and not _past_verb(ctext)
+        ):
+            # "will remain in force until September 15": a state from now to that date, not a happening on it.
+            why = f"from the report of {reference.isoformat()} until “{t.text}” ({d.start.describe()})"
+            interval = FuzzyDate.interval(DatePoint.day(reference), d.start)
+            return Candidate(sentence, clause, "dated", interval, Status.EXPECTED, why, span, [t], nouns)
         status, why = _status(text, clause, t, d, reference, frame_text)
         return Candidate(sentence, clause, "dated", d, status, f"{why}“{t.text}” ({_value_words(t)})", span, [t], nouns)
     strong = STRONG_EXPECTATION.search(ctext)
@@ -234,6 +245,7 @@ def _clause_candidate(
     return Candidate(sentence, clause, "pending", None, Status.OCCURRED, "", span, [], nouns)
 
 
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|no\s+later\s+than)\s+$", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:been\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
 
