@@ -216,7 +216,7 @@ def _clause_candidate(
             and d.start is not None
             and d.start.earliest > reference
             and _UNTIL.search(text[max(clause.start, t.start - 12) : t.start])
-            and not _past_verb(ctext)
+            and (_REPORTED_MODAL.search(ctext) or not _past_verb(ctext))
         ):
             # "will remain in force until September 15": a state from now to that date, not a happening on it.
             why = f"from the report of {reference.isoformat()} until “{t.text}” ({d.start.describe()})"
