@@ -103,6 +103,12 @@ CASES: list[tuple[str, date | None, Expected]] = [
     ("Lawyers tried to get around Monday's ruling.", WED, [("Monday", "DATE", "2025-09-08")]),
     ("Since the autumn of last year, the country has sent troops.", WED,
      [("the autumn of last year", "DATE", "2024-FA")]),
+    ("Trading picked up by mid-afternoon yesterday, and rain fell in the evening.", WED,
+     [("mid-afternoon yesterday", "TIME", "2025-09-09TAF"), ("the evening", "TIME", "2025-09-09TEV")]),
+    ("The strike ended late morning on Tuesday. The morning session was cancelled.", WED,
+     [("late morning on Tuesday", "TIME", "2025-09-09TMO")]),
+    ("The talks collapsed a week or so ago.", WED, [("a week or so ago", "DATE", "2025-09-03")]),
+    ("The bill, H.R. 2024, passed the House after the U.S. 2020 election.", WED, [("2020", "DATE", "2020")]),
     # --- vague and stretch-of-time phrases
     ("In recent years, the city has grown rapidly.", WED, [("recent years", "DATE", "PAST_REF")]),
     ("Prices have doubled over the past decade.", WED, [("the past decade", "DURATION", "P1DE")]),

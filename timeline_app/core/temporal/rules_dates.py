@@ -40,7 +40,7 @@ _LABEL_BEFORE = re.compile(
     r"\b(?:resolution|article|no\.|nos?\.|number|flight|route|highway|room|section|chapter|rule|bill|decree|"
     r"paragraph|page|pages|pp?\.|form|model|version|station|gate|terminal|platform|code|item|exhibit|lot|unit|"
     r"suite|box|apartment|apt\.|building|block|ward|district|precinct|bus|train|line|channel|track|serial|"
-    r"case|docket|file|report|index|patent|kb|mb|gb|catalog)\s*#?\s*$",
+    r"case|docket|file|report|index|patent|kb|mb|gb|catalog|h\.\s?r\.|proposition|prop\.|measure)\s*#?\s*$",
     re.IGNORECASE,
 )
 _APPROX_BEFORE = re.compile(

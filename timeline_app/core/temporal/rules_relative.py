@@ -75,6 +75,44 @@ def _overnight(m: re.Match[str], ctx: Context) -> Result | None:
     return _day_result(m, night, basis, ctx.reference.isoformat(), "NI")
 
 
+def _part_of_day(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "mid-afternoon Tuesday", "late morning", "in the evening": part of a named day, else of the day in focus."""
+    part = DAY_PARTS[m.group("part").lower()]
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get((m.group("adj") or "").lower())
+    day_word = m.group("day")
+    if day_word:
+        if day_word.lower() in _DEICTIC_DAYS:
+            if ctx.reference is None:
+                return Result("TIME", f"XXXX-XX-XXT{part}", mod=mod, basis=f"'{m.group()}': no reference date")
+            d = ctx.reference + timedelta(days=_DEICTIC_DAYS[day_word.lower()])
+            why = f"'{day_word}' from the reference date {ctx.reference}"
+        else:
+            weekday = weekday_number(day_word)
+            if ctx.reference is None:
+                value = f"XXXX-WXX-{weekday + 1}T{part}"
+                return Result("TIME", value, mod=mod, basis=f"'{m.group()}': no reference date to place it")
+            d, why = resolve_weekday(weekday, ctx.reference, ctx.tense(m))
+        anchor = ctx.reference.isoformat()
+    else:
+        base, why = ctx.anchor_unit()
+        if base is None or base.kind != "day":
+            return Result("TIME", f"XXXX-XX-XXT{part}", mod=mod, basis=f"'{m.group()}': no day to place it on")
+        d, anchor = base.start, base.value
+    result = _day_result(m, d, f"'{m.group()}': part of {d}, {why}", anchor, part)
+    result.mod = mod
+    return result
+
+
+def _part_of_day_check(m: re.Match[str], text: str) -> bool:
+    day = m.group("day")
+    if day and day.lower() not in _DEICTIC_DAYS and not capitalised(day):
+        return False
+    if m.group("adj") or day:
+        return True
+    # "in the evening" closes a phrase; "the morning session", "the morning of the attack" do not.
+    return bool(_AFTER_ADVERB.match(text, m.end())) and not re.match(r"\s+of\b", text[m.end() :])
+
+
 def _day_before(m: re.Match[str], ctx: Context) -> Result | None:
     backwards = m.group("dir").lower() in ("before", "earlier")
     base, why = ctx.anchor_unit()
@@ -267,6 +305,8 @@ def _shifted(m: re.Match[str], ctx: Context) -> Result | None:
     word = "before" if backwards else "after"
     basis = f"'{m.group()}': {int(n)} {unit_word}{'s' if n != 1 else ''} {word} {anchor.value}, {why}"
     mod = _SHIFT_MODS.get(re.sub(r"\s+", " ", (m.group("mod") or "").lower()))
+    if m.group("orso"):
+        mod = mod or "APPROX"  # "a week or so ago"
     # "a year earlier" compares; it does not move the story to that date, but "three years later" does.
     remember = (from_reference or not backwards) and anchor is base
     return Result("DATE", unit.value, mod=mod, basis=basis, anchor=anchor.value, unit=unit, remember=remember)
@@ -452,6 +492,14 @@ RULES: list[Rule] = [
         priority=2,
     ),
     rule(
+        "part_of_day",
+        r"(?:(?P<adj>early|late|mid)[-\s]?|(?<=\bin\s)the\s+|(?<=\bduring\s)the\s+)(?P<part>morning|afternoon|evening)"
+        rf"(?:\s+(?:on\s+)?(?P<day>yesterday|today|tomorrow|{WEEKDAY}))?",
+        _part_of_day,
+        _part_of_day_check,
+        priority=1,
+    ),
+    rule(
         "overnight",
         r"overnight",
         _overnight,
@@ -518,7 +566,7 @@ RULES: list[Rule] = [
         "shifted",
         rf"(?:(?P<mod>about|almost|nearly|some|more\s+than|roughly|approximately|around|less\s+than|just\s+over|"
         rf"just\s+under|at\s+least)\s+)?(?:(?P<n>{COUNT})\s+)?(?P<u>(?:day|week|fortnight|month|quarter|year|decade)s?|"
-        r"centur(?:y|ies))\s+"
+        r"centur(?:y|ies))(?P<orso>\s+or\s+so)?\s+"
         r"(?P<dir>ago|earlier|later|from\s+now|hence|back)",
         _shifted,
         # Without a count only a plural will do: "weeks later" is vague, "year earlier" is part of something else.
