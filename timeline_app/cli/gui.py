@@ -70,8 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     # while this process imports NumPy and Qt and builds the window.
     from timeline_app.qt.forked_load import ForkedLoad, start_load
 
-    started = start_load(files, reference)
-    _import_before_qt(files, engine=not isinstance(started, ForkedLoad))
+    # A project file is opened by the window's project layer, not extracted.
+    articles = [f for f in files if not f.lower().endswith(".tlproj")]
+    started = start_load(articles, reference) if articles else None
+    _import_before_qt(articles, engine=not isinstance(started, ForkedLoad))
     from timeline_app.qt.app import LaunchOptions, run
 
     return run(LaunchOptions(files, reference, args.screenshot, size, args.test_report, started))

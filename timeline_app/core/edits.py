@@ -162,6 +162,24 @@ def mark_reviewed(event_ids: Iterable[str], reviewed: bool = True) -> EditSequen
     return EditSequence(tuple(set_fields(i, label, curated=reviewed) for i in event_ids), label)
 
 
+def touched_events(edit: Edit) -> set[str] | None:
+    """Ids of the events ``edit`` changes in place; None if it adds, removes or replaces any.
+
+    Views use it to re-read a few events instead of the whole timeline.
+    """
+    if isinstance(edit, SetFields):
+        return {edit.event_id}
+    if isinstance(edit, EditSequence):
+        found: set[str] = set()
+        for part in edit.edits:
+            ids = touched_events(part)
+            if ids is None:
+                return None
+            found |= ids
+        return found
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class ReplaceEvents:
     """Remove some events and insert others at given positions (add, delete and merge)."""

@@ -8,7 +8,7 @@ overlap, and which item lies under the pointer. Times are float64 days (see view
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -29,6 +29,8 @@ FLAG_EXPECTED = 1  # not yet happened (expected/planned)
 FLAG_OPEN_START = 2  # interval with no stated start
 FLAG_OPEN_END = 4  # interval with no stated end (drawn up to the reference date)
 FLAG_COARSE = 8  # a point known only to a week, month, year...
+FLAG_CURATED = 16  # a person edited or reviewed the event
+FLAG_ONGOING = 32  # still going on when the article was written: drawn up to its reference date
 
 # Below this many events lanes are packed over the whole timeline, so that panning never
 # reshuffles them; above it only the visible part is packed, per frame.
@@ -58,14 +60,25 @@ def event_span(event: Event, reference: date | None = None) -> tuple[float, floa
     """(start, end, kind, flags) of an event in days, or None if it has no date at all.
 
     ``end`` is exclusive: a day covers [d, d + 1). An interval with no end runs to the
-    reference date (the time of writing), else it is drawn as from its start only.
+    reference date (the time of writing), else it is drawn as from its start only. So does
+    an ongoing event dated by its start alone ("since October, troops have ...").
     """
     fd = event.date
     kind = _KINDS[fd.kind]
     flags = FLAG_EXPECTED if event.status is Status.EXPECTED else 0
+    if event.curated:
+        flags |= FLAG_CURATED
+    if event.status is Status.ONGOING:
+        flags |= FLAG_ONGOING
     lo, hi = fd.start, (fd.start if fd.kind is DateKind.POINT else fd.end)
     if lo is None and hi is None:
         return None
+    if event.status is Status.ONGOING and fd.kind is DateKind.POINT and lo is not None:
+        start = _start_time(lo.earliest, lo.time if lo.precision is Precision.TIME else None)
+        end = to_time(lo.latest) + 1.0
+        if reference is not None:
+            end = max(end, to_time(reference) + 1.0)
+        return start, end, KIND_INTERVAL, flags | FLAG_OPEN_END
     if lo is not None and lo.precision is Precision.TIME and fd.kind is DateKind.POINT:
         t = _start_time(lo.earliest, lo.time)
         return t, t, kind, flags
@@ -85,6 +98,14 @@ def event_span(event: Event, reference: date | None = None) -> tuple[float, floa
     if kind == KIND_POINT and lo is not None and lo.precision not in (Precision.DAY, Precision.TIME):
         flags |= FLAG_COARSE
     return start, max(end, start), kind, flags
+
+
+def _ongoing_sort_end(event: Event | None, end: float) -> float:
+    """The end an event sorts by: for an ongoing one dated by its start, the end of that unit."""
+    if event is None or event.status is not Status.ONGOING or event.date.kind is not DateKind.POINT:
+        return end
+    unit = event.date.start
+    return end if unit is None else float(unit.latest.toordinal() + 1)
 
 
 def pack_lanes(left: FloatArray, right: FloatArray, max_lanes: int, gap: float = LANE_GAP_PX) -> IntArray:
@@ -161,12 +182,17 @@ class EventStore:
         doc: npt.NDArray[np.int32],
         ids: Sequence[str],
         source_index: IntArray | None = None,
+        sort_end: FloatArray | None = None,
     ) -> None:
+        """``sort_end`` breaks ties of ``start`` in place of ``end``: an ongoing event is drawn up
+        to the time of writing but reads in order by the date it began."""
         n = len(start)
         if not (len(end) == len(kind) == len(flags) == len(doc) == len(ids) == n):
             raise ValueError("event arrays differ in length")
         src = np.arange(n, dtype=np.int64) if source_index is None else np.asarray(source_index, dtype=np.int64)
-        order = np.lexsort((src, end, start))
+        tie = end if sort_end is None else sort_end
+        order = np.lexsort((src, tie, start))
+        self.sort_end: FloatArray = np.ascontiguousarray(tie[order], dtype=np.float64)
         self.start: FloatArray = np.ascontiguousarray(start[order], dtype=np.float64)
         self.end: FloatArray = np.ascontiguousarray(np.maximum(end[order], start[order]), dtype=np.float64)
         self.kind = np.ascontiguousarray(kind[order], dtype=np.int8)
@@ -199,26 +225,32 @@ class EventStore:
         docs: list[int] = []
         ids: list[str] = []
         src: list[int] = []
-        point, day, expected = DateKind.POINT, Precision.DAY, Status.EXPECTED
+        ongoing_ends: dict[int, float] = {}  # index in the lists -> end of the unit it began in
+        point, day, expected, ongoing = DateKind.POINT, Precision.DAY, Status.EXPECTED, Status.ONGOING
         for i, event in enumerate(timeline.events):
             mentions = event.mentions
             doc_id = mentions[0].document if mentions else ""
             fd = event.date
             unit = fd.start
+            status = event.status
             # Fast path for the common case (a point dated to a day, month or year), since a
             # million events go through here; everything else takes the general route.
-            if fd.kind is point and unit is not None and unit.time is None:
+            if fd.kind is point and unit is not None and unit.time is None and status is not ongoing:
                 start = float(unit.earliest.toordinal())
                 end = float(unit.latest.toordinal() + 1)
                 kind = KIND_POINT
-                flag = (0 if unit.precision is day else FLAG_COARSE) | (
-                    FLAG_EXPECTED if event.status is expected else 0
+                flag = (
+                    (0 if unit.precision is day else FLAG_COARSE)
+                    | (FLAG_EXPECTED if status is expected else 0)
+                    | (FLAG_CURATED if event.curated else 0)
                 )
             else:
                 span = event_span(event, references.get(doc_id))
                 if span is None:
                     continue
                 start, end, kind, flag = span
+                if flag & FLAG_ONGOING and fd.kind is point and unit is not None:
+                    ongoing_ends[len(starts)] = float(unit.latest.toordinal() + 1)
             starts.append(start)
             ends.append(end)
             kinds.append(kind)
@@ -226,16 +258,64 @@ class EventStore:
             docs.append(doc_index.get(doc_id, -1))
             ids.append(event.id)
             src.append(i)
+        end_array = np.array(ends, dtype=np.float64)
+        sort_end = None
+        if ongoing_ends:
+            sort_end = end_array.copy()
+            sort_end[list(ongoing_ends)] = list(ongoing_ends.values())
         store = cls(
             np.array(starts, dtype=np.float64),
-            np.array(ends, dtype=np.float64),
+            end_array,
             np.array(kinds, dtype=np.int8),
             np.array(flags, dtype=np.uint8),
             np.array(docs, dtype=np.int32),
             ids,
             np.array(src, dtype=np.int64),
+            sort_end,
         )
         store.events = timeline.events
+        return store
+
+    def refreshed(self, timeline: Timeline, event_ids: Iterable[str]) -> EventStore | None:
+        """The store after the events ``event_ids`` of ``timeline`` were edited in place.
+
+        Marks and colours only: this store, updated. Moved dates: a re-sorted copy of the
+        arrays, without the pass over every event object that ``from_timeline`` makes.
+        None when an event gained or lost its date (the caller rebuilds).
+        """
+        if self.events is not timeline.events:
+            return None
+        doc_index = {d.id: i for i, d in enumerate(timeline.documents)}
+        references = {d.id: d.reference_date for d in timeline.documents}
+        changes: list[tuple[int, tuple[float, float, int, int], int]] = []
+        for event_id in dict.fromkeys(event_ids):
+            pos = self.position(event_id)
+            if pos < 0:
+                return None
+            event = self.event_at(pos)
+            if event is None or event.id != event_id:
+                return None
+            span = event_span(event, references.get(event.document))
+            if span is None:
+                return None
+            changes.append((pos, span, doc_index.get(event.document, -1)))
+        moved = any(
+            (self.start[pos], self.end[pos], self.kind[pos]) != (span[0], max(span[1], span[0]), span[2])
+            for pos, span, _ in changes
+        )
+        if not moved:
+            for pos, span, doc_pos in changes:
+                self.flags[pos] = span[3]
+                self.doc[pos] = doc_pos
+            self._layout_key = None
+            return self
+        start, end, kinds = self.start.copy(), self.end.copy(), self.kind.copy()
+        flags, docs, sort_end = self.flags.copy(), self.doc.copy(), self.sort_end.copy()
+        for pos, (t0, t1, k, f), d in changes:
+            start[pos], end[pos], kinds[pos], flags[pos], docs[pos] = t0, t1, k, f, d
+            sort_end[pos] = _ongoing_sort_end(self.event_at(pos), t1)
+        store = EventStore(start, end, kinds, flags, docs, self.ids, self.source_index, sort_end)
+        store.events = self.events
         return store
 
     @classmethod

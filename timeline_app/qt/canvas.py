@@ -7,6 +7,7 @@ changes; drawing is ``canvas_painter``'s job and geometry is the store's.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import numpy as np
@@ -23,7 +24,14 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from timeline_app.core.store import DENSE_LIMIT, KIND_POINT, EventStore, FrameLayout
 from timeline_app.core.viewport import Viewport, to_time
-from timeline_app.qt.canvas_painter import MAX_LABEL_PX, CanvasGeometry, label_cache, layout_frame, render_frame
+from timeline_app.qt.canvas_painter import (
+    MAX_LABEL_PX,
+    CanvasGeometry,
+    forget_labels,
+    label_cache,
+    layout_frame,
+    render_frame,
+)
 from timeline_app.qt.style import TimelineStyle
 
 WHEEL_ZOOM = 1.25  # per notch
@@ -33,6 +41,7 @@ DRAG_THRESHOLD_PX = 4.0
 
 class TimelineCanvas(QWidget):
     selection_requested = Signal(str)  # the user clicked an event ("" on empty space)
+    selection_toggle_requested = Signal(str)  # Ctrl- or Shift-click: add the event to the selection or take it out
     viewport_did_change = Signal(object)  # Viewport
     frame_painted = Signal()  # after a paint that drew the loaded timeline
 
@@ -48,6 +57,7 @@ class TimelineCanvas(QWidget):
         self._store = EventStore.empty()
         self._viewport: Viewport | None = None
         self._selected: str | None = None
+        self._also_selected: tuple[str, ...] = ()
         self._style = TimelineStyle.from_palette(self.palette(), self.font())
         self._frame: FrameLayout | None = None
         self._press: QPointF | None = None
@@ -100,6 +110,22 @@ class TimelineCanvas(QWidget):
         if event_id == self._selected:
             return
         self._selected = event_id
+        self.update()
+
+    def also_selected(self) -> tuple[str, ...]:
+        return self._also_selected
+
+    def set_also_selected(self, event_ids: Sequence[str]) -> None:
+        """Further selected events besides the current one (drawn ringed)."""
+        ids = tuple(event_ids)
+        if ids != self._also_selected:
+            self._also_selected = ids
+            self.update()
+
+    def forget_labels(self, event_ids: Sequence[str]) -> None:
+        """Re-measure the labels of edited events at the next paint."""
+        forget_labels(self._store, [p for p in map(self._store.position, event_ids) if p >= 0])
+        self._frame = None
         self.update()
 
     def frame(self) -> FrameLayout:
@@ -161,7 +187,13 @@ class TimelineCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         self._frame = render_frame(
-            painter, self._rect(), self._store, self.viewport_range(), self._selected, self._style
+            painter,
+            self._rect(),
+            self._store,
+            self.viewport_range(),
+            self._selected,
+            self._style,
+            also_selected=self._also_selected,
         )
         if self.hasFocus():
             painter.setPen(self._style.highlight_pen)
@@ -219,7 +251,12 @@ class TimelineCanvas(QWidget):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
             if not self._dragging:
-                self.selection_requested.emit(self.event_at(event.position()))
+                hit = self.event_at(event.position())
+                extend = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+                if hit and event.modifiers() & extend:
+                    self.selection_toggle_requested.emit(hit)
+                else:
+                    self.selection_requested.emit(hit)
             self.unsetCursor()
             self._press = None
             self._dragging = False

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import weakref
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,7 +23,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 
 from timeline_app.core.store import (
+    FLAG_CURATED,
     FLAG_EXPECTED,
+    FLAG_ONGOING,
     FLAG_OPEN_END,
     FLAG_OPEN_START,
     GLOBAL_LAYOUT_LIMIT,
@@ -35,7 +38,7 @@ from timeline_app.core.store import (
 )
 from timeline_app.core.viewport import Viewport
 from timeline_app.qt.axis import AxisTicks, axis_ticks
-from timeline_app.qt.style import TimelineStyle
+from timeline_app.qt.style import DocumentInk, TimelineStyle
 
 MAX_LABEL_PX = 300.0  # titles longer than this are elided
 MAX_DATE_LABEL_PX = 320.0  # "between ... and ... — date not stated" should fit whole
@@ -46,6 +49,8 @@ LANE_TOP_PAD = 8.0
 # Shapes are cut this far outside the paint rect: the raster engine misbehaves on huge
 # coordinates, and filling (hatched, antialiased) area nobody sees costs real time.
 CLAMP_PX = 24.0
+CURATED_MARK_PX = 11.0  # a pencil after the title: a person edited or reviewed this event
+ARROW_PX = 7.0  # the open arrowhead of an ongoing event
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +93,10 @@ class LabelCache:
         self.titles: dict[int, str] = {}
         self.full_titles: dict[int, str] = {}
         self.dates: dict[int, str] = {}
+        self.full_dates: dict[int, str] = {}
         self._fm = QFontMetricsF(style.font)
         self._fm_small = QFontMetricsF(style.small_font)
+        self.mark_width = CURATED_MARK_PX + 4.0
 
     def ensure(self, positions: np.ndarray) -> None:
         missing = positions[np.isnan(self.widths[positions])]
@@ -100,13 +107,30 @@ class LabelCache:
             self.full_titles[pos] = full
             title = fm.elidedText(full, Qt.TextElideMode.ElideRight, MAX_LABEL_PX)
             when = event.date.describe() if event is not None else ""
+            if event is not None and event.group:
+                when = f"{event.group} · {when}"  # the group a person filed the event under
+            self.full_dates[pos] = when
             when = fms.elidedText(when, Qt.TextElideMode.ElideRight, MAX_DATE_LABEL_PX)
             self.titles[pos] = title
             self.dates[pos] = when
-            self.widths[pos] = max(fm.horizontalAdvance(title), fms.horizontalAdvance(when)) + 6.0
+            mark = self.mark_width if self.store.flags[pos] & FLAG_CURATED else 0.0
+            self.widths[pos] = max(fm.horizontalAdvance(title) + mark, fms.horizontalAdvance(when)) + 6.0
+
+    def forget(self, positions: Collection[int]) -> None:
+        """Measure these labels again (their event was edited)."""
+        for pos in positions:
+            self.widths[pos] = np.nan
+            for table in (self.titles, self.full_titles, self.dates, self.full_dates):
+                table.pop(pos, None)
 
 
 _label_caches: weakref.WeakKeyDictionary[EventStore, LabelCache] = weakref.WeakKeyDictionary()
+
+
+def forget_labels(store: EventStore, positions: Collection[int]) -> None:
+    cache = _label_caches.get(store)
+    if cache is not None:
+        cache.forget(positions)
 
 
 def label_cache(store: EventStore, style: TimelineStyle) -> LabelCache:
@@ -124,9 +148,14 @@ def paint_timeline(
     viewport: Viewport,
     selected: str | None,
     palette: TimelineStyle,
+    *,
+    also_selected: Collection[str] = (),
 ) -> None:
-    """Paint the whole timeline into ``rect``; see the module docstring for the types."""
-    render_frame(painter, rect, store, viewport, selected, palette)
+    """Paint the whole timeline into ``rect``; see the module docstring for the types.
+
+    ``also_selected``: further selected event ids (ringed; ``selected`` gets the label box).
+    """
+    render_frame(painter, rect, store, viewport, selected, palette, also_selected=also_selected)
 
 
 def layout_frame(rect: QRectF, store: EventStore, viewport: Viewport, style: TimelineStyle) -> FrameLayout:
@@ -154,6 +183,8 @@ def render_frame(
     viewport: Viewport,
     selected: str | None,
     style: TimelineStyle,
+    *,
+    also_selected: Collection[str] = (),
 ) -> FrameLayout:
     geo = CanvasGeometry.of(rect, style)
     painter.save()
@@ -172,7 +203,8 @@ def render_frame(
             painter.setPen(style.highlight_pen)
             painter.drawLine(QPointF(x, geo.lanes_top), QPointF(x, geo.overflow_top))
     else:
-        _paint_events(painter, geo, store, frame, selected_pos, style)
+        marked = {store.position(i) for i in also_selected} - {-1}
+        _paint_events(painter, geo, store, frame, selected_pos, style, marked)
     _paint_axis(painter, geo, viewport, ticks, style)
     painter.restore()
     return frame
@@ -265,6 +297,7 @@ def _paint_events(
     frame: FrameLayout,
     selected_pos: int,
     style: TimelineStyle,
+    marked: Collection[int] = (),
 ) -> None:
     rect = geo.rect
     labels = label_cache(store, style)
@@ -288,13 +321,16 @@ def _paint_events(
             overflow.append(xms[i])
             if pos == selected_pos:
                 selected_item = (xms[i], xms[i], xms[i], -1, kinds[i], "", "")
+            elif pos in marked:
+                painter.setPen(style.highlight_pen)
+                painter.drawLine(QPointF(xms[i], geo.overflow_top), QPointF(xms[i], rect.bottom()))
             continue
         y = geo.lanes_top + lane * geo.lane_height
         cy = y + GLYPH_ROW / 2
         x0 = min(max(x0s[i], lo_clip), hi_clip)
         x1 = min(max(x1s[i], lo_clip), hi_clip)
         xm = min(max(xms[i], lo_clip), hi_clip)
-        ink = style.ink(docs[i])
+        ink = _ink_of(store, pos, docs[i], style)
         kind, flag = kinds[i], flags[i]
         expected = bool(flag & FLAG_EXPECTED)
         if kind == KIND_POINT:
@@ -327,6 +363,10 @@ def _paint_events(
             label_x = x0
         if kind != KIND_POINT and flag & (FLAG_OPEN_START | FLAG_OPEN_END):
             _paint_open_ends(painter, x0, x1, cy, flag, ink.pen)
+        if flag & FLAG_ONGOING and kind != KIND_POINT:
+            _paint_continuing(painter, x1, cy, ink)
+        if pos in marked:
+            _paint_ring(painter, x0, x1, xm, cy, kind, style)
         # Labels of long items that began off-screen stick to the left edge, within the bar.
         title = labels.titles.get(pos, "")
         when = labels.dates.get(pos, "")
@@ -341,17 +381,68 @@ def _paint_events(
             title = fm.elidedText(title, Qt.TextElideMode.ElideRight, max(room, 0.0))
             when = fm_small.elidedText(when, Qt.TextElideMode.ElideRight, max(room, 0.0))
         if pos == selected_pos:
-            selected_item = (label_x, x0, x1, lane, kind, title, when)
+            selected_item = (
+                label_x,
+                x0,
+                x1,
+                lane,
+                kind,
+                labels.full_titles.get(pos, title),
+                labels.full_dates.get(pos, when),
+            )
             continue
         painter.setFont(style.italic_font if expected else style.font)
         painter.setPen(style.text)
-        painter.drawText(QPointF(label_x, y + GLYPH_ROW + fm.ascent()), title)
+        baseline = y + GLYPH_ROW + fm.ascent()
+        painter.drawText(QPointF(label_x, baseline), title)
+        if flag & FLAG_CURATED:
+            _paint_curated_mark(painter, label_x + fm.horizontalAdvance(title) + 3.0, baseline, style)
         painter.setFont(style.small_font)
         painter.setPen(style.muted)
         painter.drawText(QPointF(label_x, y + GLYPH_ROW + fm.height() + fm_small.ascent()), when)
     _paint_overflow(painter, geo, overflow, style)
     if selected_item is not None:
         _paint_selected(painter, geo, selected_item, style)
+
+
+def _ink_of(store: EventStore, pos: int, doc: int, style: TimelineStyle) -> DocumentInk:
+    """The event's own colour if a person gave it one, else its document's."""
+    event = store.event_at(pos)
+    if event is not None and event.color:
+        custom = style.custom_ink(event.color)
+        if custom is not None:
+            return custom
+    return style.ink(doc)
+
+
+def _paint_curated_mark(painter: QPainter, x: float, baseline: float, style: TimelineStyle) -> None:
+    """A small pencil, drawn rather than typed: no font is needed to have the glyph."""
+    s = CURATED_MARK_PX
+    tip = QPointF(x, baseline)
+    painter.setPen(style.curated_pen)
+    painter.drawLine(QPointF(x + 2.5, baseline - 2.5), QPointF(x + s, baseline - s))
+    painter.setPen(style.curated_tip_pen)
+    painter.drawLine(tip, QPointF(x + 2.5, baseline - 2.5))
+
+
+def _paint_continuing(painter: QPainter, x1: float, cy: float, ink: DocumentInk) -> None:
+    """An open arrowhead past the end of an ongoing event: it had not ended when written."""
+    h = BAR_HEIGHT / 2 + 2
+    painter.setPen(ink.pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawLine(QPointF(x1, cy), QPointF(x1 + ARROW_PX, cy))
+    painter.drawPolyline([QPointF(x1 + 2, cy - h), QPointF(x1 + ARROW_PX + 2, cy), QPointF(x1 + 2, cy + h)])
+
+
+def _paint_ring(painter: QPainter, x0: float, x1: float, xm: float, cy: float, kind: int, style: TimelineStyle) -> None:
+    """One of several selected events: ringed in the highlight colour."""
+    painter.setPen(style.highlight_pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if kind == KIND_POINT:
+        r = MARKER_RADIUS_PX + 3
+        painter.drawEllipse(QPointF(xm, cy), r, r)
+    else:
+        painter.drawRoundedRect(QRectF(x0 - 3, cy - BAR_HEIGHT / 2 - 3, max(x1 - x0, 2.0) + 6, BAR_HEIGHT + 6), 3, 3)
 
 
 def _paint_open_ends(painter: QPainter, x0: float, x1: float, cy: float, flag: int, pen: QPen) -> None:
@@ -381,32 +472,65 @@ def _paint_overflow(painter: QPainter, geo: CanvasGeometry, xs: list[float], sty
     painter.drawText(QPointF(rect.right() - width - 6, rect.bottom() - 3), text)
 
 
+def wrap_title(fm: QFontMetricsF, text: str, width: float) -> list[str]:
+    """``text`` on one line if it fits ``width``, else on two (the second elided if need be)."""
+    if fm.horizontalAdvance(text) <= width:
+        return [text]
+    words = text.split(" ")
+    line = ""
+    for i, word in enumerate(words):
+        trial = f"{line} {word}" if line else word
+        if line and fm.horizontalAdvance(trial) > width:
+            rest = " ".join(words[i:])
+            return [line, fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+        line = trial
+    return [fm.elidedText(text, Qt.TextElideMode.ElideRight, width)]
+
+
 def _paint_selected(
     painter: QPainter,
     geo: CanvasGeometry,
     item: tuple[float, float, float, int, int, str, str],
     style: TimelineStyle,
 ) -> None:
+    """The selected event's label in full: boxed, wrapped to two lines where it needs the room."""
     label_x, x0, x1, lane, kind, title, when = item
+    rect = geo.rect
     fm = QFontMetricsF(style.bold_font)
     fm_small = QFontMetricsF(style.small_font)
     if lane < 0:
         painter.setPen(style.highlight_pen)
-        painter.drawLine(QPointF(label_x, geo.lanes_top), QPointF(label_x, geo.rect.bottom()))
+        painter.drawLine(QPointF(label_x, geo.lanes_top), QPointF(label_x, rect.bottom()))
         return
     y = geo.lanes_top + lane * geo.lane_height
-    text_w = max(fm.horizontalAdvance(title), fm_small.horizontalAdvance(when))
-    left = min(label_x, x0 if kind != KIND_POINT else label_x) - 4
-    right = max(label_x + text_w, x1 if kind != KIND_POINT else label_x) + 4
-    box = QRectF(left, y - 2, right - left, geo.lane_height - 2)
+    limit = rect.right() - 8
+    full_w = max(fm.horizontalAdvance(title), fm_small.horizontalAdvance(when))
+    wrap_w = min(full_w, max(limit - label_x, MAX_LABEL_PX))
+    lines = wrap_title(fm, title, wrap_w)
+    when = fm_small.elidedText(when, Qt.TextElideMode.ElideRight, max(wrap_w, limit - label_x))
+    text_w = max(max(fm.horizontalAdvance(line) for line in lines), fm_small.horizontalAdvance(when))
+    # Near the right edge the text moves left rather than being cut off.
+    text_x = max(min(label_x, limit - text_w), rect.left() + 2)
+    extra = (len(lines) - 1) * QFontMetricsF(style.font).height()
+    left = min(text_x, label_x, x0 if kind != KIND_POINT else label_x) - 4
+    right = max(text_x + text_w, x1 if kind != KIND_POINT else label_x) + 4
+    box = QRectF(left, y - 2, right - left, geo.lane_height - 2 + extra)
+    if extra > 0:
+        # The second line reaches into the lane below: its marks must not show through.
+        painter.fillRect(QRectF(left, y + geo.lane_height - 4, right - left, extra + 2), style.background)
     painter.setPen(style.highlight_pen)
     painter.setBrush(style.highlight_fill)
     painter.drawRoundedRect(box, 5, 5)
     marker_x = float(label_x + MARKER_RADIUS_PX) if kind == KIND_POINT else label_x
-    painter.drawLine(QPointF(marker_x, geo.rect.top() + geo.axis_height), QPointF(marker_x, y - 2))
+    painter.drawLine(QPointF(marker_x, rect.top() + geo.axis_height), QPointF(marker_x, y - 2))
+    line_h = QFontMetricsF(style.font).height()
     painter.setFont(style.bold_font)
     painter.setPen(style.highlight_text)
-    painter.drawText(QPointF(label_x, y + GLYPH_ROW + QFontMetricsF(style.font).ascent()), title)
+    base = y + GLYPH_ROW + QFontMetricsF(style.font).ascent()
+    for n, line in enumerate(lines):
+        painter.drawText(QPointF(text_x, base + n * line_h), line)
     painter.setFont(style.small_font)
     painter.setPen(style.text)
-    painter.drawText(QPointF(label_x, y + GLYPH_ROW + QFontMetricsF(style.font).height() + fm_small.ascent()), when)
+    painter.drawText(
+        QPointF(text_x, base - QFontMetricsF(style.font).ascent() + extra + line_h + fm_small.ascent()), when
+    )

@@ -55,6 +55,13 @@ class EventTableModel(QAbstractTableModel):
             self._row_of = {e.id: i for i, e in enumerate(self._events)}
         return self._row_of.get(event_id, -1)
 
+    def refresh_rows(self, rows: list[int]) -> None:
+        """Repaint rows whose events were edited in place."""
+        last = self.columnCount() - 1
+        for row in rows:
+            if 0 <= row < len(self._events):
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
     def event(self, row: int) -> Event:  # type: ignore[override]
         return self._events[row]
 
@@ -130,10 +137,19 @@ class EventFilterModel(QSortFilterProxyModel):
 _EDITING_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
 
 
+DATE_COLUMN_MAX_PX = 250  # wider dates are elided in the middle; the tooltip has them in full
+MEASURED_DATES = 5000  # the date column is sized to the widest of this many dates
+
+
 class EventList(QWidget):
-    """Search field above the event table; emits the id of the event the user picks."""
+    """Search field above the event table; emits the id of the event the user picks.
+
+    Ctrl- and Shift-click select several rows: ``events_picked`` then carries all their
+    ids, the current row's first.
+    """
 
     event_activated = Signal(str)
+    events_picked = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,11 +166,13 @@ class EventList(QWidget):
         self.table.setAccessibleName("Event list")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.setWordWrap(False)
+        # "between Oct 2024 and 3 Sep 2025 — date not stated" keeps both ends when cut.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in the rest of the window
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
@@ -175,6 +193,7 @@ class EventList(QWidget):
         self.search.textChanged.connect(self._search_changed)
         self.search.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._syncing = False
         self._current_id = ""
 
@@ -204,6 +223,14 @@ class EventList(QWidget):
             self.model.set_timeline(timeline, doc_colors)
         finally:
             self._syncing = False
+        self._fit_date_column(timeline)
+
+    def _fit_date_column(self, timeline: Timeline) -> None:
+        metrics = self.table.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(e.date.describe()) for e in timeline.events[:MEASURED_DATES]), default=0
+        )
+        self.table.horizontalHeader().resizeSection(0, min(max(widest + 16, 120), DATE_COLUMN_MAX_PX))
 
     def visible_ids(self) -> list[str]:
         return [self.proxy.index(r, 0).data(ID_ROLE) for r in range(self.proxy.rowCount())]
@@ -230,6 +257,32 @@ class EventList(QWidget):
         finally:
             self._syncing = False
 
+    def select_events(self, event_ids: list[str], rows: list[int]) -> None:
+        """Reflect a selection of several events made elsewhere; the first is the current one."""
+        self.select_event(event_ids[0] if event_ids else "", rows[0] if rows else -1)
+        selection = self.table.selectionModel()
+        self._syncing = True
+        try:
+            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            for row in rows[1:]:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                if index.isValid():
+                    selection.select(index, flags)
+        finally:
+            self._syncing = False
+
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected rows, the current row's first."""
+        selection = self.table.selectionModel()
+        rows = sorted(index.row() for index in selection.selectedRows())
+        ids = [str(self.proxy.index(r, 0).data(ID_ROLE)) for r in rows]
+        current = selection.currentIndex()
+        current_id = str(current.data(ID_ROLE)) if current.isValid() else ""
+        if current_id in ids:
+            ids.remove(current_id)
+            ids.insert(0, current_id)
+        return ids
+
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._syncing or not current.isValid():
             return
@@ -237,3 +290,11 @@ class EventList(QWidget):
         if event_id:
             self._current_id = str(event_id)
             self.event_activated.emit(str(event_id))
+            self._selection_changed()
+
+    def _selection_changed(self, *_: object) -> None:
+        if self._syncing:
+            return
+        ids = self.selected_ids()
+        if ids:
+            self.events_picked.emit(ids)

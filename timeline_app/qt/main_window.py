@@ -8,9 +8,10 @@ attaches through the public methods and signals below (see ``app.create_main_win
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -50,6 +51,12 @@ MENU_NAMES = ("file", "edit", "view", "go", "help")
 FILE_FILTER = (
     "Articles and timelines (*.txt *.text *.html *.htm *.md *.markdown *.tml *.xml *.json *.ics);;All files (*)"
 )
+PROJECT_SUFFIX = ".tlproj"
+PROJECT_FILE_FILTER = (
+    "Projects, articles and timelines "
+    "(*.tlproj *.txt *.text *.html *.htm *.md *.markdown *.tml *.xml *.json *.ics);;All files (*)"
+)
+EventFilter = Callable[[Event], bool]
 
 
 class MainWindow(QMainWindow):
@@ -63,10 +70,17 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.close_guard: Callable[[], bool] | None = None
+        # Set by the project layer: opens a .tlproj (from Open, Open Recent, a drop or the
+        # command line) and lists recent projects for Open Recent.
+        self.project_opener: Callable[[str], bool] | None = None
+        self.recent_projects: Callable[[], list[str]] | None = None
         self.show_error_dialogs = True
         self.load_errors: list[str] = []
         self.settings = AppSettings()
         self._timeline = Timeline()
+        self._shown = self._timeline  # what passes the event filter (the timeline itself without one)
+        self._filter: EventFilter | None = None
+        self._extra: list[str] = []  # selected besides the current event, in selection order
         self._store = EventStore.empty()
         self._chronology = Chronology(self._timeline, self._store)
         self._selected = ""
@@ -110,14 +124,15 @@ class MainWindow(QMainWindow):
         self._split.addWidget(self._bottom)
         self._split.setStretchFactor(0, 3)
         self._split.setStretchFactor(1, 2)
-        self._split.setSizes([470, 260])
+        self._split.setSizes([520, 210])
         self.setCentralWidget(self._split)
         self._canvas.selection_requested.connect(self._canvas_selection)
+        self._canvas.selection_toggle_requested.connect(self.toggle_selected)
         self._canvas.viewport_did_change.connect(self._overview.set_window)
         self._overview.center_requested.connect(self._center_on)
         self._navigator.previous_requested.connect(self.select_previous)
         self._navigator.next_requested.connect(self.select_next)
-        self._event_list.event_activated.connect(self.select_event)
+        self._event_list.events_picked.connect(self._list_picked)
         self._document_view.timex_clicked.connect(self._timex_clicked)
         self.setTabOrder(self._canvas, self._navigator.prev_button)
         self.setTabOrder(self._navigator.prev_button, self._navigator.next_button)
@@ -249,29 +264,154 @@ class MainWindow(QMainWindow):
 
     def set_timeline(self, tl: Timeline) -> None:
         """Replace everything; the selection is kept if its event survives."""
-        self._apply(tl, EventStore.from_timeline(tl), keep_view=False)
+        shown = self._filtered(tl)
+        self._apply(tl, EventStore.from_timeline(shown), keep_view=False, shown=shown)
         self.events_did_change.emit()
 
     def refresh(self) -> None:
         """Re-read the current timeline after an in-place edit."""
-        self._apply(self._timeline, EventStore.from_timeline(self._timeline), keep_view=True)
+        shown = self._filtered(self._timeline)
+        self._apply(self._timeline, EventStore.from_timeline(shown), keep_view=True, shown=shown)
         self.events_did_change.emit()
 
+    def refresh_events(self, event_ids: Iterable[str]) -> None:
+        """Re-read only these events after they were edited in place (fields, marks or dates).
+
+        Falls back to :meth:`refresh` when an event joins or leaves the view (filter, date).
+        """
+        ids = list(dict.fromkeys(event_ids))
+        if not ids:
+            return
+        shown = self._shown
+        if self._filter is not None and self._filter_membership_changed(ids):
+            self.refresh()
+            return
+        store = self._store.refreshed(shown, ids)
+        if store is None:
+            self.refresh()
+            return
+        if store is self._store:
+            self._canvas.forget_labels(ids)
+        else:
+            self._store = store
+            self._chronology = Chronology(shown, store)
+            self._canvas.set_store(store, keep_view=True)
+            self._overview.set_store(store)
+            self._overview.set_window(self._canvas.viewport_range())
+        self._overview.update()
+        self._event_list.model.refresh_rows([self._chronology.row_of(i) for i in ids])
+        self._update_status()
+        self._sync_views()
+        self.events_did_change.emit()
+
+    def _filter_membership_changed(self, ids: list[str]) -> bool:
+        assert self._filter is not None
+        wanted = set(ids)
+        for event in self._timeline.events:
+            if event.id in wanted and bool(self._filter(event)) != (self._chronology.index_of(event.id) >= 0):
+                return True
+        return False
+
+    def set_event_filter(self, predicate: EventFilter | None) -> None:
+        """Show only the events ``predicate`` accepts (None: all); the view and selection stay."""
+        self._filter = predicate
+        shown = self._filtered(self._timeline)
+        self._apply(self._timeline, EventStore.from_timeline(shown), keep_view=True, shown=shown)
+        self.events_did_change.emit()
+
+    def event_filter(self) -> EventFilter | None:
+        return self._filter
+
+    def shown_timeline(self) -> Timeline:
+        """The events on screen: the timeline, or its part that passes the event filter."""
+        return self._shown
+
+    def _filtered(self, tl: Timeline) -> Timeline:
+        if self._filter is None:
+            return tl
+        keep = self._filter
+        return Timeline(documents=tl.documents, events=[e for e in tl.events if keep(e)])
+
     def selected_event_ids(self) -> list[str]:
-        return [self._selected] if self._selected else []
+        """The current event first, then the others selected with Ctrl or Shift."""
+        return [self._selected, *self._extra] if self._selected else []
 
     def select_event(self, event_id: str) -> None:
+        """Select this one event (or none, with "")."""
         if event_id and self._chronology.index_of(event_id) < 0:
             event_id = ""
-        changed = event_id != self._selected
+        changed = event_id != self._selected or bool(self._extra)
         self._selected = event_id
+        self._extra = []
         self._canvas.set_selected(event_id or None)
+        self._canvas.set_also_selected(())
         if event_id:
             self._canvas.ensure_visible(event_id)
         self._event_list.select_event(event_id, self._chronology.row_of(event_id) if event_id else -1)
         self._sync_views()
         if changed:
             self.selection_did_change.emit(event_id)
+
+    def set_selected_events(self, event_ids: Sequence[str], sync_list: bool = True) -> None:
+        """Select several events; the first becomes the current one (detail, text, navigation)."""
+        ids = [i for i in dict.fromkeys(event_ids) if i and self._chronology.index_of(i) >= 0]
+        if len(ids) <= 1:
+            self.select_event(ids[0] if ids else "")
+            return
+        if ids == self.selected_event_ids():
+            return
+        self._selected, self._extra = ids[0], ids[1:]
+        self._canvas.set_selected(ids[0])
+        self._canvas.set_also_selected(ids[1:])
+        self._canvas.ensure_visible(ids[0])
+        if sync_list:
+            self._event_list.select_events(ids, [self._chronology.row_of(i) for i in ids])
+        self._sync_views()
+        self.selection_did_change.emit(ids[0])
+
+    def toggle_selected(self, event_id: str) -> None:
+        """Ctrl/Shift-click: add an event to the selection, or take it out if it was in."""
+        current = self.selected_event_ids()
+        if event_id in current:
+            current.remove(event_id)
+            self.set_selected_events(current)
+        else:
+            self.set_selected_events([event_id, *current])
+
+    def _list_picked(self, event_ids: list[str]) -> None:
+        if event_ids != self.selected_event_ids():
+            self.set_selected_events(event_ids, sync_list=False)
+
+    # view state ---------------------------------------------------------------------
+
+    def view_state(self) -> dict[str, Any]:
+        """Where the person is: zoom, selection and list search (saved in projects)."""
+        vp = self._canvas.viewport_range()
+        return {
+            "viewport": [float(vp.t0), float(vp.t1)],
+            "selected": self._selected,
+            "selection": self.selected_event_ids(),
+            "search": self._event_list.search.text(),
+        }
+
+    def apply_view_state(self, state: dict[str, Any]) -> None:
+        """Restore what :meth:`view_state` saved; unknown or damaged entries are skipped."""
+        search = state.get("search")
+        if isinstance(search, str):
+            self._event_list.search.setText(search)
+        selection = state.get("selection")
+        if isinstance(selection, list) and all(isinstance(i, str) for i in selection):
+            self.set_selected_events(selection)
+        elif isinstance(state.get("selected"), str):
+            self.select_event(state["selected"])
+        value = state.get("viewport")
+        if isinstance(value, list) and len(value) == 2:
+            try:
+                t0, t1 = float(value[0]), float(value[1])
+            except (TypeError, ValueError):
+                return
+            if t0 < t1:
+                self._canvas.set_viewport(Viewport(t0, t1))
 
     def menu(self, name: str) -> QMenu:
         return self._menus[name]
@@ -363,6 +503,14 @@ class MainWindow(QMainWindow):
         ``started_load`` is a load of the same paths already under way (see ``cli.gui``).
         """
         paths = [str(p) for p in paths]
+        projects = [p for p in paths if p.lower().endswith(PROJECT_SUFFIX)]
+        if projects and self.project_opener is not None:
+            # A project replaces the work (after asking); articles given with it are added to it.
+            opened = self.project_opener(projects[0])
+            paths = [p for p in paths if p not in projects]
+            add = add or opened
+        if started_load is not None and list(started_load.paths) != paths:
+            started_load = None
         if not paths:
             return
         self._reference_date = reference_date
@@ -402,7 +550,8 @@ class MainWindow(QMainWindow):
             self.refresh()
         else:
             self._paths = loaded_paths
-            self._apply(timeline, store, keep_view=False)
+            shown = self._filtered(timeline)
+            self._apply(timeline, store if shown is timeline else EventStore.from_timeline(shown), False, shown)
             self.events_did_change.emit()
             self.set_document_title(self._default_title(), False)
             if not self._selected and len(self._chronology):
@@ -438,7 +587,10 @@ class MainWindow(QMainWindow):
         return "Untitled"
 
     def open_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open Articles or a Timeline", "", FILE_FILTER)
+        if self.project_opener is not None:
+            paths, _ = QFileDialog.getOpenFileNames(self, "Open", "", PROJECT_FILE_FILTER)
+        else:
+            paths, _ = QFileDialog.getOpenFileNames(self, "Open Articles or a Timeline", "", FILE_FILTER)
         if paths:
             self.open_paths(paths)
 
@@ -449,12 +601,19 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self._recent_menu.clear()
+        projects = self.recent_projects() if self.recent_projects is not None else []
+        for path in projects:
+            action = self._recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_paths([p]))
+        if projects:
+            self._recent_menu.addSeparator()
         recent = self.settings.recent_files()
         for path in recent:
             action = self._recent_menu.addAction(Path(path).name)
             action.setToolTip(path)
             action.triggered.connect(lambda _c=False, p=path: self.open_paths([p]))
-        if not recent:
+        if not recent and not projects:
             self._recent_menu.addAction("(none)").setEnabled(False)
         else:
             self._recent_menu.addSeparator()
@@ -462,21 +621,28 @@ class MainWindow(QMainWindow):
 
     # views --------------------------------------------------------------------------
 
-    def _apply(self, tl: Timeline, store: EventStore, keep_view: bool) -> None:
+    def _apply(self, tl: Timeline, store: EventStore, keep_view: bool, shown: Timeline | None = None) -> None:
+        """Show ``shown`` (``tl`` filtered; ``tl`` itself by default) with ``store`` built from it."""
         self._timeline = tl
+        self._shown = tl if shown is None else shown
         self._store = store
-        self._chronology = Chronology(tl, store)
+        self._chronology = Chronology(self._shown, store)
         self._canvas.set_store(store, keep_view=keep_view)
         self._overview.set_store(store)
         self._overview.set_window(self._canvas.viewport_range())
         style = self._canvas.timeline_style()
         colors = {d.id: style.ink(i).color for i, d in enumerate(tl.documents)} if len(tl.documents) > 1 else {}
-        self._event_list.set_timeline(tl, colors)
-        selected = self._selected if self._selected and self._chronology.index_of(self._selected) >= 0 else ""
-        changed = selected != self._selected
-        self._selected = selected
+        self._event_list.set_timeline(self._shown, colors)
+        kept = [i for i in self.selected_event_ids() if self._chronology.index_of(i) >= 0]
+        selected = kept[0] if kept else ""
+        changed = selected != self._selected or kept[1:] != self._extra
+        self._selected, self._extra = selected, kept[1:]
         self._canvas.set_selected(selected or None)
-        self._event_list.select_event(selected, self._chronology.row_of(selected) if selected else -1)
+        self._canvas.set_also_selected(self._extra)
+        if self._extra:
+            self._event_list.select_events(kept, [self._chronology.row_of(i) for i in kept])
+        else:
+            self._event_list.select_event(selected, self._chronology.row_of(selected) if selected else -1)
         self._update_status()
         self._sync_views()
         if changed:
@@ -507,7 +673,9 @@ class MainWindow(QMainWindow):
         return self._timeline.document(event.document)
 
     def _update_status(self) -> None:
-        summary, lines = status_summary(self._timeline, self._chronology.undated_count)
+        summary, lines = status_summary(self._shown, self._chronology.undated_count)
+        if self._shown is not self._timeline:
+            summary = f"{summary} (filtered: {len(self._shown.events)} of {len(self._timeline.events)} events shown)"
         text = f"{summary}   |   {'; '.join(lines)}" if lines else summary
         metrics = self._status_label.fontMetrics()
         self._status_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(self.width() - 280, 200)))
@@ -613,4 +781,5 @@ class MainWindow(QMainWindow):
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.open_paths(paths, add=bool(self._timeline.documents))
+            projects = [p for p in paths if p.lower().endswith(PROJECT_SUFFIX)]
+            self.open_paths(paths, add=bool(self._timeline.documents) and not projects)

@@ -51,6 +51,8 @@ class TimelineStyle:
     highlight_fill: QBrush
     highlight_text: QColor
     density_brush: QBrush
+    curated_pen: QPen  # the pencil marking events a person edited or reviewed
+    curated_tip_pen: QPen
     font: QFont
     bold_font: QFont
     small_font: QFont
@@ -59,6 +61,17 @@ class TimelineStyle:
 
     def ink(self, doc: int) -> DocumentInk:
         return self.inks[doc % len(self.inks)] if doc >= 0 else self.inks[-1]
+
+    def custom_ink(self, name: str) -> DocumentInk | None:
+        """The ink for a colour a person gave an event (a name or #rrggbb); None if unreadable."""
+        key = (name, self.dark)
+        ink = _custom_inks.get(key)
+        if ink is None:
+            color = QColor(name)
+            if not name or not color.isValid():
+                return None
+            ink = _custom_inks[key] = _ink(color, self.dark)
+        return ink
 
     @property
     def line_height(self) -> float:
@@ -106,12 +119,23 @@ class TimelineStyle:
             highlight_fill=QBrush(hl_fill),
             highlight_text=text,
             density_brush=QBrush(density),
+            curated_pen=_round(highlight, 3.0),
+            curated_tip_pen=_round(text, 1.6),
             font=font,
             bold_font=bold,
             small_font=small,
             italic_font=italic,
             inks=inks,
         )
+
+
+_custom_inks: dict[tuple[str, bool], DocumentInk] = {}
+
+
+def _round(color: QColor, width: float) -> QPen:
+    pen = _cosmetic(color, width)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    return pen
 
 
 def _cosmetic(color: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:

@@ -139,3 +139,65 @@ def test_recovery_is_offered_after_the_start_up_articles_load(
         window.close_guard = None
         window.close()
         window.deleteLater()
+
+
+def test_single_event_edits_refresh_only_that_event(
+    real: tuple[MainWindow, ProjectController], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, controller = real
+    load_seeds(window, qtbot)
+    event = window.timeline().events[0]
+    store = window.store()
+
+    def full_refresh() -> None:
+        raise AssertionError("a one-event edit rebuilt the whole view")
+
+    monkeypatch.setattr(window, "refresh", full_refresh)
+    assert controller.push(edits.set_title(event.id, "Renamed by hand"), [event.id])
+    assert window.store() is store and store.flags[store.position(event.id)] & 16  # FLAG_CURATED
+    model = window.event_list().model
+    assert model.index(model.row_of(event.id), 1).data() == "✎ Renamed by hand"
+    controller.undo_stack.undo()
+    assert model.index(model.row_of(event.id), 1).data() == event.title != "Renamed by hand"
+
+
+def test_merge_selected_works_on_a_multi_selection(real: tuple[MainWindow, ProjectController], qtbot: QtBot) -> None:
+    window, controller = real
+    load_seeds(window, qtbot)
+    first, second = window.chronological_ids()[2:4]
+    window.set_selected_events([first, second])
+    assert controller.actions is not None
+    merge = controller.actions["merge"]
+    assert merge.isEnabled() and merge.text() == "&Merge Selected"
+    before = len(window.timeline().events)
+    merge.trigger()
+    assert len(window.timeline().events) == before - 1
+    assert first not in window.chronological_ids() or second not in window.chronological_ids()
+
+
+def test_show_unreviewed_only_uses_the_window_filter(real: tuple[MainWindow, ProjectController], qtbot: QtBot) -> None:
+    window, controller = real
+    load_seeds(window, qtbot)
+    reviewed = window.chronological_ids()[0]
+    controller.push(edits.mark_reviewed([reviewed]), [reviewed])
+    assert controller.actions is not None
+    controller.actions["unreviewed_only"].trigger()
+    assert window.event_filter() is not None
+    assert reviewed not in window.chronological_ids() and controller.model is window.timeline()
+    assert any(e.id == reviewed for e in window.timeline().events)
+    controller.actions["unreviewed_only"].trigger()
+    assert window.event_filter() is None and reviewed in window.chronological_ids()
+
+
+def test_a_project_given_to_open_goes_to_the_project_layer(
+    real: tuple[MainWindow, ProjectController], qtbot: QtBot, tmp_path: Path
+) -> None:
+    window, controller = real
+    load_seeds(window, qtbot)
+    path = tmp_path / "kept.tlproj"
+    assert files.save_to(controller, path)
+    window.set_timeline(type(window.timeline())())
+    controller.mark_saved(path)
+    window.open_paths([str(path)])
+    assert controller.path == path.resolve()
+    assert len(window.timeline().events) == len(load_project(path)[0].events) > 0

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu, QStatusBar, QToolBar, QWidget
 
-from timeline_app.core.edits import Edit, EditError, Extractor, ReplaceContent, pipeline_extractor
+from timeline_app.core.edits import Edit, EditError, Extractor, ReplaceContent, pipeline_extractor, touched_events
 from timeline_app.core.model import Timeline
 from timeline_app.qt.editing.autosave import Autosaver
 from timeline_app.qt.editing.background import Background
@@ -64,11 +64,11 @@ class EditCommand(QUndoCommand):
             self._pushed = True  # QUndoStack.push calls redo; the edit is applied already
         else:
             self._run(self._edit, lambda inverse: setattr(self, "_inverse", inverse))
-        self._controller.content_changed(self._select)
+        self._controller.content_changed(self._select, touched_events(self._edit))
 
     def undo(self) -> None:
         self._run(self._inverse, lambda edit: setattr(self, "_edit", edit))
-        self._controller.content_changed(self._selected_before)
+        self._controller.content_changed(self._selected_before, touched_events(self._inverse))
 
     def _run(self, edit: Edit, keep: Callable[[Edit], None]) -> None:
         try:
@@ -144,12 +144,13 @@ class ProjectController(QObject):
         return state
 
     def apply_view_state(self, state: dict[str, Any]) -> None:
-        setter = getattr(self.window, "apply_view_state", None)
-        if callable(setter):
-            setter(state)
         if state.get("unreviewed_only") and self.actions is not None:
             self.actions["unreviewed_only"].setChecked(True)
             self.set_unreviewed_only(True)
+        setter = getattr(self.window, "apply_view_state", None)
+        if callable(setter):
+            setter(state)  # the window restores its zoom and selection itself
+            return
         selected = state.get("selected")
         if isinstance(selected, str) and selected:
             self.window.select_event(selected)
@@ -225,12 +226,16 @@ class ProjectController(QObject):
         self.undo_stack.push(EditCommand(self, edit, inverse, chosen))
         return True
 
-    def content_changed(self, select: list[str] | None = None) -> None:
-        self._show(keep_selection=True)
+    def content_changed(self, select: list[str] | None = None, changed: set[str] | None = None) -> None:
+        """Show the edited model; ``changed``: the only events edited (in place), if known."""
+        self._show(keep_selection=True, changed=changed)
         self._remember_content()
-        for event_id in (select or [])[:1]:
-            if any(e.id == event_id for e in self._shown.events):
-                self.window.select_event(event_id)
+        wanted = [i for i in (select or []) if any(e.id == i for e in self._shown.events)]
+        several = getattr(self.window, "set_selected_events", None)
+        if len(wanted) > 1 and callable(several):
+            several(wanted)
+        elif wanted:
+            self.window.select_event(wanted[0])
         self.content_did_change.emit()
 
     def _after_history_change(self, _index: int) -> None:
@@ -254,8 +259,8 @@ class ProjectController(QObject):
         self._show(keep_selection=True)
         self._remember_content()
 
-    def _show(self, keep_selection: bool) -> None:
-        """Put the model (or its unreviewed part) on screen."""
+    def _show(self, keep_selection: bool, changed: set[str] | None = None) -> None:
+        """Put the model (or its unreviewed part) on screen; ``changed`` allows a partial refresh."""
         native = callable(getattr(self.window, "set_event_filter", None))
         if self._unreviewed_only and not native:
             unreviewed = [e for e in self._model.events if not e.curated]
@@ -270,7 +275,10 @@ class ProjectController(QObject):
             shown = self._model
         self._updating_view = True
         try:
-            if shown is self._shown and self.window.timeline() is shown:
+            partial = getattr(self.window, "refresh_events", None)
+            if shown is self._shown and self.window.timeline() is shown and changed is not None and callable(partial):
+                partial(changed)
+            elif shown is self._shown and self.window.timeline() is shown:
                 self.window.refresh()
             else:
                 self._shown = shown

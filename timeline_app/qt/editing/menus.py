@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -88,8 +89,9 @@ def _first_action(menu: QMenu) -> QAction | None:
 
 
 def install(controller: ProjectController) -> EditingActions:
+    after = _take_over_viewer_files(controller)
     found = EditingActions(taken=_shortcuts_in_use(controller.window))
-    _install_file_menu(controller, found)
+    _install_file_menu(controller, found, after)
     _install_edit_menu(controller, found)
     _install_toolbar(controller, found)
     _edit_on_double_click(controller)
@@ -126,17 +128,45 @@ def _install_toolbar(controller: ProjectController, found: EditingActions) -> No
         bar.insertSeparator(first)
 
 
-def _install_file_menu(controller: ProjectController, found: EditingActions) -> None:
+def _take_over_viewer_files(controller: ProjectController) -> QAction | None:
+    """One set of file entries: the viewer's Open… and Open Recent also open projects, and
+    its Add Files… gives way to the undoable Add Articles….
+
+    Returns the viewer's entry below which ours go (None for a window without such entries).
+    """
+    window = controller.window
+    if not hasattr(window, "project_opener") or not hasattr(window, "act_add"):
+        return None
+
+    def open_project(path: str) -> bool:
+        return bool(_module("files").open_project(controller, Path(path)))
+
+    def recent() -> list[str]:
+        return [str(p) for p in _module("files").recent_projects(controller)]
+
+    setattr(window, "project_opener", open_project)  # noqa: B010 - an optional hook of the viewer
+    setattr(window, "recent_projects", recent)  # noqa: B010 - an optional hook of the viewer
+    viewer_add: QAction = window.act_add
+    viewer_add.setShortcuts([])
+    window.menu("file").removeAction(viewer_add)
+    window.toolbar().removeAction(viewer_add)
+    entries = window.menu("file").actions()
+    return next((a for a in entries if a.menu() is not None), entries[0] if entries else None)
+
+
+def _install_file_menu(controller: ProjectController, found: EditingActions, after: QAction | None = None) -> None:
     window = controller.window
     menu = window.menu("file")
-    existing = _first_action(menu)
-    # Ours go first; whatever the viewer already put there (Quit) stays at the end.
+    first = _first_action(menu)
+    # New Project leads; the rest follows the viewer's Open… and Open Recent when they do
+    # the opening (``after``), else comes first. Whatever else was there (Quit) stays last.
+    head = QMenu(menu)
     ours = QMenu(menu)
     _action(
-        ours, found, "new", "&New Project", _later("files", "new_project", controller), QKeySequence.StandardKey.New
+        head, found, "new", "&New Project", _later("files", "new_project", controller), QKeySequence.StandardKey.New
     )
-    _action(
-        ours,
+    open_action = _action(
+        head,
         found,
         "open",
         "&Open Project…",
@@ -147,8 +177,20 @@ def _install_file_menu(controller: ProjectController, found: EditingActions) -> 
     recent.aboutToShow.connect(lambda: _module("files").fill_recent_menu(controller, recent))
     found.recent_menu = recent
     found.actions["recent"] = recent.menuAction()
-    ours.addAction(recent.menuAction())
-    ours.addSeparator()
+    head.addAction(recent.menuAction())
+    if after is None:
+        for action in head.actions():
+            ours.addAction(action)
+        ours.addSeparator()
+        existing = first
+    else:
+        head.removeAction(open_action)
+        head.removeAction(recent.menuAction())
+        menu.insertActions(first, head.actions())  # type: ignore[arg-type]
+        entries = menu.actions()
+        below = entries[entries.index(after) + 1 :]
+        existing = next((a for a in below if not a.isSeparator()), None)
+        ours.addSeparator()
     _action(
         ours,
         found,
@@ -168,7 +210,6 @@ def _install_file_menu(controller: ProjectController, found: EditingActions) -> 
     ours.addSeparator()
     _action(ours, found, "save", "&Save", _later("files", "save", controller), QKeySequence.StandardKey.Save)
     _action(ours, found, "save_as", "Save &As…", _later("files", "save_as", controller), "Ctrl+Shift+S")
-    ours.addSeparator()
     menu.insertActions(existing, ours.actions())  # type: ignore[arg-type]
     if existing is not None:
         menu.insertSeparator(existing)
