@@ -145,3 +145,10 @@ def test_until_a_future_date_is_a_state_from_now() -> None:
     e = _titled(_events("The bridge will stay closed to lorries until August 3."), "bridge will stay closed")
     assert e.date.kind is DateKind.INTERVAL and e.status is Status.EXPECTED
     assert (e.date.earliest, e.date.latest) == (REF, date(2025, 8, 3))
+
+
+def test_reported_expectation_stays_expected() -> None:
+    e = _titled(_events("Economists said they expect a rebound in 2025."), "expect a rebound")
+    assert e.status is Status.EXPECTED and e.date.edtf == "2025"
+    backed = _titled(_events("Lawmakers on Tuesday backed a plan to raise the pension age."), "backed a plan")
+    assert backed.status is Status.OCCURRED and backed.date.edtf == "2025-06-10"

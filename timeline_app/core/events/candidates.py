@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
-from timeline_app.core.events.clauses import Clause, split_clauses
+from timeline_app.core.events.clauses import REPORTING_VERBS, Clause, split_clauses
 from timeline_app.core.events.dating import fuzzy_date
 from timeline_app.core.events.lexicon import (
     IT_IS_THAT,
@@ -228,7 +228,7 @@ def _clause_candidate(
     weak = WEAK_EXPECTATION.search(ctext)
     # "will send 800 soldiers" is a plan; "would give 55 million customers" is a hypothesis.
     definite = weak is not None and _DEFINITE_FUTURE.match(weak.group(0)) is not None
-    if strong and (_PAST_INTENT.fullmatch(strong.group(0)) or _past_verb(ctext[: strong.start()])):
+    if strong and (_PAST_INTENT.fullmatch(strong.group(0)) or _acted_before(ctext[: strong.start()])):
         strong = None  # "threatened to block the deal": the threat was made; nothing dated is expected
     cue = strong or (
         weak if weak and (IT_IS_THAT.match(ctext) or (definite and _QUANTITY_HINT.search(ctext))) else None
@@ -313,6 +313,14 @@ def _main_timex(text: str, inside: list[Timex]) -> Timex:
     return max(inside, key=score)
 
 
+_REPORTED = re.compile(rf"^.*\b(?:{REPORTING_VERBS})\b", re.IGNORECASE | re.DOTALL)
+
+
+def _acted_before(words: str) -> bool:
+    """A past action before an expectation word ("backed a plan to"), not a report of it ("said they expect")."""
+    return _past_verb(_REPORTED.sub("", words))
+
+
 def _past_verb(words: str) -> bool:
     """A past verb among lower-case words outside asides: names such as "Mohamed" are no past tense, nor is
     "advertised" in "The offer, advertised today, is scheduled to ..."."""
@@ -346,7 +354,7 @@ def _status(
         # "warned that second-quarter profit would miss forecasts": a forecast, whatever period it is about.
         return Status.EXPECTED, "expected "
     strong = STRONG_EXPECTATION.search(ctext)
-    if strong and _past_verb(ctext[: strong.start()]) and not (d.earliest and reference and d.earliest > reference):
+    if strong and _acted_before(ctext[: strong.start()]) and not (d.earliest and reference and d.earliest > reference):
         strong = None  # "backed a plan to cap ...": the backing happened; the plan is only its object
     future_words = strong or (WEAK_EXPECTATION.search(ctext) and not is_past(ctext))
     if future_words and not (reference and d.latest and d.latest < reference):
