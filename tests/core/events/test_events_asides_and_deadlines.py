@@ -152,3 +152,12 @@ def test_reported_expectation_stays_expected() -> None:
     assert e.status is Status.EXPECTED and e.date.edtf == "2025"
     backed = _titled(_events("Lawmakers on Tuesday backed a plan to raise the pension age."), "backed a plan")
     assert backed.status is Status.OCCURRED and backed.date.edtf == "2025-06-10"
+
+
+def test_title_is_not_cut_between_expected_and_to() -> None:
+    from timeline_app.core.events.titles import make_title
+
+    title = make_title(
+        "The regional government is expected to approve the new harbour extension at a special session of the assembly"
+    )
+    assert title.endswith("approve the new harbour extension"), title

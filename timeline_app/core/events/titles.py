@@ -329,10 +329,51 @@ _PARTICLES = frozenset(["over", "up", "off", "out", "down", "back", "away", "in"
 _TOPIC = re.compile(r"\s+(?:about|on|over|of)\s+", re.IGNORECASE)
 
 
+_TAKES_TO = frozenset(
+    [
+        "expected",
+        "scheduled",
+        "set",
+        "due",
+        "likely",
+        "unlikely",
+        "planned",
+        "going",
+        "able",
+        "poised",
+        "slated",
+        "plans",
+        "planned",
+        "wants",
+        "wanted",
+        "hopes",
+        "hoped",
+        "aims",
+        "aimed",
+        "intends",
+        "intended",
+        "agreed",
+        "decided",
+        "tried",
+        "sought",
+        "seeks",
+        "seeking",
+        "refused",
+        "failed",
+        "continues",
+        "began",
+        "ready",
+        "willing",
+    ]
+)
+
+
 def _clean_cut(text: str, at: int) -> bool:
-    """A comma between two describing words ("his small, neighbourhood store") is no place to end."""
+    """A comma between two describing words ("his small, neighbourhood store") is no place to end, nor is
+    the "to" that completes "is expected to ..." or "plans to ..."."""
     if text[at] != ",":
-        return True
+        before = text[:at].split()
+        return not (before and before[-1].lower() in _TAKES_TO and re.match(r"\s+to\s", text[at:]))
     return not re.match(r",\s+[a-z]", text[at:]) or _PHRASE_AFTER_COMMA.match(text, at) is not None
 
 
