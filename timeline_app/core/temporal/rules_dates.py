@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from timeline_app.core.temporal.anchoring import MONTH_NAMES, resolve_month_day, resolve_month_year
+from timeline_app.core.temporal.anchoring import MONTH_NAMES, nth_weekday, resolve_month_day, resolve_month_year
 from timeline_app.core.temporal.base import Context, Result, Rule, capitalised, month_number, rule, weekday_number
 from timeline_app.core.temporal.lexicon import (
     DAY_NUM,
@@ -134,7 +134,7 @@ def _month_is_name(m: re.Match[str], text: str) -> bool:
 
 
 _MONTH_CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:in|since|until|till|by|from|through|throughout|during|before|after|to|and|or|between|of|early|late|"
+    rf"(?:\b{MONTH}\s*[-–—]|\b(?:in|since|until|till|by|from|through|throughout|during|before|after|to|and|or|between|of|early|late|"
     r"mid|last|this|next|each|every|until|for|on|that|past|coming)\s*-?|,)\s*$",
     re.IGNORECASE,
 )
@@ -182,6 +182,28 @@ def _year_in_sentence(ctx: Context, start: int) -> int | None:
     return last.start.year if _OPENING_WORDS.search(ctx.text, max(0, ctx.last_start - 40), ctx.last_start) else None
 
 
+_RANGE_JOINER = re.compile(r"\s*(?:[-–—]|to|until|till|through|thru|(?P<and>and))\s*", re.IGNORECASE)
+
+
+def _range_opened_by(ctx: Context, start: int) -> Unit | None:
+    """The month opening a range this month closes: "from December to March", "between May and August"."""
+    last = ctx.last
+    if last is None or last.kind != "month":
+        return None
+    joiner = _RANGE_JOINER.fullmatch(ctx.text, ctx.last_end, start)
+    if joiner is None:
+        return None
+    if re.search(r"[-–—]", joiner.group()):
+        return last  # "December-March"
+    before = ctx.text[max(0, ctx.last_start - 24) : ctx.last_start]
+    opener = _BETWEEN_BEFORE if joiner.group("and") else _FROM_BEFORE
+    return last if opener.search(before) else None
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:early|mid|late)[-\s]+)?$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:(?:early|mid|late)[-\s]+)?$", re.IGNORECASE)
+
+
 def _bare_month(m: re.Match[str], ctx: Context) -> Result | None:
     month = month_number(m.group("mon"))
     det = (m.group("det") or "").lower()
@@ -209,6 +231,9 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Result | None:
     elif det == "this":
         year = ref.year
         basis = f"'{m.group()}': {name} of the reference year {ref.year}"
+    elif (opened := _range_opened_by(ctx, m.start())) is not None:
+        year = opened.start.year if month > opened.start.month else opened.start.year + 1
+        basis = f"'{m.group()}': the first {name} after {opened.value}, where the range it closes opens"
     elif (year_before := _year_in_sentence(ctx, m.start())) is not None:
         year = year_before
         basis = f"'{m.group()}': {name} of {year}, the year named earlier in the sentence"
@@ -219,6 +244,28 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Result | None:
         year, basis = resolve_month_year(month, ref, tense)
     unit = Unit("month", date(year, month, 1))
     return Result("DATE", unit.value, basis=basis, anchor=ref.isoformat(), unit=unit)
+
+
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1,
+        "final": -1}  # fmt: skip
+
+
+def _nth_weekday_of_month(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "the first Tuesday of February", "the last Friday in June 2024"."""
+    month = month_number(m.group("mon"))
+    weekday = weekday_number(m.group("wd"))
+    n = _NTH[m.group("ord").lower()]
+    if m.group("year"):
+        year, why = int(m.group("year")), "the year given"
+    elif ctx.reference is not None:
+        year, why = resolve_month_year(month, ctx.reference, ctx.tense(m))
+    else:
+        return Result("DATE", f"XXXX-{month:02d}", basis=f"'{m.group()}': a day of a month without its year")
+    d = nth_weekday(year, month, weekday, n)
+    if d.month != month:
+        return None  # there is no fifth Monday in this month
+    anchor = ctx.reference.isoformat() if ctx.reference and not m.group("year") else None
+    return Result("DATE", d.isoformat(), basis=f"'{m.group()}': {d}; {why}", anchor=anchor, unit=Unit("day", d))
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> Result | None:
@@ -390,6 +437,14 @@ RULES: list[Rule] = [
         "date_day_month",
         rf"{_WD}(?P<day>{DAY_NUM}|{DAY_ORD_WORD})(?:\s*[-–]\s*{DAY_NUM})?\s+(?:of\s+)?(?P<mon>{MONTH})\b{_YEAR_TAIL}",
         _full_date,
+        _month_is_name,
+        priority=3,
+    ),
+    rule(
+        "nth_weekday_of_month",
+        rf"(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+(?P<wd>{WEEKDAY_ANY})\s+"
+        rf"(?:of|in)\s+(?P<mon>{MONTH})(?:\s*,?\s+(?P<year>{YEAR4}))?",
+        _nth_weekday_of_month,
         _month_is_name,
         priority=3,
     ),

@@ -122,6 +122,9 @@ def _period_year(m: re.Match[str], ctx: Context, kind: str, n: int) -> tuple[int
     ref = ctx.reference
     current = (ref.month - 1) // 3 + 1 if kind == "quarter" else (ref.month - 1) // 6 + 1
     tense = ctx.tense(m)
+    if kind == "quarter" and current == 1 and n == 4:
+        # In January "fourth-quarter results are due" still means the quarter just ended.
+        return ref.year - 1, f"the quarter just ended before the reference date {ref}"
     if n > current and tense != "future":
         return ref.year - 1, f"the latest such period completed before the reference date {ref}"
     if n < current - 1 and tense == "future":
@@ -145,11 +148,22 @@ def _period_result(m: re.Match[str], ctx: Context, kind: str, n: int, year: int 
     )
 
 
+# A lower-case word after "the winter" that makes it an adjective (anything but a verb, preposition or conjunction).
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:is|was|were|has|had|have|will|would|could|should|may|might|can|did|does|and|or|but|of|in|on|at|to|"
+    r"for|from|when|before|after|as|that|which|while|with|until|through|by|saw|brought|came|began|ended|months|"
+    r"season|there|it|they|he|she|we|i|arrived|passed|approached|set|wore)\b)[a-z]"
+)
+
+
 def _season_check(m: re.Match[str], text: str) -> bool:
     if m.group("det") or m.group("year") or m.group("rel"):
-        if m.group("s").lower() in ("fall", "spring") and (m.group("det") or "").lower() == "the":
-            # "the fall of the regime" and "the spring of discontent" are not seasons.
-            return not re.match(r"\s+of\b", text[m.end() : m.end() + 4], re.IGNORECASE)
+        after = text[m.end() : m.end() + 16]
+        if (m.group("det") or "").lower() == "the" and not (m.group("year") or m.group("rel")):
+            if m.group("s").lower() in ("fall", "spring") and re.match(r"\s+of\b", after, re.IGNORECASE):
+                return False  # "the fall of the regime" and "the spring of discontent" are not seasons
+            if _NOUN_AFTER.match(after):
+                return False  # "the winter storm", "the summer heat": the season describes a thing
         return True
     if m.group("s").lower() in ("fall", "spring"):
         return False
