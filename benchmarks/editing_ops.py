@@ -101,6 +101,22 @@ def window_edit_ms(timeline: Timeline) -> None:
         app.processEvents()
 
     print(f"undo in the window: {best_ms(undo, 3):8.1f} ms")
+    days = [0]
+
+    def move() -> None:
+        days[0] += 1
+        moved = FuzzyDate.point(DatePoint.day(date(2001, 1, 1) + timedelta(days=days[0])))
+        controller.push(edits.set_date(target, moved))
+        app.processEvents()
+
+    print(f"date edit in the window (event moves, arrays re-sorted): {best_ms(move, 3):8.1f} ms")
+
+    def filter_on_off() -> None:
+        controller.set_unreviewed_only(True)
+        controller.set_unreviewed_only(False)
+        app.processEvents()
+
+    print(f"Show Unreviewed Only on and off: {best_ms(filter_on_off, 2):8.1f} ms")
     window.close_guard = None
     window.close()
 

@@ -26,6 +26,7 @@ from timeline_app.core.edits import (
     set_notes,
     set_status,
     set_title,
+    touched_events,
 )
 from timeline_app.core.model import (
     DateKind,
@@ -330,3 +331,10 @@ def test_reextract_keeps_sources_that_cannot_be_read_again() -> None:
     assert change.summary.errors == ["Imported story: no text to read again (kept as it was)"]
     with pytest.raises(EditError, match="Imported story: neither the file nor its text"):
         reanchor_document(tl, "src-1", date(2025, 1, 1), extract)
+
+
+def test_touched_events_names_in_place_edits_only() -> None:
+    assert touched_events(set_title("e1", "x")) == {"e1"}
+    assert touched_events(mark_reviewed(["e1", "e2"])) == {"e1", "e2"}
+    assert touched_events(delete_events(["e1"])) is None
+    assert touched_events(EditSequence((set_title("e1", "x"), delete_events(["e2"])), "mixed")) is None

@@ -6,7 +6,9 @@ import pytest
 from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Precision, Status, Timeline
 from timeline_app.core.store import (
     FLAG_COARSE,
+    FLAG_CURATED,
     FLAG_EXPECTED,
+    FLAG_ONGOING,
     FLAG_OPEN_END,
     KIND_BOUNDED,
     KIND_INTERVAL,
@@ -161,3 +163,45 @@ def test_many_long_events_overlapping_the_view_are_aggregated_too() -> None:
     frame = store.layout(Viewport(700_500.0, 700_600.0), 500.0, np.full(n, 50.0), max_lanes=5)
     assert frame.dense and len(frame) == n
     assert frame.density.sum() == n and frame.density[0] == n  # counted where they enter the view
+
+
+def test_ongoing_event_runs_to_the_reference_date_but_sorts_by_its_start() -> None:
+    tl = seed_like()
+    deploy = next(e for e in tl.events if e.id == "deploy")
+    deploy.status = Status.ONGOING
+    store = EventStore.from_timeline(tl)
+    pos = store.position("deploy")
+    assert store.kind[pos] == KIND_INTERVAL
+    assert store.flags[pos] & FLAG_ONGOING and store.flags[pos] & FLAG_OPEN_END
+    assert (store.start[pos], store.end[pos]) == (to_time(date(2024, 10, 1)), to_time(date(2025, 9, 5)))
+    # Begun in October 2024: before the undated-but-bounded event that may be as late as September 2025.
+    assert store.ids.index("deploy") < store.ids.index("kursk")
+
+
+def test_curated_events_are_flagged() -> None:
+    tl = seed_like()
+    next(e for e in tl.events if e.id == "parade").curated = True
+    next(e for e in tl.events if e.id == "troops").curated = True
+    store = EventStore.from_timeline(tl)
+    flagged = {store.ids[p] for p in range(len(store)) if store.flags[p] & FLAG_CURATED}
+    assert flagged == {"parade", "troops"}
+
+
+def test_refreshed_updates_marks_in_place_and_resorts_moved_dates() -> None:
+    tl = seed_like()
+    store = EventStore.from_timeline(tl)
+    parade = next(e for e in tl.events if e.id == "parade")
+    parade.curated = True
+    same = store.refreshed(tl, ["parade"])
+    assert same is store and store.flags[store.position("parade")] & FLAG_CURATED
+    parade.date = FuzzyDate.point(DatePoint.day(date(2020, 1, 2)))
+    moved = store.refreshed(tl, ["parade"])
+    assert moved is not None and moved is not store
+    fresh = EventStore.from_timeline(tl)
+    assert moved.ids == fresh.ids and moved.ids[0] == "parade"
+    assert np.array_equal(moved.start, fresh.start) and np.array_equal(moved.end, fresh.end)
+    assert moved.event_at(0) is parade
+    # Losing its date takes an event off the canvas: only a rebuild can do that.
+    parade.date = FuzzyDate.bounded(None, None)
+    assert moved.refreshed(tl, ["parade"]) is None
+    assert store.refreshed(Timeline(tl.documents, list(tl.events)), ["kursk"]) is None  # another list

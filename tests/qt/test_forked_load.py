@@ -54,7 +54,8 @@ def test_forked_load_gives_the_same_timeline_as_loading_in_process(tmp_path: Pat
     errors = result["errors"]
     assert isinstance(errors, list) and len(errors) == 1 and "gone.txt" in errors[0]
     store_ids = result["store_ids"]
-    assert isinstance(store_ids, list) and set(store_ids) <= set(result["ids"])  # type: ignore[arg-type]
+    ids = result["ids"]
+    assert isinstance(store_ids, list) and isinstance(ids, list) and set(store_ids) <= set(ids)
     assert result["progress"] == [2, 2]
 
 

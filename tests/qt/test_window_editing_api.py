@@ -9,13 +9,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from timeline_app.core.model import DatePoint, FuzzyDate, Status, Timeline
+from timeline_app.core.model import DatePoint, Event, FuzzyDate, Status, Timeline
 from timeline_app.core.store import EventStore
 from timeline_app.core.viewport import Viewport, to_time
 from timeline_app.qt import app as app_module
 from timeline_app.qt.canvas_painter import CanvasGeometry, label_cache, paint_timeline, wrap_title
+from timeline_app.qt.event_list import MiddleElided
 from timeline_app.qt.main_window import MainWindow
 from timeline_app.qt.style import TimelineStyle
 
@@ -38,7 +40,7 @@ def _marker(window: MainWindow, event_id: str) -> QPoint:
     return window.canvas().mapFrom(window, QPoint(x, y))
 
 
-def _event(tl: Timeline, event_id: str):  # type: ignore[no-untyped-def]
+def _event(tl: Timeline, event_id: str) -> Event:
     return next(e for e in tl.events if e.id == event_id)
 
 
@@ -251,7 +253,16 @@ def test_date_column_fits_typical_dates_and_elides_long_ones(window: MainWindow)
     metrics = window.event_list().table.fontMetrics()
     assert header.sectionSize(0) >= metrics.horizontalAdvance("between Oct 2024 and 3 Sep 2025")
     assert header.sectionSize(0) <= 250
-    assert window.event_list().table.textElideMode() == Qt.TextElideMode.ElideMiddle
+    table = window.event_list().table
+    model = window.event_list().model
+    index = window.event_list().proxy.mapFromSource(model.index(model.row_of("region"), 0))
+    option = QStyleOptionViewItem()
+    delegate = table.itemDelegateForColumn(0)
+    assert isinstance(delegate, MiddleElided)
+    delegate.initStyleOption(option, index)
+    assert option.textElideMode == Qt.TextElideMode.ElideMiddle
+    assert table.textElideMode() == Qt.TextElideMode.ElideRight  # titles keep their beginning
+    assert "date not stated" in str(index.data(Qt.ItemDataRole.ToolTipRole))
 
 
 # one File menu --------------------------------------------------------------------
@@ -268,6 +279,11 @@ def test_editing_layer_and_viewer_share_one_set_of_file_entries(qtbot: QtBot, tm
     assert texts.index("New Project") < texts.index("Open…") < texts.index("Add Articles…") < texts.index("Quit")
     assert window.act_open.shortcut().toString() == "Ctrl+O"
     opened: list[str] = []
-    window.project_opener = lambda path: opened.append(path) or True
+
+    def opener(path: str) -> bool:
+        opened.append(path)
+        return True
+
+    window.project_opener = opener
     window.open_paths([str(tmp_path / "work.tlproj")])
     assert opened == [str(tmp_path / "work.tlproj")] and not window.is_loading()

@@ -21,7 +21,16 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from timeline_app.core.model import Event, Status, Timeline
 
@@ -137,6 +146,14 @@ class EventFilterModel(QSortFilterProxyModel):
 _EDITING_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
 
 
+class MiddleElided(QStyledItemDelegate):
+    """Cut in the middle: "between Oct 2024 … date not stated" keeps both ends of a date."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
 DATE_COLUMN_MAX_PX = 250  # wider dates are elided in the middle; the tooltip has them in full
 MEASURED_DATES = 5000  # the date column is sized to the widest of this many dates
 
@@ -171,8 +188,7 @@ class EventList(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.setWordWrap(False)
-        # "between Oct 2024 and 3 Sep 2025 — date not stated" keeps both ends when cut.
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setItemDelegateForColumn(0, MiddleElided(self.table))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in the rest of the window
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
