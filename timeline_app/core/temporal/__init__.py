@@ -22,6 +22,12 @@ Conventions:
   ``19``; durations use ``DE`` for decades and ``CE`` for centuries ("more than a decade" is
   ``P1DE`` with mod ``MORE_THAN``) and months for quarters ("three quarters" is ``P9M``); parts
   of a day are ``TMO``/``TAF``/``TEV``/``TNI`` ("Friday night" is ``2025-08-29TNI``).
+* A range written once ("2019-21", "from March to May 2024", "Dec. 28 to Jan. 3, 2026") gives one expression
+  per end, each with its full value: the closing year or date lends its year to the opening one.
+* Without a reference date a month takes the year of the last date mentioned ("January 2024 ... in March"
+  is ``2024-03``); days and weekdays keep their X placeholders so the reference date can still be recovered.
+* "the year" is the year under discussion; "the year ended June 30" is the twelve months to that day
+  (``P1Y``). Headlines in title case or capitals are read like running text ("Talks Resume Next Week").
 * Every result carries ``basis`` (why this value, in words) and ``anchor`` (the value it was
   counted from: the reference date or the earlier date it refers back to).
 """

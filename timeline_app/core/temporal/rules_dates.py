@@ -128,6 +128,39 @@ def _full_date(m: re.Match[str], ctx: Context) -> Result | None:
     )
 
 
+def _date_or_day_range(m: re.Match[str], ctx: Context) -> Result | None:
+    """A date, or a range of days in one month written once: "June 25 to 29", "from 25 to 29 June 2025"."""
+    result = _full_date(m, ctx)
+    groups = m.groupdict()
+    if result is None or result.unit is None or not (groups.get("day2") or groups.get("day0")):
+        return result
+    known = result.unit.start
+    first_is_known = bool(groups.get("day2"))
+    if first_is_known:
+        other_day, other_start, other_end = _day_number(groups["day2"]), m.start("day2"), m.end()
+        first_span = (m.start(), m.end("day"))
+    else:
+        other_day, other_start, other_end = _day_number(groups["day0"]), m.start("day0"), m.end("day0")
+        first_span = (m.start("day"), m.end())
+    if other_day is None:
+        return result
+    try:
+        other = known.replace(day=other_day)
+    except ValueError:
+        return result
+    if first_is_known and other <= known:
+        return result  # "June 25 to 3" is no range within June
+    if not first_is_known and other >= known:
+        return result
+    label = m.group()
+    other_unit = Unit("day", other)
+    other_result = Result("DATE", other.isoformat(), basis=f"'{label}': the other end of the range, in the same month",
+                          anchor=result.value, unit=other_unit)  # fmt: skip
+    if first_is_known:
+        return Result(result.type, result.value, parts=[(*first_span, result), (other_start, other_end, other_result)])
+    return Result(result.type, result.value, parts=[(other_start, other_end, other_result), (*first_span, result)])
+
+
 def _month_is_name(m: re.Match[str], text: str) -> bool:
     weekday = m.groupdict().get("wd")
     return capitalised(m.group("mon")) and (weekday is None or capitalised(weekday))
@@ -422,21 +455,28 @@ def _iso_date(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", day.isoformat(), basis=f"'{m.group()}': a numeric date", unit=Unit("day", day))
 
 
+# After the closing day of "June 25 to 29": not a unit or another month ("June 25 to 29 people", "to 29 July").
+_NO_UNIT_AFTER = (
+    rf"(?!\s*(?:%|percent|per\b|years?\b|months?\b|weeks?\b|days?\b|hours?\b|minutes?\b|people|times\b|points\b|"
+    rf"degrees\b|[ap]\.?m\b|{MONTH}\b|[-/.:]\d))"
+)
 _WD = rf"(?:(?P<wd>{WEEKDAY_ANY})\s*,?\s+(?:the\s+)?)?"
 _YEAR_TAIL = rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR4}))?"
 
 RULES: list[Rule] = [
     rule(
         "date_month_day",
-        rf"{_WD}(?P<mon>{MONTH})\s*(?P<day>{DAY_NUM}|{DAY_ORD_WORD})\b(?:\s*[-–]\s*{DAY_NUM}\b)?{_YEAR_TAIL}",
-        _full_date,
+        rf"{_WD}(?P<mon>{MONTH})\s*(?P<day>{DAY_NUM}|{DAY_ORD_WORD})\b(?:\s*[-–]\s*{DAY_NUM}\b|"
+        rf"\s+(?:to|until|till|through|and)\s+(?P<day2>{DAY_NUM})\b{_NO_UNIT_AFTER})?{_YEAR_TAIL}",
+        _date_or_day_range,
         _month_is_name,
         priority=3,
     ),
     rule(
         "date_day_month",
+        rf"(?:(?P<day0>{DAY_NUM})\s+(?:to|until|till|through|and)\s+)?"
         rf"{_WD}(?P<day>{DAY_NUM}|{DAY_ORD_WORD})(?:\s*[-–]\s*{DAY_NUM})?\s+(?:of\s+)?(?P<mon>{MONTH})\b{_YEAR_TAIL}",
-        _full_date,
+        _date_or_day_range,
         _month_is_name,
         priority=3,
     ),

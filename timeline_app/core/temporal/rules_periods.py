@@ -152,7 +152,7 @@ def _period_result(m: re.Match[str], ctx: Context, kind: str, n: int, year: int 
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:is|was|were|has|had|have|will|would|could|should|may|might|can|did|does|and|or|but|of|in|on|at|to|"
     r"for|from|when|before|after|as|that|which|while|with|until|through|by|saw|brought|came|began|ended|months|"
-    r"season|there|it|they|he|she|we|i|arrived|passed|approached|set|wore)\b)[a-z]"
+    r"season|break|holidays?|recess|vacation|term|there|it|they|he|she|we|i|arrived|passed|approached|set|wore)\b)[a-z]"
 )
 
 
