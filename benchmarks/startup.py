@@ -1,7 +1,12 @@
 """Whole-process time of `timeline-app --screenshot` on the seed, against a bare PySide6
 window doing the same (show, wait for the first paint, save a PNG, exit).
 
-Prints medians and their ratio (target ≤ 1.5×); asserts nothing.
+Prints medians and their ratio (target ≤ 1.5×); asserts nothing. Runs are interleaved
+(app, bare, app, bare, ...) so that a busy machine slows both alike.
+
+Compiled bytecode is cached (in a temporary folder, as an installed package has it) after
+one warm-up run of each; ``--no-bytecode-cache`` compiles every module on every start, as
+happens with PYTHONDONTWRITEBYTECODE set.
 Run: ``.venv/bin/python benchmarks/startup.py [--runs N] [--platform offscreen|xcb]``.
 """
 
@@ -55,9 +60,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    parser.add_argument("--no-bytecode-cache", action="store_true", help="compile all Python source at every start")
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM=args.platform)
     with tempfile.TemporaryDirectory() as tmp:
+        if args.no_bytecode_cache:
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+            env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "no-cache")
+        else:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
         env["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
         env["TIMELINE_APP_DATA_DIR"] = str(Path(tmp) / "data")
         bare_script = Path(tmp) / "bare.py"
@@ -72,7 +84,8 @@ def main() -> int:
             bare_times.append(timed(bare_cmd, env))
     app_median = statistics.median(app_times)
     bare_median = statistics.median(bare_times)
-    print(f"platform {args.platform}, {args.runs} runs each")
+    cache = "compiled every start" if args.no_bytecode_cache else "bytecode cached"
+    print(f"platform {args.platform}, {args.runs} runs each, interleaved, {cache}")
     print(f"  timeline-app --screenshot (seed): median {app_median * 1000:6.0f} ms  (min {min(app_times) * 1000:.0f})")
     print(
         f"  bare PySide6 window screenshot:   median {bare_median * 1000:6.0f} ms  (min {min(bare_times) * 1000:.0f})"
