@@ -428,6 +428,7 @@ CASES: list[tuple[str, date | None, Expected]] = [
     ("The festival runs from 25 to 29 June 2026.", JUN,
      [("25", "DATE", "2026-06-25"), ("29 June 2026", "DATE", "2026-06-29")]),
     ("Between June 5 and 9 people died.", JUN, [("June 5", "DATE", "2025-06-05")]),
+    ("The March 15 deadline passed without a deal.", WED, [("March 15", "DATE", "2025-03-15")]),
     # --- without a reference date: absolute values kept, anaphora from the text
     ("On March 3, 2020, the virus spread. The next day, schools shut.", None,
      [("March 3, 2020", "DATE", "2020-03-03"), ("The next day", "DATE", "2020-03-04")]),
@@ -446,3 +447,51 @@ CASES: list[tuple[str, date | None, Expected]] = [
 def test_modern_news_sentence(text: str, reference: date | None, expected: Expected) -> None:
     found = [(t.text, t.type, t.value) for t in tag(text, reference)]
     assert found == expected
+
+
+STORM_REPORT = (
+    "Flooding kills at least 12 as storm batters coast\n"
+    "\n"
+    "By Maria Lopez | Updated 6:45 AM EDT, Thu September 11, 2025\n"
+    "\n"
+    "Torrential rain from Tropical Storm Erin flooded towns along the coast overnight, killing at least "
+    "12 people and leaving more than 200,000 homes without power, officials said Thursday.\n"
+    "The storm made landfall near Wilmington around 11:30 p.m. Wednesday with winds of 65 mph, the "
+    "National Hurricane Center said in its 5 a.m. advisory. It is expected to weaken to a tropical "
+    "depression by Friday afternoon.\n"
+    "Some areas received 10 to 15 inches of rain in 24 hours, breaking records set in 1999 during Hurricane Floyd.\n"
+    '"This is the worst flooding we\'ve seen in a generation," Gov. Josh Stein said at a briefing early '
+    "Thursday, urging residents to stay off Route 17 and I-95.\n"
+    "Schools in 14 counties will remain closed through the weekend. Residents can call 1-800-555-0199 for help.\n"
+    "A 67-year-old man died when a tree fell on his car, and two children, ages 4 and 7, were swept away "
+    "in Pender County, the sheriff's office said.\n"
+    "Forecasters said the storm season, which runs from June 1 to Nov. 30, has been unusually active, "
+    "with 9 named storms so far. The last comparable flood hit the region in October 2016.\n"
+    "The state's emergency declaration lasts 30 days. Federal aid could arrive within a week, FEMA said.\n"
+    "Last year, Hurricane Helene killed more than 100 people in the state's western mountains in late September.\n"
+)
+
+
+def test_whole_storm_report() -> None:
+    """A complete web story: byline timestamp, overnight events, a forecast, history and a closing year."""
+    found = [(t.text, t.type, t.value) for t in tag(STORM_REPORT, date(2025, 9, 11))]
+    assert found == [
+        ("6:45 AM EDT", "TIME", "2025-09-11T06:45"),
+        ("Thu September 11, 2025", "DATE", "2025-09-11"),
+        ("overnight", "TIME", "2025-09-10TNI"),
+        ("Thursday", "DATE", "2025-09-11"),
+        ("around 11:30 p.m. Wednesday", "TIME", "2025-09-10T23:30"),
+        ("5 a.m.", "TIME", "2025-09-11T05:00"),
+        ("Friday afternoon", "TIME", "2025-09-12TAF"),
+        ("24 hours", "DURATION", "PT24H"),
+        ("1999", "DATE", "1999"),
+        ("early Thursday", "DATE", "2025-09-11"),
+        ("the weekend", "DATE", "2025-W37-WE"),
+        ("June 1", "DATE", "2025-06-01"),
+        ("Nov. 30", "DATE", "2025-11-30"),
+        ("October 2016", "DATE", "2016-10"),
+        ("30 days", "DURATION", "P30D"),
+        ("a week", "DURATION", "P1W"),
+        ("Last year", "DATE", "2024"),
+        ("late September", "DATE", "2024-09"),
+    ]

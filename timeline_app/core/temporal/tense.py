@@ -19,7 +19,7 @@ _FUTURE = (
     r"would|upcoming|forthcoming|scheduled|next(?!\s+to\b)|coming|to\s+be\s+held|to\s+begin|to\s+start|to\s+take\s+place|"
     r"to\s+visit|to\s+meet|to\s+hold|to\s+open|to\s+resume|as\s+soon\s+as|payable|effective|expires?|"
     r"begins|begin|starts|ends|opens|closes|resumes|resume|reopens|"
-    r"deadline|postponed\s+until|(?:no\s+)?later\s+than|(?:is|are)\s+(?:expected|scheduled|due|set|slated)|"
+    r"postponed\s+until|(?:no\s+)?later\s+than|(?:is|are)\s+(?:expected|scheduled|due|set|slated)|"
     r"(?:takes?|comes?|goes?)\s+(?:effect|into\s+(?:effect|force))|"
     r"(?:forecast|predicted|projected|expected|scheduled|slated|tipped|due)\s+to"
 )
