@@ -211,6 +211,12 @@ def test_ongoing_event_runs_to_the_reference_date_with_an_open_end(timeline: Tim
     assert store.start[pos] == to_time(date(2024, 10, 1))
     assert store.end[pos] == to_time(date(2025, 9, 5))  # through the reference date, 4 Sep 2025
     assert store.ids[0] == "troops"  # still read first: by when it began
+    style = TimelineStyle.from_palette(
+        app_module.ensure_application().palette(), app_module.ensure_application().font()
+    )
+    labels = label_cache(store, style)
+    labels.ensure(store.visible(-1e9, 1e9))
+    assert labels.dates[pos] == "Oct 2024 (month) → still going on when written"
     plain = _render(timeline)
     troops.status = Status.OCCURRED
     point_only = _render(timeline)
@@ -252,7 +258,7 @@ def test_date_column_fits_typical_dates_and_elides_long_ones(window: MainWindow)
     header = window.event_list().table.horizontalHeader()
     metrics = window.event_list().table.fontMetrics()
     assert header.sectionSize(0) >= metrics.horizontalAdvance("between Oct 2024 and 3 Sep 2025")
-    assert header.sectionSize(0) <= 250
+    assert header.sectionSize(0) <= 230
     table = window.event_list().table
     model = window.event_list().model
     index = window.event_list().proxy.mapFromSource(model.index(model.row_of("region"), 0))
@@ -287,3 +293,16 @@ def test_editing_layer_and_viewer_share_one_set_of_file_entries(qtbot: QtBot, tm
     window.project_opener = opener
     window.open_paths([str(tmp_path / "work.tlproj")])
     assert opened == [str(tmp_path / "work.tlproj")] and not window.is_loading()
+
+
+def test_date_links_stay_readable_on_a_dark_base() -> None:
+    from PySide6.QtGui import QPalette
+
+    from timeline_app.qt.document_view import readable_link
+
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    palette.setColor(QPalette.ColorRole.Link, QColor("#0000ff"))
+    assert readable_link(palette).lightnessF() >= 0.7
+    palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    assert readable_link(palette) == QColor("#0000ff")

@@ -107,6 +107,8 @@ class LabelCache:
             self.full_titles[pos] = full
             title = fm.elidedText(full, Qt.TextElideMode.ElideRight, MAX_LABEL_PX)
             when = event.date.describe() if event is not None else ""
+            if self.store.flags[pos] & FLAG_ONGOING:
+                when = f"{when} → still going on when written"
             if event is not None and event.group:
                 when = f"{event.group} · {when}"  # the group a person filed the event under
             self.full_dates[pos] = when

@@ -121,7 +121,7 @@ class DocumentView(QTextEdit):
             sel.format = fmt
             sel.cursor = self._cursor(*self._highlight)
             selections.append(sel)
-        link = pal.color(QPalette.ColorRole.Link)
+        link = readable_link(pal)
         for timex in self._timexes:
             sel = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
@@ -157,3 +157,12 @@ class DocumentView(QTextEdit):
             timex = self._timex_under(event)
             if timex is not None:
                 self.timex_clicked.emit(timex.start)
+
+
+def readable_link(palette: QPalette) -> QColor:
+    """The palette's link colour, lightened where a dark theme leaves it dark blue on black."""
+    link = QColor(palette.color(QPalette.ColorRole.Link))
+    base = palette.color(QPalette.ColorRole.Base)
+    if base.lightnessF() < 0.5 and link.lightnessF() < 0.6:
+        link = QColor.fromHslF(link.hslHueF(), min(link.hslSaturationF(), 0.9), 0.72)
+    return link

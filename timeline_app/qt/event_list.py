@@ -154,7 +154,7 @@ class MiddleElided(QStyledItemDelegate):
         option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
-DATE_COLUMN_MAX_PX = 250  # wider dates are elided in the middle; the tooltip has them in full
+DATE_COLUMN_MAX_PX = 230  # wider dates are elided in the middle; the tooltip has them in full
 MEASURED_DATES = 5000  # the date column is sized to the widest of this many dates
 
 
