@@ -20,6 +20,7 @@ OCT = date(2025, 10, 15)  # a Wednesday
 MAR = date(2026, 3, 6)  # a Friday
 JAN = date(2026, 1, 8)  # a Thursday just after the turn of the year
 JUN = date(2025, 6, 23)  # a Monday
+NOV = date(2025, 11, 19)  # a Wednesday
 
 Expected = list[tuple[str, str, str]]
 
@@ -429,6 +430,39 @@ CASES: list[tuple[str, date | None, Expected]] = [
      [("25", "DATE", "2026-06-25"), ("29 June 2026", "DATE", "2026-06-29")]),
     ("Between June 5 and 9 people died.", JUN, [("June 5", "DATE", "2025-06-05")]),
     ("The March 15 deadline passed without a deal.", WED, [("March 15", "DATE", "2025-03-15")]),
+    # --- a fifth batch: features and retrospectives, possessive days, centuries
+    ("This time last year, the city was under lockdown.", NOV, [("This time last year", "DATE", "2024-11")]),
+    ("A year from now, the plant will be fully automated.", NOV, [("A year from now", "DATE", "2026")]),
+    ("The minister resigned the following morning.", NOV, [("the following morning", "TIME", "2025-11-20TMO")]),
+    ("Earlier that week, she had met the president.", NOV, [("Earlier that week", "DATE", "2025-W47")]),
+    ("The verdict is expected next Tuesday.", NOV, [("next Tuesday", "DATE", "2025-11-25")]),
+    ("The company filed for bankruptcy a fortnight ago.", NOV, [("a fortnight ago", "DATE", "2025-11-05")]),
+    ("The firm was founded at the turn of the millennium.", NOV, []),
+    ("The genre peaked in the early 2000s.", NOV, [("the early 2000s", "DATE", "200X")]),
+    ("The mill was built in the 19th century.", NOV, [("the 19th century", "DATE", "18")]),
+    ("Immigrants arrived in the 1800s.", NOV, [("the 1800s", "DATE", "18")]),
+    ("The band was huge in the late '90s.", NOV, [("the late '90s", "DATE", "199X")]),
+    ("Prices have risen sharply in the past few days.", NOV, [("the past few days", "DURATION", "PXD")]),
+    ("Tonight's match has been postponed.", NOV, [("Tonight", "TIME", "2025-11-19TNI")]),
+    ("Tomorrow's meeting will decide the issue.", NOV, [("Tomorrow", "DATE", "2025-11-20")]),
+    ("Earlier today, the president signed the bill.", NOV, [("Earlier today", "DATE", "2025-11-19")]),
+    ("The minister will speak later today.", NOV, [("later today", "DATE", "2025-11-19")]),
+    ("The results will be announced this afternoon.", NOV, [("this afternoon", "TIME", "2025-11-19TAF")]),
+    ("Payment is due on the 15th of next month.", NOV, [("the 15th of next month", "DATE", "2025-12-15")]),
+    ("Last night's storm toppled trees across the county.", NOV, [("Last night", "TIME", "2025-11-18TNI")]),
+    ("The country has held elections every four years since 1994.", NOV,
+     [("every four years", "SET", "P4Y"), ("1994", "DATE", "1994")]),
+    ("The decision comes days before the budget.", NOV, []),
+    ("Investors will be watching Friday's jobs report.", NOV, [("Friday", "DATE", "2025-11-21")]),
+    ("The bill was introduced in the Senate in the spring of 2023.", NOV, [("the spring of 2023", "DATE", "2023-SP")]),
+    ("Unemployment fell to its lowest in a decade.", NOV, [("a decade", "DURATION", "P1DE")]),
+    ("The school year starts on Sept. 2.", NOV, [("Sept. 2", "DATE", "2025-09-02")]),
+    ("The deadline was extended to Nov. 28.", NOV, [("Nov. 28", "DATE", "2025-11-28")]),
+    ("He was appointed in 2021 for a five-year term.", NOV,
+     [("2021", "DATE", "2021"), ("five-year", "DURATION", "P5Y")]),
+    ("Black Friday sales start this week.", NOV,
+     [("Black Friday", "DATE", "2025-11-28"), ("this week", "DATE", "2025-W47")]),
+    ("The company's fiscal year ends on Jan. 31.", NOV, [("Jan. 31", "DATE", "2026-01-31")]),
     # --- without a reference date: absolute values kept, anaphora from the text
     ("On March 3, 2020, the virus spread. The next day, schools shut.", None,
      [("March 3, 2020", "DATE", "2020-03-03"), ("The next day", "DATE", "2020-03-04")]),

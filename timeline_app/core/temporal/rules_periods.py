@@ -32,6 +32,11 @@ def _decade(m: re.Match[str], ctx: Context) -> Result | None:
     else:
         digit = int(m.group("dec") or m.group("dec2"))
         century = int(m.group("cent")) if m.group("cent") else None
+        if century is not None and digit == 0 and century < 20:
+            # "the 1800s" and "the early 1900s" name a century; "the 2000s" is still read as a decade.
+            unit = Unit("century", date(max(century * 100, 1), 1, 1))
+            basis = f"'{m.group()}': the years {century * 100}-{century * 100 + 99}"
+            return Result("DATE", f"{century:02d}", basis=basis, unit=unit)
     if century is None:
         if ctx.reference is None:
             century = 19

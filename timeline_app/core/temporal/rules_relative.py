@@ -371,6 +371,30 @@ def _same_period_last_year(m: re.Match[str], ctx: Context) -> Result | None:
                   anchor=base.value, unit=unit, remember=False)  # fmt: skip
 
 
+def _this_time_last_year(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "this time last year": around the reference date a year before (or after), to the month."""
+    step = 1 if (m.group("dir") or "").lower() == "next" else -1
+    if ctx.reference is None:
+        return Result("DATE", "XXXX-XX", basis=f"'{m.group()}': no reference date to count from")
+    unit = unit_of("month", ctx.reference).shift(12 * step)
+    basis = (
+        f"'{m.group()}': the month of the reference date {ctx.reference}, a year {'later' if step > 0 else 'earlier'}"
+    )
+    return Result("DATE", unit.value, basis=basis, anchor=ctx.reference.isoformat(), unit=unit, remember=False)
+
+
+def _day_of_relative_month(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "the 15th of next month", "the 3rd of this month"."""
+    day = int(re.match(r"\d+", m.group("day")).group())  # type: ignore[union-attr]
+    rel = m.group("rel").lower()
+    if ctx.reference is None:
+        return Result("DATE", f"XXXX-XX-{day:02d}", basis=f"'{m.group()}': no reference date to count from")
+    month = unit_of("month", ctx.reference).shift({"next": 1, "last": -1}.get(rel, 0))
+    d = month.start.replace(day=day)  # an impossible day raises ValueError, which leaves the words untagged
+    basis = f"'{m.group()}': day {day} of {month.value}, counted from the reference date {ctx.reference}"
+    return Result("DATE", d.isoformat(), basis=basis, anchor=ctx.reference.isoformat(), unit=Unit("day", d))
+
+
 def _weekend(m: re.Match[str], ctx: Context) -> Result | None:
     det = re.sub(r"\s+", " ", m.group("det").lower())
     if ctx.reference is None:
@@ -555,6 +579,18 @@ RULES: list[Rule] = [
         # "year-end bonuses", "Year End Review": kinds of things, not the time.
         lambda m, text: not capitalised(m.group()) or not re.match(r"\s+[A-Z]", text[m.end() :]),
         priority=2,
+    ),
+    rule(
+        "this_time_last_year",
+        r"(?:this|that|the\s+same)\s+time\s+(?:(?P<dir>last|next)\s+year|a\s+year\s+ago)",
+        _this_time_last_year,
+        priority=3,
+    ),
+    rule(
+        "day_of_relative_month",
+        r"the\s+(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\s+of\s+(?P<rel>this|next|last)\s+month",
+        _day_of_relative_month,
+        priority=3,
     ),
     rule(
         "the_year",
