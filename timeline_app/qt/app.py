@@ -49,9 +49,16 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 
 
 def create_main_window(
-    paths: list[str], reference_date: date | None = None, started_load: StartedLoad | None = None
+    paths: list[str],
+    reference_date: date | None = None,
+    started_load: StartedLoad | None = None,
+    offer_recovery: bool = True,
 ) -> MainWindow:
-    """Build the window, let the editing layer attach, and start loading ``paths``."""
+    """Build the window, let the editing layer attach, and start loading ``paths``.
+
+    ``offer_recovery``: ask about work a crash left behind (never when only taking a picture:
+    the question would wait for an answer nobody gives).
+    """
     window = MainWindow()
     try:
         from timeline_app.qt import editing
@@ -59,7 +66,7 @@ def create_main_window(
         if exc.name != "timeline_app.qt.editing":
             raise
     else:
-        window.editing = editing.attach(window)  # type: ignore[attr-defined]
+        window.editing = editing.attach(window, offer_recovery=offer_recovery)  # type: ignore[attr-defined]
     if paths:
         window.open_paths(paths, reference_date, started_load=started_load)
     return window
@@ -146,7 +153,9 @@ def _arm_screenshot(app: QApplication, window: MainWindow, path: str) -> None:
 
 def run(options: LaunchOptions) -> int:
     app = ensure_application()
-    window = create_main_window(options.paths, options.reference_date, options.started_load)
+    window = create_main_window(
+        options.paths, options.reference_date, options.started_load, offer_recovery=not options.screenshot
+    )
     if options.screenshot:
         window.show_error_dialogs = False
         size = options.size or (1280, 800)

@@ -201,3 +201,17 @@ def test_a_project_given_to_open_goes_to_the_project_layer(
     window.open_paths([str(path)])
     assert controller.path == path.resolve()
     assert len(window.timeline().events) == len(load_project(path)[0].events) > 0
+
+
+@pytest.mark.parametrize("offer", [True, False])
+def test_recovery_is_not_offered_when_only_taking_a_picture(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, offer: bool
+) -> None:
+    asked: list[ProjectController] = []
+    monkeypatch.setattr(files, "offer_recovery", asked.append)
+    window = create_main_window([], offer_recovery=offer)
+    window.close_guard = None
+    qtbot.addWidget(window)
+    load_seeds(window, qtbot)
+    qtbot.wait(20)
+    assert len(asked) == (1 if offer else 0)
