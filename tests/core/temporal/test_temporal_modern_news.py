@@ -21,6 +21,7 @@ MAR = date(2026, 3, 6)  # a Friday
 JAN = date(2026, 1, 8)  # a Thursday just after the turn of the year
 JUN = date(2025, 6, 23)  # a Monday
 NOV = date(2025, 11, 19)  # a Wednesday
+TUE = date(2025, 11, 18)  # a Tuesday
 
 Expected = list[tuple[str, str, str]]
 
@@ -463,6 +464,38 @@ CASES: list[tuple[str, date | None, Expected]] = [
     ("Black Friday sales start this week.", NOV,
      [("Black Friday", "DATE", "2025-11-28"), ("this week", "DATE", "2025-W47")]),
     ("The company's fiscal year ends on Jan. 31.", NOV, [("Jan. 31", "DATE", "2026-01-31")]),
+    # --- a sixth batch: agency styles from Europe and Asia, day-first numbers, schedules
+    ("The ministry said on Tuesday (Nov. 18) that talks had stalled.", TUE,
+     [("Tuesday", "DATE", "2025-11-18"), ("Nov. 18", "DATE", "2025-11-18")]),
+    ("Published Tuesday 18 November 2025 17.42 GMT", TUE,
+     [("Tuesday 18 November 2025", "DATE", "2025-11-18"), ("17.42 GMT", "TIME", "2025-11-18T17:42")]),
+    ("The order was signed on 18/11/2025.", TUE, [("18/11/2025", "DATE", "2025-11-18")]),
+    ("The rally will be held Friday at noon.", TUE, [("Friday at noon", "TIME", "2025-11-21T12:00")]),
+    ("Troops entered the town at dawn on Monday.", TUE, [("Monday", "DATE", "2025-11-17")]),
+    ("The cabinet meets at 10 am on Thursday.", TUE, [("10 am on Thursday", "TIME", "2025-11-20T10:00")]),
+    ("The ship sank in the early hours of Sunday.", TUE, [("Sunday", "DATE", "2025-11-16")]),
+    ("The exhibition closes on January 11, 2026.", TUE, [("January 11, 2026", "DATE", "2026-01-11")]),
+    ("The pact was signed in Paris in December 2015.", TUE, [("December 2015", "DATE", "2015-12")]),
+    ("Output has fallen for three straight quarters.", TUE, [("three straight quarters", "DURATION", "P9M")]),
+    ("The storm is the strongest to hit the island since 1988.", TUE, [("1988", "DATE", "1988")]),
+    ("The talks will continue over the coming days.", TUE, [("the coming days", "DURATION", "PXD")]),
+    ("The airline will resume flights to the city from Dec. 1.", TUE, [("Dec. 1", "DATE", "2025-12-01")]),
+    ("The tournament was moved from summer to November.", TUE, [("November", "DATE", "2025-11")]),
+    ("The sanctions were first imposed in 2014 after the annexation.", TUE, [("2014", "DATE", "2014")]),
+    ("Officials said it could take up to six months to restore power.", TUE, [("up to six months", "DURATION", "P6M")]),
+    ("The spacecraft launched at 9:32 p.m. EST on Saturday.", TUE,
+     [("9:32 p.m. EST on Saturday", "TIME", "2025-11-15T21:32")]),
+    ("The prime minister, who took office in July, faces his first test.", TUE, [("July", "DATE", "2025-07")]),
+    ("He was last seen on the evening of Nov. 14.", TUE, [("Nov. 14", "DATE", "2025-11-14")]),
+    ("The court set a hearing for Dec. 9 at 2 p.m.", TUE,
+     [("Dec. 9", "DATE", "2025-12-09"), ("2 p.m.", "TIME", "2025-12-09T14:00")]),
+    ("Turnout was 67%, up from 59% in the previous election in 2021.", TUE, [("2021", "DATE", "2021")]),
+    ("The drought is the worst in 50 years.", TUE, [("50 years", "DURATION", "P50Y")]),
+    ("The economy grew 0.3% in the July-to-September period.", TUE,
+     [("July", "DATE", "2025-07"), ("September", "DATE", "2025-09")]),
+    ("The project, first announced in 2019, has been delayed three times.", TUE, [("2019", "DATE", "2019")]),
+    ("Negotiators worked through the weekend to reach a deal by Monday.", TUE,
+     [("the weekend", "DATE", "2025-W46-WE"), ("Monday", "DATE", "2025-11-17")]),
     # --- without a reference date: absolute values kept, anaphora from the text
     ("On March 3, 2020, the virus spread. The next day, schools shut.", None,
      [("March 3, 2020", "DATE", "2020-03-03"), ("The next day", "DATE", "2020-03-04")]),
