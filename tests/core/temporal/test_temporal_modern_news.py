@@ -196,6 +196,7 @@ CASES: list[tuple[str, date | None, Expected]] = [
     ("There were 2,024 cases.", WED, []),
     ("Temperatures hit 40 degrees.", WED, []),
     ("He appeared on This Week with the host.", WED, []),
+    ("Recent media reports said the envoy would visit again.", WED, []),
     ("She was named Time's Person of the Year.", WED, []),
     ("Some 1500-2000 troops were deployed.", WED, []),
     # --- a mixed batch of wire sentences

@@ -158,7 +158,6 @@ _FUZZY = {
     "these days": ("PRESENT_REF", "the time of writing"),
     "at the moment": ("PRESENT_REF", "the time of writing"),
     "recently": ("PAST_REF", "some time before the time of writing"),
-    "recent": ("PAST_REF", "some time before the time of writing"),
     "more recently": ("PAST_REF", "some time before the time of writing"),
     "lately": ("PAST_REF", "some time before the time of writing"),
     "the past": ("PAST_REF", "some time before the time of writing"),
@@ -222,7 +221,7 @@ RULES: list[Rule] = [
     rule(
         "fuzzy",
         r"right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|"
-        r"more\s+recently|recently|recent|lately|the\s+past|the\s+(?:near|foreseeable)\s+future|the\s+future|"
+        r"more\s+recently|recently|lately|the\s+past|the\s+(?:near|foreseeable)\s+future|the\s+future|"
         r"the\s+(?:short|long|near)\s+term",
         _fuzzy,
         _fuzzy_check,
