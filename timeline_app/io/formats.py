@@ -2,8 +2,8 @@
 
 EXPORTERS and IMPORTERS map a format name to (file extension, description, function).
 Exporters take (timeline, path, title=""); importers take a path and raise FormatError
-with a one-line reason. Images (png/svg/pdf) are drawn by the Qt layer
-(`timeline_app.qt.export_image.export_image`), which callers import only when needed.
+with a one-line reason. Images (png/svg/pdf) are drawn by the Qt layer's image exporter,
+which callers import only when needed: this layer never depends on Qt.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ IMPORTERS: dict[str, ImportFormat] = {
     "timeml": ImportFormat(".tml", "TimeML document", import_timeml),
 }
 
-# Drawn by timeline_app.qt.export_image; listed here so menus and the CLI offer them.
+# Drawn by the Qt layer's image exporter; listed here so menus and the CLI offer them.
 IMAGE_FORMATS: dict[str, str] = {"png": "PNG image", "svg": "SVG drawing", "pdf": "PDF document"}
 
 _EXTENSION_ALIASES = {".ical": "ics", ".ifb": "ics", ".timeml": "timeml"}
