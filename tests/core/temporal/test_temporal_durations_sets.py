@@ -24,13 +24,17 @@ def spans(text: str) -> list[tuple[str, str, str, str | None]]:
         ("It will not change for a couple of years.", ("a couple of years", "DURATION", "P2Y", "APPROX")),
         ("Results for the first nine months were flat.", ("the first nine months", "DURATION", "P9M", None)),
         ("Meetings happen every week.", ("every week", "SET", "P1W", None)),
-        ("The annual summit opened.", ("annual", "SET", "P1Y", None)),
+        ("The summit is held annually.", ("annually", "SET", "P1Y", None)),
         ("The market is checked daily.", ("daily", "SET", "P1D", None)),
         ("Rallies are held each Thursday.", ("each Thursday", "SET", "XXXX-WXX-4", None)),
     ],
 )
 def test_durations_and_sets(sentence: str, expected: tuple[str, str, str, str | None]) -> None:
     assert spans(sentence) == [expected]
+
+
+def test_annual_before_a_noun_is_not_a_set() -> None:
+    assert spans("The annual summit opened.") == []
 
 
 def test_ages_and_fractions_are_not_durations() -> None:

@@ -337,8 +337,7 @@ CASES: list[tuple[str, date | None, Expected]] = [
     # --- a third batch: the turn of the year, ranges, schedules
     ("Retail sales rose 3.1% in December, official data showed on Thursday.", JAN,
      [("December", "DATE", "2025-12"), ("Thursday", "DATE", "2026-01-08")]),
-    ("The company will hold its annual meeting in April.", JAN,
-     [("annual", "SET", "P1Y"), ("April", "DATE", "2026-04")]),
+    ("The company will hold its annual meeting in April.", JAN, [("April", "DATE", "2026-04")]),
     ("Holiday shoppers spent a record $250 billion between Nov. 1 and Dec. 31.", JAN,
      [("Nov. 1", "DATE", "2025-11-01"), ("Dec. 31", "DATE", "2025-12-31")]),
     ("The new tariffs took effect on New Year's Day.", JAN, [("New Year's Day", "DATE", "2026-01-01")]),
@@ -361,7 +360,7 @@ CASES: list[tuple[str, date | None, Expected]] = [
      [("the first Tuesday of February", "DATE", "2026-02-03")]),
     ("The carmaker sold 1.8 million vehicles last year, up 7% from 2024.", JAN,
      [("last year", "DATE", "2025"), ("2024", "DATE", "2024")]),
-    ("The law passed in 2023 requires annual audits.", JAN, [("2023", "DATE", "2023"), ("annual", "SET", "P1Y")]),
+    ("The law passed in 2023 requires annual audits.", JAN, [("2023", "DATE", "2023")]),
     ("The minister has been in the job for just 100 days.", JAN, [("100 days", "DURATION", "P100D")]),
     ("The company was fined twice in the past year.", JAN, [("the past year", "DATE", "2025")]),
     ("The program ran from 2008 to 2012 before being scrapped.", JAN,
