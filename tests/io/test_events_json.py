@@ -139,3 +139,55 @@ def test_any_json_loads_or_fails_with_value_error(data: object) -> None:
         assert "\n" not in str(exc)
     else:
         assert isinstance(timeline, Timeline)
+
+
+def test_one_object_per_line_and_parsed_dates_shared() -> None:
+    timeline = _timeline()
+    timeline.events.append(
+        Event("d1-e4", "Talks resumed", "Talks resumed.", FuzzyDate.point(DatePoint.day(date(2025, 9, 3))))
+    )
+    text = events_json.dumps(timeline)
+    lines = text.splitlines()
+    assert lines[0] == "{" and lines[-1] == "}"
+    event_lines = [line for line in lines if line.lstrip().startswith('{"id": "d1-e')]
+    assert len(event_lines) == 4 and all(json.loads(line.rstrip(",")) for line in event_lines)
+    loaded = events_json.loads(text)
+    same_day = [e for e in loaded.events if e.date.edtf == "2025-09-03"]
+    assert len(same_day) == 2 and same_day[0].date is same_day[1].date
+    assert same_day[1].status is Status.OCCURRED and same_day[1].mentions == []
+
+
+@pytest.mark.parametrize(
+    ("event", "message"),
+    [
+        ({"id": 3, "title": "t", "date": "2024", "mentions": []}, r"events\[0\]: 'id' must be a string"),
+        ({"id": "e", "title": "t", "date": "2024"}, r"events\[0\]: 'mentions' must be a list"),
+        ({"id": "e", "title": "t", "date": "2024", "mentions": [{"document": "d", "start": True, "end": 2}]},
+         r"events\[0\]: 'start' must be an integer"),
+        ({"id": "e", "title": "t", "date": "2024", "mentions": ["x"]}, r"events\[0\]\.mentions\[0\]: expected"),
+        ({"id": "e", "title": "t", "date": "2024", "mentions": [], "actors": ["a", 1]},
+         r"events\[0\]: 'actors' must be a list of strings"),
+        ({"id": "e", "title": "t", "date": "2024", "mentions": [], "status": ["x"]}, "unknown status"),
+    ],
+)  # fmt: skip
+def test_rejects_bad_fields_by_name(event: dict[str, object], message: str) -> None:
+    ok = {"id": "e0", "title": "t", "date": "2024-02", "mentions": []}
+    with pytest.raises(ValueError, match=message.replace("events\\[0\\]", "events\\[1\\]")):
+        events_json.loads(json.dumps({"documents": [], "events": [ok, event]}))
+
+
+def test_loading_leaves_the_garbage_collector_as_it_was() -> None:
+    import gc
+
+    assert gc.isenabled()
+    events_json.loads(events_json.dumps(_timeline()))
+    with pytest.raises(ValueError):
+        events_json.loads('{"documents": [], "events": [{"id": "e"}]}')
+    assert gc.isenabled()
+
+
+def test_loaded_lists_are_not_shared_with_the_input() -> None:
+    data = json.loads(events_json.dumps(_timeline()))
+    timeline = events_json.from_dict(data)
+    timeline.events[0].quantities.append("more")
+    assert data["events"][0]["quantities"] == ["15,000 troops"]
