@@ -46,3 +46,12 @@ def test_hour_ticks_name_the_day() -> None:
 def test_choose_unit_is_monotonic() -> None:
     spans = [choose_unit(d).approx_days for d in (0.001, 0.01, 0.1, 1, 10, 100, 1000)]
     assert spans == sorted(spans)
+
+
+def test_years_are_grouped_into_decades_and_decades_into_centuries() -> None:
+    years = axis_ticks(Viewport(to_time(date(2018, 6, 1)), to_time(date(2029, 6, 1))), 1200)
+    assert years.unit.kind == "year" and years.unit.step < 10
+    assert [t.label for t in years.major] == ["2010s", "2020s"]
+    decades = axis_ticks(Viewport(to_time(date(1890, 1, 1)), to_time(date(2030, 1, 1))), 1000)
+    assert decades.unit.kind == "year" and 10 <= decades.unit.step < 100
+    assert [t.label for t in decades.major] == ["1800s", "1900s", "2000s"]

@@ -199,6 +199,11 @@ def test_event_colour_and_group_are_shown(timeline: Timeline, qtbot: QtBot) -> N
     pos = store.position("parade")
     labels.ensure(store.visible(-1e9, 1e9))
     assert labels.dates[pos] == "Diplomacy · 3 Sep 2025"
+    from timeline_app.qt.event_list import EventTableModel
+
+    model = EventTableModel()
+    model.set_timeline(timeline)
+    assert "Group: Diplomacy" in model.index(model.row_of("parade"), 1).data(Qt.ItemDataRole.ToolTipRole)
     everywhere = [QPoint(x, y) for x in range(0, 1000, 1) for y in range(0, 400, 2)]
     assert _count(image, everywhere, QColor("#ff0000"), 30) > 10
 

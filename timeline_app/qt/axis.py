@@ -113,7 +113,25 @@ _MONTH = TickUnit("month", 1, 30.44)
 _MAJOR_OF = {"hour": TickUnit("day", 1, 1), "day": _MONTH, "week": _MONTH, "month": TickUnit("year", 1, 365.25)}
 
 
+_DECADE = TickUnit("year", 10, 3652)
+_CENTURY = TickUnit("year", 100, 36525)
+
+
+def _major_unit(unit: TickUnit) -> TickUnit | None:
+    """The enclosing period named in the top row; years are grouped into decades, decades
+    into centuries, so the top row is never empty."""
+    if unit.kind != "year":
+        return _MAJOR_OF.get(unit.kind)
+    if unit.step < 10:
+        return _DECADE
+    if unit.step < 100:
+        return _CENTURY
+    return None
+
+
 def _major_label(moment: datetime, unit: TickUnit) -> str:
+    if unit.kind == "year" and unit.step > 1:
+        return f"{moment.year}s"
     if unit.kind == "day":
         return f"{_WEEKDAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
     if unit.kind == "month":
@@ -139,7 +157,7 @@ def axis_ticks(viewport: Viewport, width: float, min_px: float = 64.0) -> AxisTi
     unit = choose_unit(viewport.days_per_px(width), min_px)
     minor = [Tick(to_time(m), _label(m, unit)) for m in _walk(t0, t1, unit, 400) if to_time(m) >= t0]
     major: list[Tick] = []
-    major_unit = _MAJOR_OF.get(unit.kind)
+    major_unit = _major_unit(unit)
     if major_unit is not None:
         major = [Tick(to_time(m), _major_label(m, major_unit)) for m in _walk(t0, t1, major_unit, 400)]
     return AxisTicks(unit, minor, major)

@@ -113,7 +113,8 @@ class EventTableModel(QAbstractTableModel):
                 (event.title, event.date.describe(), event.status.value, event.sentence, *event.actors, *event.places)
             )
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{event.title}\n{event.date.describe()}\n{event.sentence}"
+            group = f"\nGroup: {event.group}" if event.group else ""
+            return f"{event.title}\n{event.date.describe()}{group}\n{event.sentence}"
         if role == Qt.ItemDataRole.FontRole and (event.status is Status.EXPECTED or event.date.is_uncertain):
             font = QFont()
             font.setItalic(True)
