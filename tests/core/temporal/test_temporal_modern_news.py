@@ -22,6 +22,7 @@ JAN = date(2026, 1, 8)  # a Thursday just after the turn of the year
 JUN = date(2025, 6, 23)  # a Monday
 NOV = date(2025, 11, 19)  # a Wednesday
 TUE = date(2025, 11, 18)  # a Tuesday
+AUG = date(2025, 8, 4)  # a Monday
 
 Expected = list[tuple[str, str, str]]
 
@@ -496,6 +497,31 @@ CASES: list[tuple[str, date | None, Expected]] = [
     ("The project, first announced in 2019, has been delayed three times.", TUE, [("2019", "DATE", "2019")]),
     ("Negotiators worked through the weekend to reach a deal by Monday.", TUE,
      [("the weekend", "DATE", "2025-W46-WE"), ("Monday", "DATE", "2025-11-17")]),
+    # --- a seventh batch: markets, sport and technology, dense with numbers that are not dates
+    ("United beat Arsenal 2-1 at home on Sunday, with the winner coming in the 89th minute.", AUG,
+     [("Sunday", "DATE", "2025-08-03")]),
+    ("The 24-year-old striker signed a five-year deal worth £50 million.", AUG,
+     [("five-year", "DURATION", "P5Y")]),
+    ("The Dow fell 542 points, or 1.2%, to 44,173.64 on Friday.", AUG, [("Friday", "DATE", "2025-08-01")]),
+    ("The 10-year Treasury yield rose to 4.39%.", AUG, [("10-year", "DURATION", "P10Y")]),
+    ("Bitcoin topped $120,000 for the first time in July.", AUG, [("July", "DATE", "2025-07")]),
+    ("Apple sold 47.5 million iPhones in the June quarter.", AUG, [("the June quarter", "DATE", "2025-Q2")]),
+    ("The firm employs 1,850 people across 12 countries.", AUG, []),
+    ("Nvidia's market value hit $4 trillion last month.", AUG, [("last month", "DATE", "2025-07")]),
+    ("The iPhone 16e, launched in February, helped sales.", AUG, [("February", "DATE", "2025-02")]),
+    ("The patch fixes CVE-2025-1234, a flaw disclosed last week.", AUG, [("last week", "DATE", "2025-W31")]),
+    ("Version 2.0 of the app arrives on Aug. 15.", AUG, [("Aug. 15", "DATE", "2025-08-15")]),
+    ("The Tour de France ended in Paris on July 27 after 21 stages.", AUG, [("July 27", "DATE", "2025-07-27")]),
+    ("She won the 100 meters in 10.65 seconds.", AUG, [("10.65 seconds", "DURATION", "PT10.65S")]),
+    ("The jobs report showed payrolls rose by 73,000 in July.", AUG, [("July", "DATE", "2025-07")]),
+    ("Tesla's Q2 deliveries fell 13% year over year.", AUG, [("Q2", "DATE", "2025-Q2")]),
+    ("The company guided for revenue of $10.5 billion to $11 billion in the current quarter.", AUG,
+     [("the current quarter", "DATE", "2025-Q3")]),
+    ("The game went to extra time after a 1-1 draw in 90 minutes.", AUG, [("90 minutes", "DURATION", "PT90M")]),
+    ("The Boeing 787 crashed shortly after takeoff on June 12, killing 260 people.", AUG,
+     [("June 12", "DATE", "2025-06-12")]),
+    ("The Fed's next meeting is Sept. 16-17.", AUG, [("Sept. 16-17", "DATE", "2025-09-16")]),
+    ("Bond yields hit their highest since 2007.", AUG, [("2007", "DATE", "2007")]),
     # --- without a reference date: absolute values kept, anaphora from the text
     ("On March 3, 2020, the virus spread. The next day, schools shut.", None,
      [("March 3, 2020", "DATE", "2020-03-03"), ("The next day", "DATE", "2020-03-04")]),

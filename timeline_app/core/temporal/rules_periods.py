@@ -8,12 +8,13 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
-from timeline_app.core.temporal.anchoring import nth_weekday
-from timeline_app.core.temporal.base import Context, Result, Rule, capitalised, rule
+from timeline_app.core.temporal.anchoring import MONTH_NAMES, nth_weekday, resolve_month_year
+from timeline_app.core.temporal.base import Context, Result, Rule, capitalised, month_number, rule
 from timeline_app.core.temporal.lexicon import (
     DECADE_WORDS,
     EASTER_OFFSETS,
     HOLIDAYS,
+    MONTH_FULL,
     ORDINALS,
     SEASON,
     SEASONS,
@@ -303,6 +304,17 @@ def _holiday_pattern() -> str:
     return "|".join(sorted(parts, key=len, reverse=True))
 
 
+def _month_quarter(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "the June quarter": the calendar quarter that ends with (or holds) that month."""
+    month = month_number(m.group("mon"))
+    if ctx.reference is None:
+        return Result("DATE", f"XXXX-Q{(month - 1) // 3 + 1}", basis=f"'{m.group()}': a quarter without its year")
+    year, why = resolve_month_year(month, ctx.reference, ctx.tense(m))
+    unit = unit_of("quarter", date(year, month, 1))
+    return Result("DATE", unit.value, basis=f"'{m.group()}': the quarter holding {MONTH_NAMES[month]} {year}; {why}",
+                  anchor=ctx.reference.isoformat(), unit=unit)  # fmt: skip
+
+
 def _bare_quarter_code_check(m: re.Match[str], text: str) -> bool:
     if not m.group("q").isupper() or (m.group("q") == "H" and m.group("n") not in "12"):
         return False
@@ -382,6 +394,14 @@ RULES: list[Rule] = [
         r"(?P<q>[QH])(?P<n>[1-4])\s*(?:of\s+|,\s*|FY\s*|')?(?P<year>(?:1[89]|20)\d\d|\d\d)",
         _quarter_code,
         lambda m, text: m.group("q").isupper() and (len(m.group("year")) == 4 or "'" in m.group()),
+        priority=2,
+    ),
+    rule(
+        "month_quarter",
+        rf"(?:the\s+)?(?P<mon>{MONTH_FULL})[-\s]quarter",
+        _month_quarter,
+        # "the July-September quarter" is a range of months, read as two months.
+        lambda m, text: capitalised(m.group("mon")) and not re.search(r"(?:[-–—]|\bto)\s*$", text[: m.start()]),
         priority=2,
     ),
     rule(

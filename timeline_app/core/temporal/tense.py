@@ -16,7 +16,8 @@ Tense = Literal["past", "present", "future"]
 _FUTURE = (
     r"will|won't|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|due|set|slated|poised|likely|"
     r"planning|preparing)\s+to|planned|planning|plans?\s+to|to\s+be|intends?\s+to|aims?\s+to|expects?\s+to|hopes?\s+to|"
-    r"would|upcoming|forthcoming|scheduled|next(?!\s+to\b)|coming|to\s+be\s+held|to\s+begin|to\s+start|to\s+take\s+place|"
+    r"would|upcoming|forthcoming|scheduled|next(?!\s+to\b)|to\s+be\s+held|to\s+begin|to\s+start|to\s+take\s+place|"
+    r"coming(?=\s+(?:days?|weeks?|months?|years?|weekend|season|decades?|hours|quarters?))|"
     r"to\s+visit|to\s+meet|to\s+hold|to\s+open|to\s+resume|as\s+soon\s+as|payable|effective|expires?|"
     r"begins|begin|starts|ends|opens|closes|resumes|resume|reopens|meets|hosts|visits|travels|plays|faces|"
     r"takes\s+place|kicks\s+off|tips\s+off|launches|arrives|departs|heads\s+to|"
