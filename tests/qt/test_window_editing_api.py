@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from timeline_app.core.model import DatePoint, Event, FuzzyDate, Status, Timeline
@@ -311,3 +311,15 @@ def test_date_links_stay_readable_on_a_dark_base() -> None:
     assert readable_link(palette).lightnessF() >= 0.7
     palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
     assert readable_link(palette) == QColor("#0000ff")
+
+
+def test_a_message_posted_before_showing_does_not_overlap_the_status_summary(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.statusBar().showMessage("Opened work.tlproj: 8 events", 5000)
+    window.show()
+    qtbot.waitExposed(window)
+    summary = window.findChild(QLabel, "statusSummary")
+    assert summary is not None
+    qtbot.waitUntil(lambda: not summary.isVisible(), timeout=2000)
+    assert window.statusBar().currentMessage() == "Opened work.tlproj: 8 events"

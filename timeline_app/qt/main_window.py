@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -768,6 +768,20 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             QTimer.singleShot(0, self._document_view.refresh_highlight)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # A message posted before the window was visible (e.g. "Opened project") did not hide
+        # the status summary, and both would be drawn over each other: post it again.
+        message = self.statusBar().currentMessage()
+        if message:
+            QTimer.singleShot(0, lambda: self._repost(message))
+
+    def _repost(self, message: str) -> None:
+        bar = self.statusBar()
+        if bar.currentMessage() == message:
+            bar.clearMessage()  # the same text again would be ignored
+            bar.showMessage(message, 5000)
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
