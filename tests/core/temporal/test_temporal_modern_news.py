@@ -23,6 +23,7 @@ JUN = date(2025, 6, 23)  # a Monday
 NOV = date(2025, 11, 19)  # a Wednesday
 TUE = date(2025, 11, 18)  # a Tuesday
 AUG = date(2025, 8, 4)  # a Monday
+APR = date(2025, 4, 16)  # a Wednesday in Holy Week
 
 Expected = list[tuple[str, str, str]]
 
@@ -522,6 +523,41 @@ CASES: list[tuple[str, date | None, Expected]] = [
      [("June 12", "DATE", "2025-06-12")]),
     ("The Fed's next meeting is Sept. 16-17.", AUG, [("Sept. 16-17", "DATE", "2025-09-16")]),
     ("Bond yields hit their highest since 2007.", AUG, [("2007", "DATE", "2007")]),
+    # --- an eighth batch: a spring news week with a movable feast
+    ("The pope died on Monday at the age of 88, the Vatican said.", APR, [("Monday", "DATE", "2025-04-14")]),
+    ("Cardinals will gather in Rome next month to elect a successor.", APR, [("next month", "DATE", "2025-05")]),
+    ("Tariffs of 145% on Chinese goods took effect last Wednesday.", APR, [("last Wednesday", "DATE", "2025-04-09")]),
+    ("Stocks have lost about $6 trillion in value since April 2.", APR, [("April 2", "DATE", "2025-04-02")]),
+    ("The 90-day pause expires in early July.", APR,
+     [("90-day", "DURATION", "P90D"), ("early July", "DATE", "2025-07")]),
+    ("Easter falls on April 20 this year.", APR,
+     [("Easter", "DATE", "2025-04-20"), ("April 20", "DATE", "2025-04-20"), ("this year", "DATE", "2025")]),
+    ("The marathon will be run on Sunday, April 27.", APR, [("Sunday, April 27", "DATE", "2025-04-27")]),
+    ("Retail sales jumped 1.4% in March as shoppers rushed to beat tariffs.", APR, [("March", "DATE", "2025-03")]),
+    ("Harvard said on Monday it would not comply with the demands.", APR, [("Monday", "DATE", "2025-04-14")]),
+    ("The university has received $9 billion in federal funds over the years.", APR,
+     [("the years", "DURATION", "PXY")]),
+    ("The blackout lasted nearly 10 hours and affected 50 million people.", APR,
+     [("nearly 10 hours", "DURATION", "PT10H")]),
+    ("Officials expect the review to be finished by mid-May.", APR, [("mid-May", "DATE", "2025-05")]),
+    ("In 2024, the company shipped 1.8 million cars.", APR, [("2024", "DATE", "2024")]),
+    ("The central bank cut rates for the seventh time since June.", APR, [("June", "DATE", "2024-06")]),
+    ("The ban takes effect at 12:01 a.m. on Saturday.", APR, [("12:01 a.m. on Saturday", "TIME", "2025-04-19T00:01")]),
+    ("The treaty was signed in 1968 and extended indefinitely in 1995.", APR,
+     [("1968", "DATE", "1968"), ("1995", "DATE", "1995")]),
+    ("Ministers will meet again in two weeks.", APR, [("two weeks", "DURATION", "P2W")]),
+    ("The company expects first-quarter results on April 24.", APR,
+     [("first-quarter", "DATE", "2025-Q1"), ("April 24", "DATE", "2025-04-24")]),
+    ("The suspect has been in custody since Friday night.", APR, [("Friday night", "TIME", "2025-04-11TNI")]),
+    ("Wednesday's talks in Oman ended without a breakthrough.", APR, [("Wednesday", "DATE", "2025-04-16")]),
+    ("Construction is scheduled to begin in the fall and finish in 2027.", APR,
+     [("the fall", "DATE", "2025-FA"), ("2027", "DATE", "2027")]),
+    ("He has lived in the city for most of his 62 years.", APR, [("62 years", "DURATION", "P62Y")]),
+    ("Rescue teams searched through Tuesday night for survivors.", APR, [("Tuesday night", "TIME", "2025-04-15TNI")]),
+    ("The next census is due in 2030.", APR, [("2030", "DATE", "2030")]),
+    ("The firm said profits for the six months to March 31 doubled.", APR,
+     [("the six months", "DURATION", "P6M"), ("March 31", "DATE", "2025-03-31")]),
+    ("The years of war left deep scars.", APR, []),
     # --- without a reference date: absolute values kept, anaphora from the text
     ("On March 3, 2020, the virus spread. The next day, schools shut.", None,
      [("March 3, 2020", "DATE", "2020-03-03"), ("The next day", "DATE", "2020-03-04")]),

@@ -119,6 +119,13 @@ _BARE_CONTEXT = re.compile(r"\b(?:for|over|in|within|taking|take|takes|took|last
 
 
 def _bare_plural_check(m: re.Match[str], text: str) -> bool:
+    if m.group("the"):
+        # "over the years", "across the decades": a long unstated stretch; "the years of war" is a noun phrase.
+        before = text[max(0, m.start() - 12) : m.start()]
+        after = text[m.end() : m.end() + 12]
+        return bool(re.search(r"\b(?:over|across|through|throughout|down)\s+$", before, re.I)) and not re.match(
+            r"\s+(?:of|old|ago|earlier|later|before|after|that|when)\b", after, re.I
+        )
     if m.group("q") or m.group("suffix"):
         return True
     if re.match(r"\s+(?:of|old|ago|earlier|later)\b", text[m.end() : m.end() + 8], re.I):
@@ -187,7 +194,7 @@ RULES: list[Rule] = [
     ),
     rule(
         "bare_plural",
-        r"(?:(?P<q>recent|the\s+coming|the\s+past|the\s+next|the\s+last|coming|past|the\s+few)\s+)?"
+        r"(?:(?P<q>recent|the\s+coming|the\s+past|the\s+next|the\s+last|coming|past|the\s+few)\s+|(?P<the>the)\s+)?"
         r"(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)(?P<suffix>-long)?",
         _bare_plural,
         _bare_plural_check,
