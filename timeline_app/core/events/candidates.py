@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
-from timeline_app.core.events.clauses import REPORTING_VERBS, Clause, split_clauses
+from timeline_app.core.events.clauses import REPORTING_VERBS, Clause, split_clauses, split_dated_conjuncts
 from timeline_app.core.events.dating import fuzzy_date
 from timeline_app.core.events.lexicon import (
     IT_IS_THAT,
@@ -57,6 +57,7 @@ def sentence_candidates(
     text: str, sentence: Sentence, body_start: int, timexes: list[Timex], reference: date | None
 ) -> list[Candidate]:
     clauses = _absorb_bare_time_links(text, split_clauses(text, body_start, sentence.end), timexes)
+    clauses, subjects = _split_conjuncts(text, clauses, timexes, reference)
     out: list[Candidate] = []
     frame_timexes: list[Timex] = []
     frame_text = ""
@@ -103,6 +104,7 @@ def sentence_candidates(
             continue
         cand.frame_tie = frame_tie
         cand.frame = frame_text.strip(" ,")
+        cand.subject = subjects.get(clause, "")
         out.append(cand)
         if cand.kind == "dated":
             dated_by_clause[clause] = cand
@@ -133,12 +135,35 @@ def aside_candidates(
             host = Sentence(
                 sentence.start, sentence.end, text[sentence.start : sentence.end], sentence.prose, sentence.paragraph
             )
-        cand = _clause_candidate(text, host, Clause(r.body_start, r.body_end, "main"), inside, reference, "")
-        # A past happening ("who took over in 2021"), not a description ("who chairs the meetings this year").
-        if cand is not None and cand.kind == "dated" and is_past(text[r.body_start : r.body_end]):
-            cand.subject = r.antecedent
-            out.append(cand)
+        spans = [(t.start, t.end) for t in inside]
+        for clause, subject in split_dated_conjuncts(
+            text, Clause(r.body_start, r.body_end, "main"), spans, r.antecedent
+        ):
+            own = [t for t in inside if clause.start <= t.start and t.end <= clause.end]
+            cand = _clause_candidate(text, host, clause, own, reference, "") if own else None
+            # A past happening ("who took over in 2021"), not a description ("who chairs the meetings this year").
+            if cand is not None and cand.kind == "dated" and is_past(clause.text_in(text)):
+                cand.subject = subject
+                out.append(cand)
     return out
+
+
+def _split_conjuncts(
+    text: str, clauses: list[Clause], timexes: list[Timex], reference: date | None
+) -> tuple[list[Clause], dict[Clause, str]]:
+    """Verbs joined by 'and', each with its own date, are happenings of their own."""
+    dated = [(t.start, t.end) for t in timexes if t.value not in _VAGUE and _dates(t, reference)]
+    out: list[Clause] = []
+    subjects: dict[Clause, str] = {}
+    for clause in clauses:
+        if clause.role in ("frame", "attribution"):
+            out.append(clause)
+            continue
+        for piece, subject in split_dated_conjuncts(text, clause, dated):
+            out.append(piece)
+            if subject:
+                subjects[piece] = subject
+    return out, subjects
 
 
 def _absorb_stated_main_clause(out: list[Candidate]) -> None:

@@ -142,3 +142,76 @@ def _starts_new_subject(words: str) -> bool:
 
 def _norm(link: str) -> str:
     return " ".join(link.lower().split())
+
+
+_AND = re.compile(r",?\s+and\s+(?:(?:then|later|subsequently|eventually|finally)\s+)?", re.IGNORECASE)
+_AUX = re.compile(
+    r"(?:was|were|is|are|has|have|had|will|would)(?:\s+(?:not|never|also|later|then))?(?:\s+been)?\b", re.IGNORECASE
+)
+_FIRST_WORD = re.compile(r"[\w'’\-]+")
+
+
+def split_dated_conjuncts(
+    text: str, clause: Clause, dated: list[tuple[int, int]], subject: str = ""
+) -> list[tuple[Clause, str]]:
+    """'was arrested in March 2021 and charged the following year': one clause per verb with its own date.
+
+    Each piece comes with the subject its title needs: the given one for the first piece, the words
+    before the first verb for the others, with a shared passive auxiliary ('was') when the next verb
+    is a bare participle. ``dated`` are spans of time expressions that date a happening.
+    """
+    pieces: list[tuple[Clause, str]] = []
+    pos = clause.start
+    carried = subject
+    for m in _AND.finditer(text, clause.start, clause.end):
+        if m.start() < pos or _inside(m.start(), dated):
+            continue
+        left_dated = any(pos <= s and e <= m.start() for s, e in dated)
+        next_and = _AND.search(text, m.end(), clause.end)
+        stop = next_and.start() if next_and else clause.end
+        right_dated = any(m.end() <= s and e <= stop for s, e in dated)
+        verb = _verb_start(text[m.end() : stop])
+        if not (left_dated and right_dated and verb):
+            continue
+        left = Clause(pos, m.start(), clause.role, clause.link if not pieces else "")
+        pieces.append((left, carried))
+        shared = _subject_for_next(text[pos : m.start()], carried, verb)
+        if shared is None:
+            return [(clause, subject)]  # no subject to lend: a title would read as a fragment
+        carried = shared
+        pos = m.end()
+    if not pieces:
+        return [(clause, subject)]
+    pieces.append((Clause(pos, clause.end, clause.role, ""), carried))
+    return pieces
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _verb_start(words: str) -> str:
+    """'aux' when the words open with an auxiliary, 'participle' with a past form, '' otherwise."""
+    first = _FIRST_WORD.match(words.lstrip())
+    if first is None or first.group(0)[:1].isupper():
+        return ""
+    if _AUX.match(words.lstrip()):
+        return "aux"
+    return "participle" if is_past(first.group(0).replace("-", "")) else ""
+
+
+def _subject_for_next(left: str, subject: str, verb: str) -> str | None:
+    """The subject the next conjunct shares, with the auxiliary it leaves out ('He was' + 'charged')."""
+    words = left.split()
+    for i, word in enumerate(words):
+        bare = word.strip(",;:").lower()
+        if _AUX.fullmatch(bare) or (is_past(bare) and word[:1].islower()):
+            head = subject or " ".join(words[:i])
+            if not head or len(head.split()) > 8:
+                return None
+            aux = _AUX.match(" ".join(words[i:]))
+            after = " ".join(words[i:])[aux.end() :].split()[:1] if aux else []
+            if verb == "participle" and aux and after and is_past(after[0]) and not _AUX.fullmatch(after[0]):
+                return f"{head} {aux.group(0)}"
+            return head
+    return None
