@@ -74,6 +74,9 @@ _RATE_BEFORE = re.compile(
 )
 
 
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
 def _duration_check(m: re.Match[str], text: str) -> bool:
     n = m.group("n").lower()
     if capitalised(m.group("u")):
@@ -85,7 +88,9 @@ def _duration_check(m: re.Match[str], text: str) -> bool:
         return False  # an age
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", n):
         return False  # "the 1988 quarter" names a year
-    if unit == "quarter" and (n in ("a", "an", "one") or "-" in m.group() or re.match(r"\s+of\b", text[m.end() :])):
+    if unit == "quarter" and (
+        n in ("a", "an", "one") or "-" in m.group() or re.match(r"\s+of\b", text[m.end() : m.end() + 16])
+    ):
         return False  # "three-quarters of", "a quarter of the votes": fractions
     # "a second round", "the first half": ordinals, not a count.
     return not (unit == "second" and n in ("a", "an", "one") and not m.group("mod"))

@@ -217,11 +217,18 @@ def _season(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", unit.value, basis=f"'{m.group()}': {why}", anchor=ref.isoformat(), unit=unit)
 
 
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+
+
 def _holiday_check(m: re.Match[str], text: str) -> bool:
     if not capitalised(m.group("h")):
         return False
     # "Easter Island", "Christmas Island": a one-word holiday name followed by a name is a place.
-    return " " in m.group("h").strip() or m.group("year") is not None or not re.match(r"\s+[A-Z]", text[m.end() :])
+    return (
+        " " in m.group("h").strip()
+        or m.group("year") is not None
+        or not re.match(r"\s+[A-Z]", text[m.end() : m.end() + 16])
+    )
 
 
 _US_DAYS_AFTER_THANKSGIVING = {"black friday": 1, "cyber monday": 4}
@@ -315,6 +322,11 @@ def _month_quarter(m: re.Match[str], ctx: Context) -> Result | None:
                   anchor=ctx.reference.isoformat(), unit=unit)  # fmt: skip
 
 
+def _month_quarter_check(m: re.Match[str], text: str) -> bool:
+    # "the July-September quarter" is a range of months, read as two months.
+    return capitalised(m.group("mon")) and not re.search(r"(?:[-–—]|\bto)\s*$", text[max(0, m.start() - 8) : m.start()])
+
+
 def _bare_quarter_code_check(m: re.Match[str], text: str) -> bool:
     if not m.group("q").isupper() or (m.group("q") == "H" and m.group("n") not in "12"):
         return False
@@ -401,7 +413,10 @@ RULES: list[Rule] = [
         rf"(?:the\s+)?(?P<mon>{MONTH_FULL})[-\s]quarter",
         _month_quarter,
         # "the July-September quarter" is a range of months, read as two months.
-        lambda m, text: capitalised(m.group("mon")) and not re.search(r"(?:[-–—]|\bto)\s*$", text[: m.start()]),
+        lambda m, text: (
+            capitalised(m.group("mon"))
+            and not re.search(r"(?:[-–—]|\bto)\s*$", text[max(0, m.start() - 8) : m.start()])
+        ),
         priority=2,
     ),
     rule(

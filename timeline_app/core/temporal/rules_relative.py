@@ -110,7 +110,7 @@ def _part_of_day_check(m: re.Match[str], text: str) -> bool:
     if m.group("adj") or day:
         return True
     # "in the evening" closes a phrase; "the morning session", "the morning of the attack" do not.
-    return bool(_AFTER_ADVERB.match(text, m.end())) and not re.match(r"\s+of\b", text[m.end() :])
+    return bool(_AFTER_ADVERB.match(text, m.end())) and not re.match(r"\s+of\b", text[m.end() : m.end() + 16])
 
 
 def _day_before(m: re.Match[str], ctx: Context) -> Result | None:
@@ -528,7 +528,10 @@ RULES: list[Rule] = [
         r"overnight",
         _overnight,
         # "overnight rates", "an overnight stay": the adjective names no night.
-        lambda m, text: bool(_AFTER_ADVERB.match(text, m.end())) and not re.search(r"\b(?:an?)\s+$", text[: m.start()]),
+        lambda m, text: (
+            bool(_AFTER_ADVERB.match(text, m.end()))
+            and not re.search(r"\b(?:an?)\s+$", text[max(0, m.start() - 8) : m.start()])
+        ),
     ),
     rule(
         "day_before",
@@ -577,7 +580,7 @@ RULES: list[Rule] = [
         r"(?:the\s+)?(?P<u>year|month|quarter)[-\s]end|(?:the\s+)?(?P<u2>year|month|quarter)['’]s\s+end",
         _unit_end,
         # "year-end bonuses", "Year End Review": kinds of things, not the time.
-        lambda m, text: not capitalised(m.group()) or not re.match(r"\s+[A-Z]", text[m.end() :]),
+        lambda m, text: not capitalised(m.group()) or not re.match(r"\s+[A-Z]", text[m.end() : m.end() + 16]),
         priority=2,
     ),
     rule(
@@ -615,7 +618,9 @@ RULES: list[Rule] = [
         rf"(?P<n>{COUNT})\s+(?P<u>hours?|hrs?|minutes?|mins?)\s+(?P<dir>ago|earlier|later|before|from\s+now)",
         _hours_shifted,
         # "two hours before the vote" names its own anchor.
-        lambda m, text: m.group("dir").lower() != "before" or bool(re.match(r"\s*[,.;:)!?]", text[m.end() :])),
+        lambda m, text: (
+            m.group("dir").lower() != "before" or bool(re.match(r"\s*[,.;:)!?]", text[m.end() : m.end() + 16]))
+        ),
         priority=2,
         gate=r"(?:hours?|hrs?|minutes?|mins?)\s+(?:ago|earlier|later|before|from)",
     ),
