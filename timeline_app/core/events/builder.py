@@ -167,6 +167,8 @@ def _to_events(doc: Document, groups: list[_Group], masked: str) -> list[Event]:
         for s, e in spans:
             all_names.extend(find_entities(text[s:e], known_names=known).actors)
     prepared.sort(key=lambda item: item[1][0][0])
+    # Clauses that are events of their own: a report of one is titled as the statement, not by its words again.
+    told_apart = {(m.clause.start, m.clause.end) for g in groups for m in g.members if m.kind != "report"}
     for n, (g, spans) in enumerate(prepared, start=1):
         lead = _lead(g)
         date_cand = _best_dated(g)
@@ -181,7 +183,7 @@ def _to_events(doc: Document, groups: list[_Group], masked: str) -> list[Event]:
             places += [p for p in ents.places if p not in places]
             quantities += [q for q in ents.quantities if q not in quantities]
         assert date_cand.date is not None
-        title = _title(doc, masked, g, lead)
+        title = _title(doc, masked, g, lead, told_apart)
         # A country that opens the title is its subject: it acts, not only a place.
         actors = [p for p in places if title.startswith(p + " ") and p not in actors] + actors
         speaker = title.split(": ", 1)[0] if lead.kind == "report" and ": " in title else ""
@@ -235,14 +237,20 @@ def _best_dated(g: _Group) -> Candidate:
     return min(dated, key=key)
 
 
-def _title(doc: Document, masked: str, g: _Group, lead: Candidate) -> str:
+def _title(
+    doc: Document, masked: str, g: _Group, lead: Candidate, told_apart: set[tuple[int, int]] | None = None
+) -> str:
     text = masked
     if lead.kind == "report":
-        title = report_title(text, lead)
+        content = lead.content
+        own_event = content is not None and told_apart is not None and (content.start, content.end) in told_apart
+        title = report_title(text, lead, with_content=not own_event)
         if title:
             return title
         others = [c for c in g.members if c.kind != "report"]
         return _title(doc, masked, g, others[0]) if others else make_title(lead.sentence.text)
+    if lead.title:
+        return lead.title
     s, e = lead.clause.start, lead.clause.end
     drops = [
         (t.start - s, t.end - s)

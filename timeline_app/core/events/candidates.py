@@ -47,6 +47,7 @@ class Candidate:
     frame: str = ""  # that opening phrase's words
     content: Clause | None = None  # for a report: the clause saying what was reported
     subject: str = ""  # for an aside ("who took over in 2021"): the noun phrase it describes
+    title: str = ""  # a title made here because the clause's words tell another event ("New date for ...")
 
     @property
     def start(self) -> int:
@@ -110,6 +111,7 @@ def sentence_candidates(
             dated_by_clause[clause] = cand
         frame_timexes, frame_text = [], ""
     _link_relatives(out, dated_by_clause, clauses, reference)
+    _split_postponements(text, out, reference)
     _bound_reported_content(out, report_bound)
     _absorb_stated_main_clause(out)
     return out
@@ -164,6 +166,56 @@ def _split_conjuncts(
             if subject:
                 subjects[piece] = subject
     return out, subjects
+
+
+_POSTPONING = (
+    r"(?:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off|moved\s+back|set\s+back|"
+    r"(?:pushed|moved)(?=\s+.{1,60}?\s+(?:back\s+)?(?:until|till|to|into)\s+$))"
+)
+_POSTPONED_ACTIVE = re.compile(
+    rf"\b{_POSTPONING}\s+(?P<object>(?:the|a|an|its|his|her|their|our)\b.{{1,80}}?)\s+(?:back\s+)?"
+    r"(?:until|till|to|into)\s+$",
+    re.IGNORECASE,
+)
+_POSTPONED_PASSIVE = re.compile(
+    r"(?:^|\b(?:that|said|says)\s+)(?P<object>(?:the|a|an|its|his|her|their|our)\b.{1,80}?)\s+"
+    rf"(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being|will\s+be)\s+(?:\w+ly\s+)?{_POSTPONING}\s+"
+    r"(?:until|till|to|into)\s+$",
+    re.IGNORECASE,
+)
+
+
+_DETERMINER = re.compile(r"(?:The|A|An|Its|His|Her|Their|Our)\b")
+
+
+def _split_postponements(text: str, out: list[Candidate], reference: date | None) -> None:
+    """'postponed the launch until next year': the postponement happened (by the report); the launch is expected.
+
+    The clause's own candidate keeps the words and becomes the past postponement; a second
+    candidate carries the new target date and a title naming what was moved.
+    """
+    reports = [c.date.start for c in out if c.kind == "report" and c.date is not None and c.date.start is not None]
+    upper = reports[0] if reports else DatePoint.day(reference) if reference else None
+    for cand in list(out):
+        if cand.kind != "dated" or cand.date is None or not cand.timexes or cand.date.kind is DateKind.BOUNDED:
+            continue
+        t = cand.timexes[0]
+        if reference is None or cand.date.earliest is None or cand.date.earliest <= reference:
+            continue  # a target already past is told as history: nothing is expected
+        before = text[cand.clause.start : t.start]
+        found = _POSTPONED_ACTIVE.search(before) or _POSTPONED_PASSIVE.search(before)
+        if found is None or not _past_verb(before[found.start() :]):
+            continue
+        target = Candidate(
+            cand.sentence, cand.clause, "dated", cand.date, Status.EXPECTED,
+            f"new date after a postponement: {cand.basis}", list(cand.spans), list(cand.timexes), list(cand.nouns),
+        )  # fmt: skip
+        thing = found.group("object").strip()
+        target.title = f"New date for {thing[:1].lower() + thing[1:] if _DETERMINER.match(thing) else thing}"
+        out.insert(out.index(cand) + 1, target)
+        cand.kind, cand.status, cand.timexes = "bounded", Status.OCCURRED, []
+        cand.date = FuzzyDate.bounded(None, upper)
+        cand.basis = "postponed, told in the past tense" + (f": by {upper.describe()}" if upper else "")
 
 
 def _absorb_stated_main_clause(out: list[Candidate]) -> None:

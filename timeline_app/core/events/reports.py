@@ -10,15 +10,21 @@ from timeline_app.core.events.entities import find_entities
 from timeline_app.core.events.titles import make_title
 
 
-def report_title(text: str, report: Candidate) -> str:
-    """'Officials: The port stayed closed', 'Local radio report', 'Report by a witness'; '' if no source."""
+def report_title(text: str, report: Candidate, with_content: bool = True) -> str:
+    """'Officials: The port stayed closed', 'Local radio report', 'Report by a witness'; '' if no source.
+
+    When the content is an event of its own, a title without a speaker says it is the statement.
+    """
     source = source_of(report)
     if source.lower() in _PRONOUNS:
         source = _last_person_before(text, report.start) if source.lower() in ("he", "she") else ""
     speaker = source[:1].upper() + source[1:]
     if report.content is not None:
         said = make_title(text[report.content.start : report.content.end])
-        return f"{speaker}: {said}" if speaker else said
+        if speaker:
+            return f"{speaker}: {said}"
+        # Its words alone would read as the event itself, which has a title of its own.
+        return said if with_content else f"Statement: {said[:1].lower() + said[1:] if said[1:2].islower() else said}"
     if speaker:
         if _MEDIA.search(speaker):
             return f"{speaker} report"

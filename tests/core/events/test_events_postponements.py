@@ -1,0 +1,62 @@
+"""A postponement happened when reported; its new target date is expected. Reports of dated content."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline_app.core.model import DateKind, Event, Status
+from timeline_app.core.pipeline import extract_text
+
+REF = date(2025, 9, 4)
+
+
+def _events(text: str) -> list[Event]:
+    return extract_text(text, reference_date=REF).events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "thing", "target"),
+    [
+        ("The airline said it had postponed the launch until the second half of next year.", "the launch",
+         "2026-07-01/2026-12-31"),
+        ("Organisers pushed back the opening of the new terminal to 2027.", "the opening of the new terminal", "2027"),
+        ("The hearing was postponed until January 12.", "the hearing", "2026-01-12"),
+        ("The council has delayed its vote on the budget until November.", "its vote on the budget", "2025-11"),
+    ],
+)  # fmt: skip
+def test_postponement_occurred_and_new_date_expected(sentence: str, thing: str, target: str) -> None:
+    events = _events(sentence)
+    moved = [e for e in events if e.status is Status.OCCURRED]
+    assert len(moved) == 1 and moved[0].date.kind is DateKind.BOUNDED
+    assert moved[0].date.earliest is None and moved[0].date.latest == REF
+    expected = [e for e in events if e.status is Status.EXPECTED]
+    assert [(e.title, e.date.edtf) for e in expected] == [(f"New date for {thing}", target)]
+
+
+def test_postponement_told_in_a_dated_report_is_bounded_by_it() -> None:
+    events = _events("The board said on Tuesday that the merger had been postponed to 2026.")
+    moved = next(e for e in events if e.status is Status.OCCURRED)
+    assert moved.date.edtf == "[..2025-09-02]"
+    assert {(e.title, e.date.edtf) for e in events if e.status is Status.EXPECTED} == {
+        ("New date for the merger", "2026")
+    }
+
+
+def test_planned_date_without_postponement_is_one_expected_event() -> None:
+    events = _events("The airline will launch the route in the second half of next year.")
+    assert [(e.status, e.date.edtf) for e in events] == [(Status.EXPECTED, "2026-07-01/2026-12-31")]
+
+
+def test_past_target_is_history_not_a_new_date() -> None:
+    events = _events("In 2019 the club postponed the match until March 2020.")
+    assert not [e for e in events if e.title.startswith("New date")]
+
+
+def test_report_without_speaker_is_titled_as_the_statement() -> None:
+    events = _events("It said on Monday that second-quarter profit would miss forecasts.")
+    report = next(e for e in events if e.status is Status.REPORTED)
+    forecast = next(e for e in events if e.status is Status.EXPECTED)
+    assert report.date.edtf == "2025-09-01" and report.title == "Statement: second-quarter profit would miss forecasts"
+    assert forecast.title == "Second-quarter profit will miss forecasts"
