@@ -311,6 +311,13 @@ def _holiday_pattern() -> str:
     return "|".join(sorted(parts, key=len, reverse=True))
 
 
+def _fiscal_year_code(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "FY25": the fiscal year named by its last two digits (its calendar span depends on the company)."""
+    year = 2000 + int(m.group("yy"))
+    unit = Unit("year", date(year, 1, 1))
+    return Result("DATE", f"{year:04d}", basis=f"'{m.group()}': fiscal year {year}", unit=unit)
+
+
 def _month_quarter(m: re.Match[str], ctx: Context) -> Result | None:
     """ "the June quarter": the calendar quarter that ends with (or holds) that month."""
     month = month_number(m.group("mon"))
@@ -407,6 +414,22 @@ RULES: list[Rule] = [
         _quarter_code,
         lambda m, text: m.group("q").isupper() and (len(m.group("year")) == 4 or "'" in m.group()),
         priority=2,
+    ),
+    rule(
+        "quarter_code_digit_first",
+        r"(?P<n>[1-4])(?P<q>[QH])\s*'?(?P<year>(?:19|20)\d\d|\d\d)",
+        _quarter_code,
+        lambda m, text: m.group("q").isupper() and (m.group("q") == "Q" or m.group("n") in "12"),
+        priority=2,
+        gate=r"\b[1-4][QH]",
+    ),
+    rule(
+        "fiscal_year_code",
+        r"FY\s*'?(?P<yy>\d\d)",
+        _fiscal_year_code,
+        lambda m, text: m.group().startswith("FY"),
+        priority=1,
+        gate=r"FY",
     ),
     rule(
         "month_quarter",
