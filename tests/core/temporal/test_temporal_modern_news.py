@@ -24,6 +24,7 @@ NOV = date(2025, 11, 19)  # a Wednesday
 TUE = date(2025, 11, 18)  # a Tuesday
 AUG = date(2025, 8, 4)  # a Monday
 APR = date(2025, 4, 16)  # a Wednesday in Holy Week
+DEC = date(2025, 12, 29)  # a Monday in ISO week 2026-W01
 
 Expected = list[tuple[str, str, str]]
 
@@ -562,6 +563,28 @@ CASES: list[tuple[str, date | None, Expected]] = [
     ("The firm said profits for the six months to March 31 doubled.", APR,
      [("the six months", "DURATION", "P6M"), ("March 31", "DATE", "2025-03-31")]),
     ("The years of war left deep scars.", APR, []),
+    # --- a ninth batch: the holidays at the turn of the year, live pages and headlines
+    ("Live: Markets Slide As Investors Brace For Rate Decision Next Week", DEC, [("Next Week", "DATE", "2026-W02")]),
+    ("17:05 GMT - Officials confirmed the death toll had risen to 23.", DEC,
+     [("17:05 GMT", "TIME", "2025-12-29T17:05")]),
+    ("The new year begins with higher fuel taxes.", DEC, []),
+    ("Revellers will gather in Times Square on New Year's Eve.", DEC, [("New Year's Eve", "DATE", "2025-12-31")]),
+    ("The law comes into force on 1 January.", DEC, [("1 January", "DATE", "2026-01-01")]),
+    ("Sales between Christmas and New Year's Day rose 4%.", DEC,
+     [("Christmas", "DATE", "2025-12-25"), ("New Year's Day", "DATE", "2026-01-01")]),
+    ("The index gained 18% in 2025, its best year since 2021.", DEC,
+     [("2025", "DATE", "2025"), ("2021", "DATE", "2021")]),
+    ("Boxing Day sales were muted this year.", DEC,
+     [("Boxing Day", "DATE", "2025-12-26"), ("this year", "DATE", "2025")]),
+    ("The strike will continue into the new year, the union said.", DEC, []),
+    ("The plane crashed on Christmas morning.", DEC, [("Christmas", "DATE", "2025-12-25")]),
+    ("Forecasters expect heavy snow on Friday, Jan. 2.", DEC, [("Friday, Jan. 2", "DATE", "2026-01-02")]),
+    ("A year ago this week, the president was sworn in.", DEC,
+     [("A year ago", "DATE", "2024"), ("this week", "DATE", "2026-W01")]),
+    ("Shares rose in the final week of 2025.", DEC, [("the final week of 2025", "DATE", "2025-W52")]),
+    ("The 2026 World Cup kicks off in June.", DEC, [("2026", "DATE", "2026"), ("June", "DATE", "2026-06")]),
+    ("The firm reports fourth-quarter results in late January.", DEC,
+     [("fourth-quarter", "DATE", "2025-Q4"), ("late January", "DATE", "2026-01")]),
     # --- without a reference date: absolute values kept, anaphora from the text
     ("On March 3, 2020, the virus spread. The next day, schools shut.", None,
      [("March 3, 2020", "DATE", "2020-03-03"), ("The next day", "DATE", "2020-03-04")]),

@@ -218,10 +218,10 @@ def _year_in_sentence(ctx: Context, start: int) -> int | None:
 _RANGE_JOINER = re.compile(r"\s*(?:[-–—]|to|until|till|through|thru|(?P<and>and))\s*", re.IGNORECASE)
 
 
-def _range_opened_by(ctx: Context, start: int) -> Unit | None:
-    """The month opening a range this month closes: "from December to March", "between May and August"."""
+def range_opened_by(ctx: Context, start: int, kind: str = "month") -> Unit | None:
+    """The unit opening a range the words at ``start`` close: "from December to March", "between Christmas and"."""
     last = ctx.last
-    if last is None or last.kind != "month":
+    if last is None or last.kind != kind:
         return None
     joiner = _RANGE_JOINER.fullmatch(ctx.text, ctx.last_end, start)
     if joiner is None:
@@ -264,7 +264,7 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Result | None:
     elif det == "this":
         year = ref.year
         basis = f"'{m.group()}': {name} of the reference year {ref.year}"
-    elif (opened := _range_opened_by(ctx, m.start())) is not None:
+    elif (opened := range_opened_by(ctx, m.start())) is not None:
         year = opened.start.year if month > opened.start.month else opened.start.year + 1
         basis = f"'{m.group()}': the first {name} after {opened.value}, where the range it closes opens"
     elif (year_before := _year_in_sentence(ctx, m.start())) is not None:

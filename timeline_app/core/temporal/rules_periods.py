@@ -21,7 +21,7 @@ from timeline_app.core.temporal.lexicon import (
     WEEKDAY_HOLIDAYS,
     YEAR4,
 )
-from timeline_app.core.temporal.rules_dates import REL_YEAR, relative_year
+from timeline_app.core.temporal.rules_dates import REL_YEAR, range_opened_by, relative_year
 from timeline_app.core.temporal.tense import clause_bounds
 from timeline_app.core.temporal.units import Unit, season_near, season_unit, unit_of
 
@@ -290,6 +290,12 @@ def _holiday(m: re.Match[str], ctx: Context) -> Result | None:
         return Result("DATE", "XXXX-" + on(2001).isoformat()[5:], basis=f"'{m.group()}': a holiday without its year")
     ref = ctx.reference
     this_year = on(ref.year)
+    opened = range_opened_by(ctx, m.start(), "day") if not det else None
+    if opened is not None:
+        # "between Christmas and New Year's Day": the first such day after the one that opens the range.
+        d = on(opened.start.year)
+        d = d if d >= opened.start else on(opened.start.year + 1)
+        return result(d, f"'{m.group()}': the first such day after {opened.value}, where the range opens", opened.value)
     tense = "past" if det == "last" else "future" if det == "next" else ctx.tense(m)
     d = this_year
     if tense == "past" and this_year > ref:
@@ -309,6 +315,33 @@ def _holiday_pattern() -> str:
              "martin luther king, jr. day"]  # fmt: skip
     parts = [re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\.", r"\.?") for n in names]
     return "|".join(sorted(parts, key=len, reverse=True))
+
+
+_WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+def _week_of(m: re.Match[str], ctx: Context) -> Result | None:
+    """ "the first week of March", "the final week of 2025": the ISO week holding most of those seven days."""
+    n = _WEEK_ORDINALS[m.group("ord").lower()]
+    year_text = m.group("year") or m.group("year2")
+    if m.group("mon"):
+        month = month_number(m.group("mon"))
+        if year_text:
+            year, why = int(year_text), "the year given"
+        elif ctx.reference is not None:
+            year, why = resolve_month_year(month, ctx.reference, ctx.tense(m))
+        else:
+            return Result("DATE", "XXXX-WXX", basis=f"'{m.group()}': a week of a month without its year")
+        first = date(year, month, 1)
+        last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+    else:
+        year, why = int(year_text), "the year given"
+        first, last = date(year, 1, 1), date(year, 12, 31)
+    # The week's Thursday decides its ISO week, so count from the fourth day in or before the end.
+    middle = first + timedelta(days=3 + 7 * (n - 1)) if n > 0 else last - timedelta(days=3)
+    unit = unit_of("week", middle)
+    anchor = ctx.reference.isoformat() if ctx.reference and not year_text else None
+    return Result("DATE", unit.value, basis=f"'{m.group()}': {unit.value}; {why}", anchor=anchor, unit=unit)
 
 
 def _fiscal_year_code(m: re.Match[str], ctx: Context) -> Result | None:
@@ -414,6 +447,14 @@ RULES: list[Rule] = [
         _quarter_code,
         lambda m, text: m.group("q").isupper() and (len(m.group("year")) == 4 or "'" in m.group()),
         priority=2,
+    ),
+    rule(
+        "week_of",
+        rf"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?:(?P<mon>{MONTH_FULL})"
+        rf"(?:\s*,?\s+(?P<year>{YEAR4}))?|(?P<year2>{YEAR4}))",
+        _week_of,
+        lambda m, text: not m.group("mon") or capitalised(m.group("mon")),
+        priority=3,
     ),
     rule(
         "quarter_code_digit_first",
