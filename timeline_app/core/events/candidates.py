@@ -23,7 +23,12 @@ from timeline_app.core.model import DateKind, DatePoint, FuzzyDate, Precision, S
 
 # A clause linked to a dated one happens at the same time for these links.
 _SAME_TIME_LINKS = {"shortly after", "soon after", "just after", "immediately after", "when", "while", "as soon as"}
-_SINCE_BEFORE = re.compile(r"\b(?:since|starting|beginning|from)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "since early 2022", "starting in May": the words between are about the time, not "from it in 2022".
+_SINCE_BEFORE = re.compile(
+    r"\b(?:since|starting|beginning|from)\s+(?:(?:early|mid|late|the|start|end|beginning|middle|of|in|on|at|"
+    r"least|about|around|as|far|back)\s+){0,2}$",
+    re.IGNORECASE,
+)
 _QUANTITY_HINT = re.compile(r"\d")
 _DEFINITE_FUTURE = re.compile(r"(?:will|shall|going\s+to)\b", re.IGNORECASE)
 _PAST_INTENT = re.compile(r"(?:pledged|promised|threatened|vowed|planned|intended|aimed)\s+to", re.IGNORECASE)
@@ -377,10 +382,16 @@ def _range(text: str, inside: list[Timex], reference: date | None) -> tuple[Time
 def _main_timex(text: str, inside: list[Timex]) -> Timex:
     """The time expression that dates the clause: introduced by a preposition, not a modifier ("a 1987 car")."""
 
+    first = min(t.start for t in inside)
+
     def score(t: Timex) -> int:
         before = text[max(0, t.start - 12) : t.start]
         after = text[t.end : t.end + 2]
         points = 2 if _TIME_PREPOSITION.search(before) else 0
+        if _STAMP.match(text, t.end) and not text[max(0, t.start - 2) : t.start].strip():
+            points += 3  # "11:20 GMT - The agency issued ...": a live-blog stamp dates its entry
+        if t.start > first and _HANGING_PHRASE.search(text[first : t.start]):
+            points -= 2  # "today, eighteen months after the beta in March 2024": the later date is the anchor
         if re.fullmatch(r"\d{4}", t.text.strip()) and not points and after[:1] == " " and after[1:2].isalnum():
             points -= 3  # a year used as an adjective
         if is_modifier(text, t):
@@ -388,6 +399,10 @@ def _main_timex(text: str, inside: list[Timex]) -> Timex:
         return points
 
     return max(inside, key=score)
+
+
+_STAMP = re.compile(r"(?:\s+[A-Z]{2,4})?\s*[-–—:|]\s+[A-Z\"“]")
+_HANGING_PHRASE = re.compile(r"\b(?:after|before|following|since|ahead\s+of)\b[^,.;]{0,60}$", re.IGNORECASE)
 
 
 _REPORTED = re.compile(rf"^.*\b(?:{REPORTING_VERBS})\b", re.IGNORECASE | re.DOTALL)
@@ -418,6 +433,8 @@ def _status(
 ) -> tuple[Status, str]:
     before = text[clause.start : t.start] if clause.start <= t.start else ""
     ctext = clause.text_in(text)
+    if reference and d.earliest and d.earliest > reference:
+        return Status.EXPECTED, ""  # "from October 6" ahead of the report: it has not begun
     if (
         (clause.link == "since" and clause.role != "subordinate")
         or _SINCE_BEFORE.search(before)

@@ -32,10 +32,11 @@ _TRAILING_SAID = re.compile(
     r"(?:\s+(?:(?:on|to|at|in)\s+)?\w+(?:\s+(?:on|at|in)\s+\w+)?)?\s*[.!?]?[\"”]?$",
     re.IGNORECASE,
 )
-_CONTENT = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:\w+\s+){{0,2}}?that\s+", re.IGNORECASE)
+_CONTENT = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:\w+\s+){{0,4}}?that\s+", re.IGNORECASE)
 # "said the firm would cut ...": reported speech without "that", told by a subject and a back-shifted verb.
 _CONTENT_BARE = re.compile(
-    rf"\b(?:{REPORTING_VERBS})\s+(?=(?:the|a|an|it|he|she|they|we|its|his|her|their|this|these)\b"
+    rf"\b(?:{REPORTING_VERBS})\s+(?:(?:on|last|this|early|late)\s+\w+\s+|yesterday\s+|today\s+)?"
+    r"(?=(?:the|a|an|it|he|she|they|we|its|his|her|their|this|these)\b"
     r"(?:\s+[\w'’\-]+){0,3}?\s+(?:would|could|might|will|may|should|had|was|were)\s+\w)",
     re.IGNORECASE,
 )

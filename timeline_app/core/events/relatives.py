@@ -17,6 +17,9 @@ _RELATIVE = re.compile(
     r",\s+(?P<pronoun>who|which|whose|whom|where)\s+(?P<body>(?:[^,;:.!?\"“”()\n]|(?<=[A-Z])\.){3,140}?),\s+"
     r"(?=(?!(?:and|but|or|nor|while|as|so|then)\b)[a-z])",
 )
+# "..., replacing Jane Doe, who stepped down in June." — an aside about a person that ends the sentence.
+_TRAILING_WHO = re.compile(r",\s+(?P<pronoun>who)\s+(?P<body>[^,;:.!?\"“”()\n]{3,140}?)(?=[.!?](?:[\"”]?\s|$))")
+_TRAILING_NAME = re.compile(r"(?<![\w'’\-])(?:[^\W\d_a-z][\w'’\-]*\s+)*[^\W\d_a-z][\w'’\-]*$")
 _ANTECEDENT = re.compile(r"(?:^|[,;:(]\s*|\b(?:that|and|but|after|when|while|because)\s+)([^,;:()]{2,80})$")
 
 
@@ -33,12 +36,26 @@ class Relative:
 def find_relatives(text: str) -> list[Relative]:
     out: list[Relative] = []
     for m in _RELATIVE.finditer(text):
-        line_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
-        head = _ANTECEDENT.search(text[line_start : m.start()].lstrip())
-        antecedent = head.group(1).strip() if head else ""
         comma = m.end("body")
-        out.append(Relative(m.start(), comma + 1, m.start("body"), comma, m.group("pronoun").lower(), antecedent))
+        out.append(
+            Relative(m.start(), comma + 1, m.start("body"), comma, m.group("pronoun").lower(), _antecedent(text, m))
+        )
+    for m in _TRAILING_WHO.finditer(text):
+        if any(r.start <= m.start() < r.end for r in out):
+            continue
+        name = _TRAILING_NAME.search(text, max(0, m.start() - 80), m.start())
+        if name is None:
+            continue  # only a named person: "..., which hurt morale" may describe the whole clause
+        end = m.end("body")
+        out.append(Relative(m.start(), end, m.start("body"), end, "who", name.group(0)))
+    out.sort(key=lambda r: r.start)
     return out
+
+
+def _antecedent(text: str, m: re.Match[str]) -> str:
+    line_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
+    head = _ANTECEDENT.search(text[line_start : m.start()].lstrip())
+    return head.group(1).strip() if head else ""
 
 
 def mask_relatives(text: str, relatives: list[Relative]) -> str:
