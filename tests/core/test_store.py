@@ -205,3 +205,23 @@ def test_refreshed_updates_marks_in_place_and_resorts_moved_dates() -> None:
     parade.date = FuzzyDate.bounded(None, None)
     assert moved.refreshed(tl, ["parade"]) is None
     assert store.refreshed(Timeline(tl.documents, list(tl.events)), ["kursk"]) is None  # another list
+
+
+def test_subset_by_row_mask_equals_a_store_built_from_the_kept_events() -> None:
+    tl = seed_like()
+    tl.events[0].curated = True  # "report"
+    store = EventStore.from_timeline(tl)
+    keep = [not e.curated and e.id != "kursk" for e in tl.events]
+    kept = Timeline(tl.documents, [e for e, k in zip(tl.events, keep, strict=True) if k])
+    sub = store.subset(keep, kept.events)
+    fresh = EventStore.from_timeline(kept)
+    assert sub.ids == fresh.ids == ["deploy", "troops", "parade", "visit"]
+    for name in ("start", "end", "kind", "flags", "doc", "source_index", "sort_end", "mid"):
+        assert np.array_equal(getattr(sub, name), getattr(fresh, name)), name
+    assert sub.position("parade") == 2 and sub.position("report") == -1
+    assert sub.event_at(sub.position("visit")) is next(e for e in tl.events if e.id == "visit")
+    assert sub.bounds() == fresh.bounds()
+    # The source store is untouched.
+    assert store.ids == ["deploy", "kursk", "troops", "parade", "report", "visit"]
+    with pytest.raises(ValueError, match="shorter"):
+        store.subset([True, False])

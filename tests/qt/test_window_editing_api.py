@@ -59,7 +59,7 @@ def test_ctrl_click_on_the_canvas_selects_several_and_toggles(window: MainWindow
     assert canvas.also_selected() == ("parade",)
     list_ids = window.event_list().selected_ids()
     assert sorted(list_ids) == ["parade", "talks"] and list_ids[0] == "talks"
-    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, _marker(window, "talks"))
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, _marker(window, "talks"))
     assert window.selected_event_ids() == ["parade"]
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=_marker(window, "talks"))
     assert window.selected_event_ids() == ["talks"] and canvas.also_selected() == ()

@@ -192,16 +192,40 @@ class EventStore:
         src = np.arange(n, dtype=np.int64) if source_index is None else np.asarray(source_index, dtype=np.int64)
         tie = end if sort_end is None else sort_end
         order = np.lexsort((src, tie, start))
-        self.sort_end: FloatArray = np.ascontiguousarray(tie[order], dtype=np.float64)
-        self.start: FloatArray = np.ascontiguousarray(start[order], dtype=np.float64)
-        self.end: FloatArray = np.ascontiguousarray(np.maximum(end[order], start[order]), dtype=np.float64)
-        self.kind = np.ascontiguousarray(kind[order], dtype=np.int8)
-        self.flags = np.ascontiguousarray(flags[order], dtype=np.uint8)
-        self.doc = np.ascontiguousarray(doc[order], dtype=np.int32)
-        self.source_index: IntArray = src[order]
         id_array = np.empty(n, dtype=object)
         id_array[:] = list(ids)
-        self.ids: list[str] = id_array[order].tolist()
+        self._assign(
+            start[order],
+            np.maximum(end[order], start[order]),
+            kind[order],
+            flags[order],
+            doc[order],
+            id_array[order].tolist(),
+            src[order],
+            tie[order],
+        )
+
+    def _assign(
+        self,
+        start: FloatArray,
+        end: FloatArray,
+        kind: npt.NDArray[np.int8],
+        flags: npt.NDArray[np.uint8],
+        doc: npt.NDArray[np.int32],
+        ids: list[str],
+        source_index: IntArray,
+        sort_end: FloatArray,
+    ) -> None:
+        """Take arrays already in chronological order."""
+        n = len(start)
+        self.sort_end: FloatArray = np.ascontiguousarray(sort_end, dtype=np.float64)
+        self.start: FloatArray = np.ascontiguousarray(start, dtype=np.float64)
+        self.end: FloatArray = np.ascontiguousarray(end, dtype=np.float64)
+        self.kind = np.ascontiguousarray(kind, dtype=np.int8)
+        self.flags = np.ascontiguousarray(flags, dtype=np.uint8)
+        self.doc = np.ascontiguousarray(doc, dtype=np.int32)
+        self.source_index: IntArray = np.asarray(source_index, dtype=np.int64)
+        self.ids: list[str] = ids
         self._pos = dict(zip(self.ids, range(n), strict=True))
         # Running maximum of end times: everything before the first entry > t0 ends before t0.
         self._end_cummax: FloatArray = np.maximum.accumulate(self.end) if n else self.end.copy()
@@ -316,6 +340,35 @@ class EventStore:
             sort_end[pos] = _ongoing_sort_end(self.event_at(pos), t1)
         store = EventStore(start, end, kinds, flags, docs, self.ids, self.source_index, sort_end)
         store.events = self.events
+        return store
+
+    def subset(
+        self, keep_rows: Sequence[bool] | npt.NDArray[np.bool_], events: Sequence[Event] | None = None
+    ) -> EventStore:
+        """The store of the events whose source rows ``keep_rows`` marks, by a mask over these arrays.
+
+        Nothing is re-sorted and no event object is read: a filter switched on or off costs
+        array indexing, not a rebuild. Source rows are renumbered to count kept rows only, so
+        they index ``events``, the kept events in their original order.
+        """
+        keep = np.asarray(keep_rows, dtype=bool)
+        if len(keep) <= (int(self.source_index.max()) if len(self) else -1):
+            raise ValueError("the row mask is shorter than the timeline the store was built from")
+        positions = np.flatnonzero(keep[self.source_index])
+        new_row = np.cumsum(keep, dtype=np.int64) - 1
+        ids = self.ids
+        store = EventStore.__new__(EventStore)
+        store._assign(
+            self.start[positions],
+            self.end[positions],
+            self.kind[positions],
+            self.flags[positions],
+            self.doc[positions],
+            [ids[p] for p in positions.tolist()],
+            new_row[self.source_index[positions]],
+            self.sort_end[positions],
+        )
+        store.events = events
         return store
 
     @classmethod

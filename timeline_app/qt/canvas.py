@@ -41,7 +41,8 @@ DRAG_THRESHOLD_PX = 4.0
 
 class TimelineCanvas(QWidget):
     selection_requested = Signal(str)  # the user clicked an event ("" on empty space)
-    selection_toggle_requested = Signal(str)  # Ctrl- or Shift-click: add the event to the selection or take it out
+    selection_toggle_requested = Signal(str)  # Ctrl-click: add the event to the selection or take it out
+    selection_range_requested = Signal(str)  # Shift-click: select from the current event to this one
     viewport_did_change = Signal(object)  # Viewport
     frame_painted = Signal()  # after a paint that drew the loaded timeline
 
@@ -252,9 +253,11 @@ class TimelineCanvas(QWidget):
         if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
             if not self._dragging:
                 hit = self.event_at(event.position())
-                extend = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-                if hit and event.modifiers() & extend:
+                modifiers = event.modifiers()
+                if hit and modifiers & Qt.KeyboardModifier.ControlModifier:
                     self.selection_toggle_requested.emit(hit)
+                elif hit and modifiers & Qt.KeyboardModifier.ShiftModifier:
+                    self.selection_range_requested.emit(hit)
                 else:
                     self.selection_requested.emit(hit)
             self.unsetCursor()
