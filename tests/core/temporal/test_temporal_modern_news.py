@@ -25,6 +25,7 @@ TUE = date(2025, 11, 18)  # a Tuesday
 AUG = date(2025, 8, 4)  # a Monday
 APR = date(2025, 4, 16)  # a Wednesday in Holy Week
 DEC = date(2025, 12, 29)  # a Monday in ISO week 2026-W01
+JUL = date(2025, 7, 9)  # a Wednesday
 
 Expected = list[tuple[str, str, str]]
 
@@ -585,6 +586,24 @@ CASES: list[tuple[str, date | None, Expected]] = [
     ("The 2026 World Cup kicks off in June.", DEC, [("2026", "DATE", "2026"), ("June", "DATE", "2026-06")]),
     ("The firm reports fourth-quarter results in late January.", DEC,
      [("fourth-quarter", "DATE", "2025-Q4"), ("late January", "DATE", "2026-01")]),
+    # --- a tenth batch: retrospectives that tell a story from a date of their own
+    ("The first reports came in shortly after 6 a.m. on July 7, 2005. By the evening, 52 people were dead.", JUL,
+     [("6 a.m. on July 7, 2005", "TIME", "2005-07-07T06:00"), ("the evening", "TIME", "2005-07-07TEV")]),
+    ("Two days later, police identified the bombers.", JUL, [("Two days later", "DATE", "2025-07-11")]),
+    ("The wall fell on Nov. 9, 1989. Within a year, Germany was reunified.", JUL,
+     [("Nov. 9, 1989", "DATE", "1989-11-09"), ("a year", "DURATION", "P1Y")]),
+    ("She was born in Lagos in 1961 and moved to London at the age of 12.", JUL, [("1961", "DATE", "1961")]),
+    ("The company went public in 1999. The following spring, the dot-com bubble burst.", JUL,
+     [("1999", "DATE", "1999"), ("The following spring", "DATE", "2000-SP")]),
+    ("The ship left port on March 10. Three weeks later it reached Cape Town.", JUL,
+     [("March 10", "DATE", "2025-03-10"), ("Three weeks later", "DATE", "2025-03-31")]),
+    ("The agreement, reached in 2015, was abandoned three years later.", JUL,
+     [("2015", "DATE", "2015"), ("three years later", "DATE", "2018")]),
+    ("By the time the rescuers arrived that afternoon, the water had receded.", JUL,
+     [("that afternoon", "TIME", "2025-07-09TAF")]),
+    ("The band split in 1970; a decade later, Lennon was dead.", JUL,
+     [("1970", "DATE", "1970"), ("a decade later", "DATE", "1980")]),
+    ("On the night of April 14, 1912, the ship struck an iceberg.", JUL, [("April 14, 1912", "DATE", "1912-04-14")]),
     # --- without a reference date: absolute values kept, anaphora from the text
     ("On March 3, 2020, the virus spread. The next day, schools shut.", None,
      [("March 3, 2020", "DATE", "2020-03-03"), ("The next day", "DATE", "2020-03-04")]),

@@ -69,6 +69,10 @@ def duration_value(n: float | None, unit: str) -> str:
     return f"P{t}{whole}{code}{rest}{s_code}"
 
 
+# "within a year", "for a week": a preposition makes the phrase a length of time, never a rate.
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:within|in|for|over|after|under|about|than|nearly|almost|around|of|during|throughout)\s+$", re.IGNORECASE
+)
 _RATE_BEFORE = re.compile(
     r"(?:[\d%]|percent|cents?|dollars?|euros?|once|twice|thrice|times|salary|rate)\W*\w*\s*$", re.I
 )
@@ -108,7 +112,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Result | None:
     det = (m.group("det") or "").lower()
     # "$50 a year", "twice a week": a rate, which TimeML writes as a SET.
     rate_like = det == "" and m.group("n").lower() in ("a", "an", "per") and not m.group("rel") and not mod
-    if rate_like and _RATE_BEFORE.search(ctx.text[max(0, m.start() - 24) : m.start()]):
+    before = ctx.text[max(0, m.start() - 24) : m.start()]
+    if rate_like and _RATE_BEFORE.search(before) and not _PREPOSITION_BEFORE.search(before):
         return Result("SET", duration_value(1, unit), basis=f"'{m.group()}': a rate, once per {unit}")
     value = duration_value(n, unit)
     count = m.group("n")

@@ -19,7 +19,7 @@ from timeline_app.core.temporal.base import (
     weekday_number,
 )
 from timeline_app.core.temporal.lexicon import COUNT, DAY_PARTS, SEASON, SEASONS, WEEKDAY
-from timeline_app.core.temporal.units import Unit, season_near, unit_of, unresolved_value
+from timeline_app.core.temporal.units import Unit, season_near, season_unit, unit_of, unresolved_value
 
 _ORDER = ("day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century")
 
@@ -209,7 +209,11 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
         if part:
             value += f"T{part}"
         return Result("TIME" if part else "DATE", value, basis=f"'{m.group()}': nothing to anchor it on")
-    if season:
+    if season and base.kind in ("year", "decade", "century"):
+        # "In 1999 ... the following spring": the spring of the next year, not the one around 1 January.
+        shift = -1 if det in _PREVIOUS else 1 if det in _NEXT else 0
+        unit = season_unit(base.start.year + shift, season)
+    elif season:
         current = unit_of("season", base.start)
         same_year = season_near(base.start, season)
         if det in _PREVIOUS:
@@ -517,7 +521,8 @@ RULES: list[Rule] = [
     ),
     rule(
         "part_of_day",
-        r"(?:(?P<adj>early|late|mid)[-\s]?|(?<=\bin\s)the\s+|(?<=\bduring\s)the\s+)(?P<part>morning|afternoon|evening)"
+        r"(?:(?P<adj>early|late|mid)[-\s]?|(?<=\bin\s)the\s+|(?<=\bduring\s)the\s+|(?<=\bby\s)the\s+|"
+        r"(?<=\buntil\s)the\s+)(?P<part>morning|afternoon|evening)"
         rf"(?:\s+(?:on\s+)?(?P<day>yesterday|today|tomorrow|{WEEKDAY}))?",
         _part_of_day,
         _part_of_day_check,
