@@ -234,13 +234,16 @@ class EventList(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def set_timeline(self, timeline: Timeline, doc_colors: dict[str, QColor] | None = None) -> None:
+    def set_timeline(
+        self, timeline: Timeline, doc_colors: dict[str, QColor] | None = None, fit_columns: bool = True
+    ) -> None:
         self._syncing = True
         try:
             self.model.set_timeline(timeline, doc_colors)
         finally:
             self._syncing = False
-        self._fit_date_column(timeline)
+        if fit_columns:
+            self._fit_date_column(timeline)
 
     def _fit_date_column(self, timeline: Timeline) -> None:
         metrics = self.table.fontMetrics()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
+from itertools import compress
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -196,7 +197,8 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
         full = self._full_store
         if full is None or full.events is not self._timeline.events:
             full = EventStore.from_timeline(self._timeline)
-        self._show_full(self._timeline, full, True)
+        # A part of the events needs no wider date column than the whole: skip measuring it.
+        self._show_full(self._timeline, full, True, fit_columns=False)
         self.events_did_change.emit()
 
     def event_filter(self) -> EventFilter | None:
@@ -206,7 +208,7 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
         """The events on screen: the timeline, or its part that passes the event filter."""
         return self._shown
 
-    def _show_full(self, tl: Timeline, full: EventStore, keep_view: bool) -> None:
+    def _show_full(self, tl: Timeline, full: EventStore, keep_view: bool, fit_columns: bool = True) -> None:
         """Show ``tl``, whose whole store is ``full``, through the event filter.
 
         The filtered store is a mask over the whole one's arrays (kept for switching the
@@ -214,12 +216,12 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
         """
         self._full_store = full
         if self._filter is None:
-            self._apply(tl, full, keep_view, tl)
+            self._apply(tl, full, keep_view, tl, fit_columns)
             return
         keep = self._filter
         mask = [bool(keep(e)) for e in tl.events]
-        shown = Timeline(documents=tl.documents, events=[e for e, k in zip(tl.events, mask, strict=True) if k])
-        self._apply(tl, full.subset(mask, shown.events), keep_view, shown)
+        shown = Timeline(documents=tl.documents, events=list(compress(tl.events, mask)))
+        self._apply(tl, full.subset(mask, shown.events), keep_view, shown, fit_columns)
 
     def canvas(self) -> TimelineCanvas:
         return self._canvas
@@ -250,7 +252,9 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
 
     # views --------------------------------------------------------------------------
 
-    def _apply(self, tl: Timeline, store: EventStore, keep_view: bool, shown: Timeline | None = None) -> None:
+    def _apply(
+        self, tl: Timeline, store: EventStore, keep_view: bool, shown: Timeline | None = None, fit_columns: bool = True
+    ) -> None:
         """Show ``shown`` (``tl`` filtered; ``tl`` itself by default) with ``store`` built from it."""
         self._timeline = tl
         self._shown = tl if shown is None else shown
@@ -261,7 +265,7 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
         self._overview.set_window(self._canvas.viewport_range())
         style = self._canvas.timeline_style()
         colors = {d.id: style.ink(i).color for i, d in enumerate(tl.documents)} if len(tl.documents) > 1 else {}
-        self._event_list.set_timeline(self._shown, colors)
+        self._event_list.set_timeline(self._shown, colors, fit_columns)
         kept = [i for i in self.selected_event_ids() if self._chronology.index_of(i) >= 0]
         selected = kept[0] if kept else ""
         changed = selected != self._selected or kept[1:] != self._extra

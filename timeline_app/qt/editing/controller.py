@@ -254,7 +254,12 @@ class ProjectController(QObject):
         self._unreviewed_only = on
         native = getattr(self.window, "set_event_filter", None)
         if callable(native):
-            native((lambda event: not event.curated) if on else None)
+            # Only the view changes: the content check on events_did_change would compare every event.
+            self._updating_view = True
+            try:
+                native((lambda event: not event.curated) if on else None)
+            finally:
+                self._updating_view = False
             return
         self._show(keep_selection=True)
         self._remember_content()
