@@ -149,6 +149,15 @@ _AND = re.compile(r",?\s+and\s+(?:(?:then|later|subsequently|eventually|finally)
 _AUX = re.compile(
     r"(?:was|were|is|are|has|have|had|will|would)(?:\s+(?:not|never|also|later|then))?(?:\s+been)?\b", re.IGNORECASE
 )
+_INTENT = re.compile(
+    r"(?:plans|plan|expects|expect|intends|intend|aims|aim|hopes|hope|wants|want|promises|vows|pledges)\s+to\b",
+    re.IGNORECASE,
+)
+_OWN_SUBJECT = re.compile(r"\s*(?:the|a|an|its|his|her|their|our|this|[A-Z][\w'’\-]+)\s+[\w'’\-]+", re.IGNORECASE)
+_NAME_SUBJECT = re.compile(
+    r"\s*(?!(?:The|A|An|This|That|These|Its|His|Her|Their|Our|In|On|At|By|After|Before|Since)\s)"
+    r"(?:[A-Z][\w'’.\-]*\s+){1,4}(?=[a-z])"
+)
 _FIRST_WORD = re.compile(r"[\w'’\-]+")
 
 
@@ -172,11 +181,13 @@ def split_dated_conjuncts(
         stop = next_and.start() if next_and else clause.end
         right_dated = any(m.end() <= s and e <= stop for s, e in dated)
         verb = _verb_start(text[m.end() : stop])
+        if not verb and m.group(0).startswith(",") and _OWN_SUBJECT.match(text, m.end()):
+            verb = "subject"  # ", and the trust plans to ...": a clause with a subject of its own
         if not (left_dated and right_dated and verb):
             continue
         left = Clause(pos, m.start(), clause.role, clause.link if not pieces else "")
         pieces.append((left, carried))
-        shared = _subject_for_next(text[pos : m.start()], carried, verb)
+        shared = "" if verb == "subject" else _subject_for_next(text[pos : m.start()], carried, verb)
         if shared is None:
             return [(clause, subject)]  # no subject to lend: a title would read as a fragment
         carried = shared
@@ -196,7 +207,7 @@ def _verb_start(words: str) -> str:
     first = _FIRST_WORD.match(words.lstrip())
     if first is None or first.group(0)[:1].isupper():
         return ""
-    if _AUX.match(words.lstrip()):
+    if _AUX.match(words.lstrip()) or _INTENT.match(words.lstrip()):
         return "aux"
     return "participle" if is_past(first.group(0).replace("-", "")) else ""
 
@@ -215,4 +226,7 @@ def _subject_for_next(left: str, subject: str, verb: str) -> str | None:
             if verb == "participle" and aux and after and is_past(after[0]) and not _AUX.fullmatch(after[0]):
                 return f"{head} {aux.group(0)}"
             return head
-    return None
+    name = _NAME_SUBJECT.match(left)
+    if not subject and name and _verb_start(left[name.end() :]) == "" and len(words) > len(name.group(0).split()):
+        return name.group(0).strip()  # "Halden cut 1,200 jobs": a name, then a verb the lexicon cannot tell
+    return subject or None

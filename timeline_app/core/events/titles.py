@@ -152,8 +152,8 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
         if _JOINED_AFTER.match(text[e:]) or _JOINED_BEFORE.search(before):
             continue  # one end of a range or list ("between 1982 and 1992"): removing it would leave a gap
         prep = re.search(
-            r"(?:\b(?:as\s+(?:early|soon|late)\s+as|on|in|at|since|by|during|from|until|of|as of|early|late"
-            r"|between|for)\s+)+$",
+            r"(?:\b(?:as\s+(?:early|soon|late)\s+as|on|in|at|since|by|during|from|until|till|of|as of|early|late"
+            r"|between|for|(?:(?:shortly|soon|just|right|immediately|long)\s+)?(?:after|before))\s+)+$",
             before,
             re.I,
         )
