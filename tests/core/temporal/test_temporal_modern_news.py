@@ -26,6 +26,7 @@ AUG = date(2025, 8, 4)  # a Monday
 APR = date(2025, 4, 16)  # a Wednesday in Holy Week
 DEC = date(2025, 12, 29)  # a Monday in ISO week 2026-W01
 JUL = date(2025, 7, 9)  # a Wednesday
+FEB = date(2026, 2, 11)  # a Wednesday
 
 Expected = list[tuple[str, str, str]]
 
@@ -604,6 +605,30 @@ CASES: list[tuple[str, date | None, Expected]] = [
     ("The band split in 1970; a decade later, Lennon was dead.", JUL,
      [("1970", "DATE", "1970"), ("a decade later", "DATE", "1980")]),
     ("On the night of April 14, 1912, the ship struck an iceberg.", JUL, [("April 14, 1912", "DATE", "1912-04-14")]),
+    # --- an eleventh batch: winter sport, festivals, clock times with day words
+    ("The Winter Olympics opened in Milan on Friday.", FEB, [("Friday", "DATE", "2026-02-06")]),
+    ("Super Bowl LX was played on Sunday in Santa Clara.", FEB, [("Sunday", "DATE", "2026-02-08")]),
+    ("The central bank meets again on March 18-19.", FEB, [("March 18-19", "DATE", "2026-03-18")]),
+    ("Consumer prices rose 2.9% in the 12 months through January.", FEB,
+     [("the 12 months", "DURATION", "P12M"), ("January", "DATE", "2026-01")]),
+    ("The company plans to list its shares in the second quarter.", FEB, [("the second quarter", "DATE", "2026-Q2")]),
+    ("Valentine's Day spending is forecast to hit a record.", FEB, [("Valentine's Day", "DATE", "2026-02-14")]),
+    ("The storm dumped 40 cm of snow over two days last week.", FEB,
+     [("two days", "DURATION", "P2D"), ("last week", "DATE", "2026-W06")]),
+    ("Lunar New Year celebrations begin next Tuesday.", FEB, [("next Tuesday", "DATE", "2026-02-17")]),
+    ("The ruling party has governed since 2012.", FEB, [("2012", "DATE", "2012")]),
+    ("The airport will close for six weeks from April.", FEB,
+     [("six weeks", "DURATION", "P6W"), ("April", "DATE", "2026-04")]),
+    ("Exports to China slumped 20% in the final quarter of last year.", FEB,
+     [("the final quarter of last year", "DATE", "2025-Q4")]),
+    ("The man was arrested at his home at about 7:30 this morning.", FEB,
+     [("7:30 this morning", "TIME", "2026-02-11T07:30")]),
+    ("Parliament will debate the bill on 24 February.", FEB, [("24 February", "DATE", "2026-02-24")]),
+    ("The trial, which started in November, is expected to end in the spring.", FEB,
+     [("November", "DATE", "2025-11"), ("the spring", "DATE", "2026-SP")]),
+    ("Profits have fallen in each of the last three years.", FEB, [("the last three years", "DURATION", "P3Y")]),
+    ("The bar closed at 11:15 last night.", FEB, [("11:15 last night", "TIME", "2026-02-10T23:15")]),
+    ("The score was 2:30 at half, and the ratio is 3:2.", FEB, []),
     # --- without a reference date: absolute values kept, anaphora from the text
     ("On March 3, 2020, the virus spread. The next day, schools shut.", None,
      [("March 3, 2020", "DATE", "2020-03-03"), ("The next day", "DATE", "2020-03-04")]),

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 
 from timeline_app.core.temporal.anchoring import MONTH_NAMES, nth_weekday, resolve_month_year
-from timeline_app.core.temporal.base import Context, Result, Rule, capitalised, month_number, rule
+from timeline_app.core.temporal.base import Context, Result, Rule, capitalised, in_headline, month_number, rule
 from timeline_app.core.temporal.lexicon import (
     DECADE_WORDS,
     EASTER_OFFSETS,
@@ -163,6 +163,8 @@ _NOUN_AFTER = re.compile(
 
 
 def _season_check(m: re.Match[str], text: str) -> bool:
+    if capitalised(m.group("s")) and _CAPITAL_AFTER.match(text, m.end()) and not in_headline(text, m.start(), m.end()):
+        return False  # "the Winter Olympics", "Summer Palace": a name
     if m.group("det") or m.group("year") or m.group("rel"):
         after = text[m.end() : m.end() + 16]
         if (m.group("det") or "").lower() == "the" and not (m.group("year") or m.group("rel")):

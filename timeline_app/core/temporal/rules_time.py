@@ -23,7 +23,8 @@ from timeline_app.core.temporal.units import Unit
 _DAY_REF = (
     rf"(?:(?:(?P<wdd>{WEEKDAY})\s*,?\s+(?:the\s+)?)?(?:(?P<mon>{MONTH})\s*(?P<day>{DAY_NUM})|"
     rf"(?P<day2>{DAY_NUM})\s+(?:of\s+)?(?P<mon2>{MONTH}))\b(?:\s*,?\s+(?P<year>{YEAR4}))?|"
-    rf"(?P<wd>{WEEKDAY})|(?P<deictic>today|yesterday|tomorrow|tonight))"
+    rf"(?P<wd>{WEEKDAY})|(?P<deictic>today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|"
+    r"last\s+night))"
 )
 # Zone abbreviations are matched in capitals only: "ET" is a zone, "et" is not.
 _ZONE = (
@@ -35,6 +36,12 @@ _ZONE = (
 
 
 _DAY_AFTER = re.compile(rf"\)?\s*(?:\([^()]{{0,24}}\)\s*)?,?\s*(?:on\s+)?(?P<wd>{WEEKDAY})\b", re.IGNORECASE)
+
+
+_DEICTIC_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this morning": 0,
+                    "this afternoon": 0, "this evening": 0, "last night": -1}  # fmt: skip
+# Day words after a clock time that put it after noon: "7:30 this evening", "10 last night".
+_AFTERNOON_WORDS = ("this afternoon", "this evening", "tonight", "last night")
 
 
 def _opt(m: re.Match[str], name: str) -> str | None:
@@ -53,7 +60,7 @@ def _which_day(m: re.Match[str], ctx: Context) -> tuple[date | None, str]:
     if deictic:
         if ref is None:
             return None, ""
-        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[deictic.lower()]
+        offset = _DEICTIC_OFFSETS[re.sub(r"\s+", " ", deictic.lower())]
         return ref + timedelta(days=offset), f"'{deictic}' relative to the reference date {ref}"
     day_digits = re.match(r"\d+", _opt(m, "day") or _opt(m, "day2") or "")
     if month_word and capitalised(month_word) and day_digits:
@@ -91,7 +98,8 @@ def _clock(m: re.Match[str], ctx: Context) -> Result | None:
     hour = int(hour)
     minute = int(_opt(m, "mi") or 0)
     ap = (_opt(m, "ap") or "").lower().replace(".", "").replace(" ", "")
-    if ap.startswith("p") or ap in ("intheafternoon", "intheevening", "atnight"):
+    later_in_day = re.sub(r"\s+", " ", (_opt(m, "deictic") or "").lower()) in _AFTERNOON_WORDS and not ap
+    if ap.startswith("p") or ap in ("intheafternoon", "intheevening", "atnight") or (later_in_day and hour >= 5):
         if hour < 12:
             hour += 12
     elif (ap.startswith("a") or ap == "inthemorning") and hour == 12:
@@ -114,8 +122,8 @@ def _clock_check(m: re.Match[str], text: str) -> bool:
         return False  # "2.46" is a number
     if _opt(m, "wd") or _opt(m, "deictic") or _opt(m, "mon") or _opt(m, "mon2"):
         return True
-    before = text[max(0, m.start() - 6) : m.start()].lower()
-    return "at" in before or "by" in before
+    before = text[max(0, m.start() - 8) : m.start()].lower()
+    return bool(re.search(r"\b(?:at|by|about|around|until|till|from|before|after)\s+$", before))
 
 
 def _noon(m: re.Match[str], ctx: Context) -> Result | None:
