@@ -11,7 +11,7 @@ from timeline_app.core.events.candidates import Candidate, aside_candidates, is_
 from timeline_app.core.events.entities import find_entities, merge_short_names
 from timeline_app.core.events.lexicon import is_past
 from timeline_app.core.events.relatives import find_relatives, inside_any, mask_relatives
-from timeline_app.core.events.reports import report_title, source_of
+from timeline_app.core.events.reports import STATEMENT, report_title, source_of
 from timeline_app.core.events.sentences import split_sentences
 from timeline_app.core.events.ties import TieIndex, lead_clause, lower_bound, tie_target
 from timeline_app.core.events.titles import make_title
@@ -186,7 +186,8 @@ def _to_events(doc: Document, groups: list[_Group], masked: str) -> list[Event]:
         title = _title(doc, masked, g, lead, told_apart)
         # A country that opens the title is its subject: it acts, not only a place.
         actors = [p for p in places if title.startswith(p + " ") and p not in actors] + actors
-        speaker = title.split(": ", 1)[0] if lead.kind == "report" and ": " in title else ""
+        told = lead.kind == "report" and ": " in title and not title.startswith(STATEMENT)
+        speaker = title.split(": ", 1)[0] if told else ""
         if speaker and speaker not in actors:
             actors.insert(0, speaker)  # who made the statement, even when the text says "she"
         events.append(

@@ -9,6 +9,8 @@ from timeline_app.core.events.clauses import REPORTING_VERBS
 from timeline_app.core.events.entities import find_entities
 from timeline_app.core.events.titles import make_title
 
+STATEMENT = "Statement: "  # a title prefix, not a speaker
+
 
 def report_title(text: str, report: Candidate, with_content: bool = True) -> str:
     """'Officials: The port stayed closed', 'Local radio report', 'Report by a witness'; '' if no source.
@@ -24,7 +26,7 @@ def report_title(text: str, report: Candidate, with_content: bool = True) -> str
         if speaker:
             return f"{speaker}: {said}"
         # Its words alone would read as the event itself, which has a title of its own.
-        return said if with_content else f"Statement: {said[:1].lower() + said[1:] if said[1:2].islower() else said}"
+        return said if with_content else STATEMENT + (said[:1].lower() + said[1:] if said[1:2].islower() else said)
     if speaker:
         if _MEDIA.search(speaker):
             return f"{speaker} report"
