@@ -27,6 +27,7 @@ APR = date(2025, 4, 16)  # a Wednesday in Holy Week
 DEC = date(2025, 12, 29)  # a Monday in ISO week 2026-W01
 JUL = date(2025, 7, 9)  # a Wednesday
 FEB = date(2026, 2, 11)  # a Wednesday
+MAY = date(2025, 5, 7)  # a Wednesday, the day before VE Day
 
 Expected = list[tuple[str, str, str]]
 
@@ -629,6 +630,26 @@ CASES: list[tuple[str, date | None, Expected]] = [
     ("Profits have fallen in each of the last three years.", FEB, [("the last three years", "DURATION", "P3Y")]),
     ("The bar closed at 11:15 last night.", FEB, [("11:15 last night", "TIME", "2026-02-10T23:15")]),
     ("The score was 2:30 at half, and the ratio is 3:2.", FEB, []),
+    # --- a twelfth batch: a crowded week of politics and anniversaries
+    ("India launched missile strikes on Pakistan early Wednesday.", MAY, [("early Wednesday", "DATE", "2025-05-07")]),
+    ("The conclave to elect a new pope begins on Wednesday afternoon.", MAY,
+     [("Wednesday afternoon", "TIME", "2025-05-07TAF")]),
+    ("Germany's new chancellor was sworn in on Tuesday after failing to win a first-round vote.", MAY,
+     [("Tuesday", "DATE", "2025-05-06")]),
+    ("The Fed is expected to hold rates steady at the end of its two-day meeting on Wednesday.", MAY,
+     [("two-day", "DURATION", "P2D"), ("Wednesday", "DATE", "2025-05-07")]),
+    ("Britain and India signed a trade deal on Tuesday after three years of talks.", MAY,
+     [("Tuesday", "DATE", "2025-05-06"), ("three years", "DURATION", "P3Y")]),
+    ("VE Day was marked across Europe 80 years after the end of the war.", MAY,
+     [("VE Day", "DATE", "2024-05-08"), ("80 years", "DURATION", "P80Y")]),
+    ("The airline cancelled 1,200 flights over the long weekend.", MAY, [("the long weekend", "DATE", "2025-W18-WE")]),
+    ("Average rents rose 4.5% in the year to April.", MAY,
+     [("the year", "DURATION", "P1Y"), ("April", "DATE", "2025-04")]),
+    ("The mayor, first elected in 2013, is not seeking a fourth term in November.", MAY,
+     [("2013", "DATE", "2013"), ("November", "DATE", "2025-11")]),
+    ("The eruption on Sunday sent ash 10 km into the sky.", MAY, [("Sunday", "DATE", "2025-05-04")]),
+    ("Crowds will mark VE Day on Thursday.", MAY,
+     [("VE Day", "DATE", "2025-05-08"), ("Thursday", "DATE", "2025-05-08")]),
     # --- without a reference date: absolute values kept, anaphora from the text
     ("On March 3, 2020, the virus spread. The next day, schools shut.", None,
      [("March 3, 2020", "DATE", "2020-03-03"), ("The next day", "DATE", "2020-03-04")]),

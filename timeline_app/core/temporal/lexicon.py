@@ -65,7 +65,8 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "remembrance day": (11, 11), "armistice day": (11, 11), "juneteenth": (6, 19), "st. patrick's day": (3, 17),
     "st patrick's day": (3, 17), "saint patrick's day": (3, 17), "canada day": (7, 1), "australia day": (1, 26),
     "anzac day": (4, 25), "may day": (5, 1), "guy fawkes night": (11, 5), "bonfire night": (11, 5),
-    "hogmanay": (12, 31),
+    "hogmanay": (12, 31), "ve day": (5, 8), "vj day": (8, 15),
+    "earth day": (4, 22), "world aids day": (12, 1), "groundhog day": (2, 2),
 }  # fmt: skip
 
 # Holidays on the n-th weekday of a month (month, weekday with Monday = 0, n; -1 = last): US calendar.

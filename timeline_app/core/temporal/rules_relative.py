@@ -557,7 +557,8 @@ RULES: list[Rule] = [
     ),
     rule(
         "weekend",
-        r"(?P<det>the|this|last|next|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+coming)\s+week-?end",
+        r"(?P<det>the|this|last|next|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+coming)\s+"
+        r"(?:long\s+|holiday\s+)?week-?end",
         _weekend,
         priority=2,
     ),

@@ -23,7 +23,9 @@ _FUTURE = (
     r"takes\s+place|kicks\s+off|tips\s+off|launches|arrives|departs|heads\s+to|"
     r"postponed\s+until|(?:no\s+)?later\s+than|(?:is|are)\s+(?:expected|scheduled|due|set|slated)|"
     r"(?:takes?|comes?|goes?)\s+(?:effect|into\s+(?:effect|force))|"
-    r"(?:forecast|predicted|projected|expected|scheduled|slated|tipped|due)\s+to"
+    r"(?:forecast|predicted|projected|expected|scheduled|slated|tipped|due)\s+to|"
+    r"(?:is|are|am)\s+(?:not\s+)?(?:seeking|running|planning|hoping|preparing|heading|travell?ing|meeting|launching|"
+    r"holding|hosting|releasing|opening|starting|leaving|visiting|returning|standing)\b"
 )
 _PAST = (
     r"was|were|had|did|said|told|reported|announced|ago|last|earlier|previously|"
