@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -12,7 +13,9 @@ RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 APP_ICON_PATH = RESOURCES / "timeline-app.svg"
 
 
+@cache
 def app_icon() -> QIcon:
+    """Loaded once: checking that the SVG renders costs a rasterisation each time."""
     if APP_ICON_PATH.is_file():
         icon = QIcon(str(APP_ICON_PATH))
         if not icon.pixmap(32, 32).isNull():  # the SVG image plugin may be missing
