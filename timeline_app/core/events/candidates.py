@@ -159,14 +159,22 @@ def _split_conjuncts(
     text: str, clauses: list[Clause], timexes: list[Timex], reference: date | None
 ) -> tuple[list[Clause], dict[Clause, str]]:
     """Verbs joined by 'and', each with its own date, are happenings of their own."""
-    dated = [(t.start, t.end) for t in timexes if t.value not in _VAGUE and _dates(t, reference)]
+    if not clauses:
+        return clauses, {}
+    lo, hi = clauses[0].start, max(c.end for c in clauses)
+    near = [t for t in timexes if lo <= t.start and t.end <= hi]  # the document's timexes, cut to this sentence
+    dated = [(t.start, t.end) for t in near if t.value not in _VAGUE and _dates(t, reference)]
     out: list[Clause] = []
     subjects: dict[Clause, str] = {}
     for clause in clauses:
         if clause.role in ("frame", "attribution"):
             out.append(clause)
             continue
-        for piece, subject in split_dated_conjuncts(text, clause, dated):
+        own = [(s, e) for s, e in dated if clause.start <= s and e <= clause.end]
+        if len(own) < 2:
+            out.append(clause)
+            continue
+        for piece, subject in split_dated_conjuncts(text, clause, own):
             out.append(piece)
             if subject:
                 subjects[piece] = subject
