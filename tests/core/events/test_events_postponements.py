@@ -60,3 +60,17 @@ def test_report_without_speaker_is_titled_as_the_statement() -> None:
     forecast = next(e for e in events if e.status is Status.EXPECTED)
     assert report.date.edtf == "2025-09-01" and report.title == "Statement: second-quarter profit would miss forecasts"
     assert forecast.title == "Second-quarter profit will miss forecasts"
+
+
+def test_source_opening_the_sentence_is_no_trailing_report() -> None:
+    events = _events("The research firm said according to its panel data, console sales fell 8% in July.")
+    assert [(e.title, e.date.edtf, e.status) for e in events] == [("Console sales fell 8%", "2025-07", Status.OCCURRED)]
+
+
+def test_expectation_titled_by_what_is_expected() -> None:
+    events = _events("The port operator said on Tuesday it expected backlogs to clear by December.")
+    report = next(e for e in events if e.status is Status.REPORTED)
+    expected = next(e for e in events if e.status is Status.EXPECTED)
+    assert report.date.edtf == "2025-09-02" and report.title.startswith("Port operator: Backlogs expected to clear")
+    assert expected.title == "Backlogs expected to clear" and expected.date.latest == date(2025, 12, 31)
+    assert not any(e.title.startswith("It ") for e in events)

@@ -37,7 +37,8 @@ _CONTENT = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:\w+\s+){{0,4}}?that\s+", r
 _CONTENT_BARE = re.compile(
     rf"\b(?:{REPORTING_VERBS})\s+(?:(?:on|last|this|early|late)\s+\w+\s+|yesterday\s+|today\s+)?"
     r"(?=(?:the|a|an|it|he|she|they|we|its|his|her|their|this|these)\b"
-    r"(?:\s+[\w'’\-]+){0,3}?\s+(?:would|could|might|will|may|should|had|was|were)\s+\w)",
+    r"(?:\s+[\w'’\-]+){0,3}?\s+(?:would|could|might|will|may|should|had|was|were|expected|expects|planned|plans|"
+    r"intended|intends|hoped|hopes)\s+\w)",
     re.IGNORECASE,
 )
 _LINKS = re.compile(
@@ -77,6 +78,12 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
     said = _TRAILING_SAID.search(sentence, tail_at)
     attribution_at: int | None = None
     kind = ""
+    inner = _inner_source_end(sentence, cut) if cut else None
+    if cut and inner is not None:
+        # "NPD said according to those figures, sales fell": the source opens the sentence; the news follows.
+        clauses.append(Clause(start, start + inner, "attribution", "source"))
+        body_start = start + inner
+        cut = _ATTRIBUTION.search(sentence, inner)
     if cut and cut.start() > 0:
         attribution_at, kind = cut.start(), "source"
     if said and said.start() > 0 and (attribution_at is None or said.start() < attribution_at):
@@ -99,6 +106,18 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
         clauses.extend(_split_body(text, body_start, body_end, "main"))
     clauses.sort(key=lambda c: c.start)
     return [c for c in clauses if text[c.start : c.end].strip()]
+
+
+def _inner_source_end(sentence: str, cut: re.Match[str]) -> int | None:
+    """Where an 'according to X,' that a clause of its own follows ends (after its comma), or None."""
+    comma = sentence.find(",", cut.end())
+    if comma < 0 or not cut.group(0).lstrip(", ").lower().startswith(("according", "citing", "quoting", "as per")):
+        return None
+    source = sentence[cut.end() : comma]
+    rest = sentence[comma + 1 :]
+    if len(source.split()) > 6 or len(rest.split()) < 3 or not _starts_clause(rest):
+        return None
+    return comma + 1
 
 
 def _split_body(text: str, start: int, end: int, role: str) -> list[Clause]:

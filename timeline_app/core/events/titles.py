@@ -171,8 +171,15 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
     text = _LEADING.sub("", text)
     text = _first_sentence(text)
     text = _trim_dangling(_drop_trailing_relative(_shorten(text)))
+    # "It expected backlogs to clear": the pronoun says nothing; what is expected is the subject.
+    text = _PRONOUN_EXPECTS.sub(lambda m: f"{m.group('what')} expected to ", text, count=1)
     return text[:1].upper() + text[1:] if text else ""
 
+
+_PRONOUN_EXPECTS = re.compile(
+    r"^(?:it|they|he|she|we)\s+(?:expected|expects|expect)\s+(?P<what>(?!to\b)[\w'’%$,.\- ]{2,60}?)\s+to\s+(?=\w)",
+    re.IGNORECASE,
+)
 
 _OPENERS = frozenset(
     [
