@@ -436,12 +436,14 @@ RULES: list[Rule] = [
     ),
     rule(
         "holiday",
-        rf"(?:(?P<det>last|this|next)\s+)?(?P<h>{_holiday_pattern()})(?P<wkend>\s+(?:holiday\s+)?week-?end)?"
-        rf"(?:\s+(?P<year>{YEAR4}))?",
+        # Holiday names are capitalised: the look-ahead skips every lower-case position cheaply.
+        rf"(?=(?-i:[A-Z])|(?:last|this|next)\s)(?:(?P<det>last|this|next)\s+)?(?P<h>{_holiday_pattern()})"
+        rf"(?P<wkend>\s+(?:holiday\s+)?week-?end)?(?:\s+(?P<year>{YEAR4}))?",
         _holiday,
         _holiday_check,
         priority=1,
-        gate=_holiday_pattern(),
+        gate=r"(?-i:\b(?:Day|DAY|Eve|EVE|Night|NIGHT|Friday|Monday|Sunday|Thursday|Saturday|Wednesday|Christmas|"
+        r"CHRISTMAS|Easter|EASTER|Thanksgiving|THANKSGIVING|Halloween|Juneteenth|Hogmanay|Pentecost)\b)",
     ),
     rule(
         "quarter_code",
