@@ -74,3 +74,10 @@ def test_expectation_titled_by_what_is_expected() -> None:
     assert report.date.edtf == "2025-09-02" and report.title.startswith("Port operator: Backlogs expected to clear")
     assert expected.title == "Backlogs expected to clear" and expected.date.latest == date(2025, 12, 31)
     assert not any(e.title.startswith("It ") for e in events)
+
+
+def test_recent_reports_bound_what_they_tell() -> None:
+    text = "Shares slipped on Monday. Recent court filings indicated that the miner has sold its stake in the smelter."
+    sold = next(e for e in _events(text) if "sold its stake" in e.title)
+    assert (sold.date.edtf, sold.status) == ("[..2025-09-04]", Status.OCCURRED)
+    assert "Recent" in sold.date_basis

@@ -29,6 +29,10 @@ _SINCE_BEFORE = re.compile(
     r"least|about|around|as|far|back)\s+){0,2}$",
     re.IGNORECASE,
 )
+_RECENT_REPORT = re.compile(
+    r"\b(?:recent|recently|earlier|lately)\b(?=.*\b(?:indicated|reported|showed|suggested|said|stated|revealed)\b)",
+    re.IGNORECASE,
+)
 _QUANTITY_HINT = re.compile(r"\d")
 _DEFINITE_FUTURE = re.compile(r"(?:will|shall|going\s+to)\b", re.IGNORECASE)
 _PAST_INTENT = re.compile(r"(?:pledged|promised|threatened|vowed|planned|intended|aimed)\s+to", re.IGNORECASE)
@@ -89,6 +93,11 @@ def sentence_candidates(
                 leading_report = report if _leads(clause, clauses) else None
             elif d is not None:
                 report_bound = (d, inside[0])
+            elif reference is not None and (recent := _RECENT_REPORT.search(ctext)):
+                # "Recent media reports indicated that ...": told before the article, whatever the tagger made of it.
+                at = clause.start + recent.start()
+                words = Timex(at, at + len(recent.group(0)), recent.group(0), "DATE", "PAST_REF")
+                report_bound = (FuzzyDate.point(DatePoint.day(reference)), words)
             continue
         inside = [t for t in inside if t.value not in _VAGUE]
         if not inside and frame_timexes and clause.role in ("main", "content"):
