@@ -466,7 +466,8 @@ _YEAR_TAIL = rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR4}))?"
 RULES: list[Rule] = [
     rule(
         "date_month_day",
-        rf"{_WD}(?P<mon>{MONTH})\s*(?P<day>{DAY_NUM}|{DAY_ORD_WORD})\b(?:\s*[-–]\s*{DAY_NUM}\b|"
+        # Month and weekday names must be capitalised: the look-ahead skips lower-case positions cheaply.
+        rf"(?=(?-i:[A-Z])){_WD}(?P<mon>{MONTH})\s*(?P<day>{DAY_NUM}|{DAY_ORD_WORD})\b(?:\s*[-–]\s*{DAY_NUM}\b|"
         rf"\s+(?:to|until|till|through|and)\s+(?P<day2>{DAY_NUM})\b{_NO_UNIT_AFTER})?{_YEAR_TAIL}",
         _date_or_day_range,
         _month_is_name,
@@ -474,6 +475,8 @@ RULES: list[Rule] = [
     ),
     rule(
         "date_day_month",
+        rf"(?=\d|(?-i:[A-Z])|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+        r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twent|thirt))"
         rf"(?:(?P<day0>{DAY_NUM})\s+(?:to|until|till|through|and)\s+)?"
         rf"{_WD}(?P<day>{DAY_NUM}|{DAY_ORD_WORD})(?:\s*[-–]\s*{DAY_NUM})?\s+(?:of\s+)?(?P<mon>{MONTH})\b{_YEAR_TAIL}",
         _date_or_day_range,
