@@ -137,9 +137,9 @@ def _arm_screenshot(app: QApplication, window: MainWindow, path: str) -> None:
 
     def loaded() -> None:
         state["loaded"] = True
-        window.canvas().update()
-        if len(window.store()) == 0:
-            QTimer.singleShot(50, save)
+        # grab() lays out and paints every widget itself: waiting for an on-screen frame first
+        # would only draw the window twice. Events queued by the load (highlights) run first.
+        QTimer.singleShot(0 if len(window.store()) else 50, save)
 
     def timeout() -> None:
         if not state["done"]:
