@@ -66,7 +66,8 @@ def test_blog_post_with_updated_stamp() -> None:
     timeline = _extract("blog_updated.txt")
     assert timeline.documents[0].reference_date == REF
     buses = _find(timeline, "Night buses will return")
-    assert _when(buses) == ("2025-10-06", Status.EXPECTED)
+    assert _when(buses) == ("2025-10-06", Status.EXPECTED) and buses.title == "Night buses will return to six routes"
+    assert _when(_find(timeline, "transport authority")) == ("2025-09-04", Status.REPORTED)
     assert _when(_find(timeline, "routes were cut")) == ("2023-09", Status.OCCURRED)
     consultation = _find(timeline, "consultation ran")
     assert consultation.date.kind is DateKind.INTERVAL and consultation.date.edtf == "2025-01/2025-03"

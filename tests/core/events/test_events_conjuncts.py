@@ -69,3 +69,20 @@ def test_no_split_without_a_subject_to_share() -> None:
     text = "In 2019 and again in 2021 officials reviewed the rules."
     spans = [(3, 7), (text.index("2021"), text.index("2021") + 4)]
     assert len(split_dated_conjuncts(text, Clause(0, len(text), "main"), spans)) == 1
+
+
+def test_statement_between_the_news_and_a_trailing_phrase() -> None:
+    events = _events(
+        "Ferries will resume on the northern route from October 6, the port authority announced this morning, "
+        "a year after the service was halted."
+    )
+    assert [(e.title, e.date.edtf, e.status) for e in events] == [
+        ("Statement by port authority", "2025-09-04", Status.REPORTED),
+        ("Ferries will resume on the northern route", "2025-10-06", Status.EXPECTED),
+    ]
+
+
+def test_statement_after_a_bare_subject_stays_in_the_sentence() -> None:
+    events = _events("The rebels, officials said, had withdrawn from the town by Friday.")
+    assert len(events) == 1 and events[0].title.startswith("The rebels")
+    assert events[0].date.latest == date(2025, 8, 29)

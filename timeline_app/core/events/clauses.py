@@ -32,6 +32,12 @@ _TRAILING_SAID = re.compile(
     r"(?:\s+(?:(?:on|to|at|in)\s+)?\w+(?:\s+(?:on|at|in)\s+\w+)?)?\s*[.!?]?[\"”]?$",
     re.IGNORECASE,
 )
+_MID_SAID = re.compile(
+    rf"(?<=\w),\s+(?:the\s+)?(?:[\w'’.\-]+\s+){{0,5}}(?:{REPORTING_VERBS})"
+    r"(?:\s+(?:(?:this|last|on|early|late)\s+\w+|yesterday|today|tonight))?,\s+",
+    re.IGNORECASE,
+)
+_MID_SAID_WORDS = re.compile(r"\w+\s+\w+")
 _CONTENT = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:\w+\s+){{0,4}}?that\s+", re.IGNORECASE)
 # "said the firm would cut ...": reported speech without "that", told by a subject and a back-shifted verb.
 _CONTENT_BARE = re.compile(
@@ -102,10 +108,26 @@ def split_clauses(text: str, start: int, end: int) -> list[Clause]:
     if content and content.start() - body_start < 120:
         clauses.append(Clause(body_start, content.end(), "attribution", "statement"))
         clauses.extend(_split_body(text, content.end(), body_end, "content"))
+    elif (mid := _MID_SAID.search(text, body_start, body_end)) and _has_clause_around(text, body_start, mid, body_end):
+        # "Buses will return from May 6, the authority announced this morning, two years after ...": the statement
+        # sits between the news and a trailing phrase; it is an attribution, not words of the title.
+        clauses.extend(_split_body(text, body_start, mid.start(), "main"))
+        clauses.append(Clause(mid.start(), mid.end(), "attribution", "statement"))
+        clauses.extend(_split_body(text, mid.end(), body_end, "coordinate"))
     else:
         clauses.extend(_split_body(text, body_start, body_end, "main"))
     clauses.sort(key=lambda c: c.start)
     return [c for c in clauses if text[c.start : c.end].strip()]
+
+
+def _has_clause_around(text: str, start: int, mid: re.Match[str], end: int) -> bool:
+    """A whole clause before the statement ('The rebels, officials said, had' has only a subject), words after."""
+    before = text[start : mid.start()]
+    return (
+        len(before.split()) >= 3
+        and _starts_clause(before)
+        and _MID_SAID_WORDS.search(text[mid.end() : end]) is not None
+    )
 
 
 def _inner_source_end(sentence: str, cut: re.Match[str]) -> int | None:
