@@ -28,6 +28,7 @@ DEC = date(2025, 12, 29)  # a Monday in ISO week 2026-W01
 JUL = date(2025, 7, 9)  # a Wednesday
 FEB = date(2026, 2, 11)  # a Wednesday
 MAY = date(2025, 5, 7)  # a Wednesday, the day before VE Day
+OCT2 = date(2025, 10, 2)  # a Thursday
 
 Expected = list[tuple[str, str, str]]
 
@@ -650,6 +651,31 @@ CASES: list[tuple[str, date | None, Expected]] = [
     ("The eruption on Sunday sent ash 10 km into the sky.", MAY, [("Sunday", "DATE", "2025-05-04")]),
     ("Crowds will mark VE Day on Thursday.", MAY,
      [("VE Day", "DATE", "2025-05-08"), ("Thursday", "DATE", "2025-05-08")]),
+    # --- a thirteenth batch: a shutdown week, deadlines and monthly statistics
+    ("The US government shut down at 12:01 a.m. on Wednesday after Congress failed to pass a funding bill.", OCT2,
+     [("12:01 a.m. on Wednesday", "TIME", "2025-10-01T00:01")]),
+    ("Roughly 750,000 federal workers could be furloughed each day of the shutdown.", OCT2,
+     [("each day", "SET", "P1D")]),
+    ("The last shutdown, in 2018-19, lasted 35 days.", OCT2,
+     [("2018", "DATE", "2018"), ("19", "DATE", "2019"), ("35 days", "DURATION", "P35D")]),
+    ("The September jobs report, due Friday, may be delayed.", OCT2,
+     [("September", "DATE", "2025-09"), ("Friday", "DATE", "2025-10-03")]),
+    ("Gold hit a record high of $3,895 an ounce on Thursday.", OCT2, [("Thursday", "DATE", "2025-10-02")]),
+    ("The typhoon is forecast to make landfall in Vietnam on Sunday night.", OCT2,
+     [("Sunday night", "TIME", "2025-10-05TNI")]),
+    ("Yom Kippur began at sundown on Wednesday.", OCT2, [("Wednesday", "DATE", "2025-10-01")]),
+    ("The Nobel Peace Prize will be announced on Oct. 10.", OCT2, [("Oct. 10", "DATE", "2025-10-10")]),
+    ("The startup raised $40 million in a round led by Sequoia in August.", OCT2, [("August", "DATE", "2025-08")]),
+    ("The plant, which opened in 1974, will close by the end of next year.", OCT2,
+     [("1974", "DATE", "1974"), ("the end of next year", "DATE", "2026")]),
+    ("Police said the suspect had fled the scene shortly after midnight.", OCT2,
+     [("midnight", "TIME", "2025-10-02T24")]),
+    ("Home sales in the third quarter were the weakest since 2010.", OCT2,
+     [("the third quarter", "DATE", "2025-Q3"), ("2010", "DATE", "2010")]),
+    ("The museum will be closed from Oct. 6 until further notice.", OCT2, [("Oct. 6", "DATE", "2025-10-06")]),
+    ("The singer's world tour kicks off in Dublin next spring.", OCT2, [("next spring", "DATE", "2026-SP")]),
+    ("The court gave the government until Monday to respond.", OCT2, [("Monday", "DATE", "2025-10-06")]),
+    ("Flights were delayed due to fog on Monday.", OCT2, [("Monday", "DATE", "2025-09-29")]),
     # --- without a reference date: absolute values kept, anaphora from the text
     ("On March 3, 2020, the virus spread. The next day, schools shut.", None,
      [("March 3, 2020", "DATE", "2020-03-03"), ("The next day", "DATE", "2020-03-04")]),

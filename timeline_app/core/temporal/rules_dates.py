@@ -192,6 +192,11 @@ def _bare_month_check(m: re.Match[str], text: str) -> bool:
     return bool(expected) or not _NAME_AFTER.match(text, m.end())
 
 
+_STATISTIC_AFTER = re.compile(
+    r"\s+(?:jobs|employment|payrolls?|inflation|cpi|retail|trade|data|figures|report|numbers|reading|survey|index|"
+    r"sales|output|unemployment)\b",
+    re.IGNORECASE,
+)
 _DEADLINE_BEFORE = re.compile(
     r"\b(?:by|until|till|through|before|ahead\s+of)\s+(?:(?:early|mid|late|the\s+(?:end|start|middle)\s+of)[-\s]*)?$",
     re.IGNORECASE,
@@ -272,7 +277,9 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Result | None:
         basis = f"'{m.group()}': {name} of {year}, the year named earlier in the sentence"
     else:
         tense = ctx.tense(m)
-        if 0 < (month - ref.month) % 12 <= 3 and _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+        if _STATISTIC_AFTER.match(ctx.text, m.end()):
+            tense = "past"  # "the September jobs report" is published after the month it measures
+        elif 0 < (month - ref.month) % 12 <= 3 and _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
             tense = "future"  # "pay down the loan by February": a deadline just ahead, whatever the verb's tense
         year, basis = resolve_month_year(month, ref, tense)
     unit = Unit("month", date(year, month, 1))

@@ -138,6 +138,10 @@ def _weekday_check(m: re.Match[str], text: str) -> bool:
     return not (re.search(r"\b[Tt]he\s+$", before) and re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]))
 
 
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by)\s+$", re.IGNORECASE)
+_TO_VERB_AFTER = re.compile(r"\s+to\s+[a-z]+")
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Result | None:
     weekday = weekday_number(m.group("wd"))
     det = re.sub(r"\s+", " ", (m.group("det") or "").lower())
@@ -160,7 +164,10 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result | None:
     modifier = {"last": "last", "this past": "last", "past": "last", "next": "next", "this coming": "next",
                 "coming": "next", "this": "this", "the previous": "last", "the preceding": "last",
                 "the following": "next", "the next": "next"}.get(det, "")  # fmt: skip
-    d, basis = resolve_weekday(weekday, ctx.reference, ctx.tense(m), modifier)
+    tense = ctx.tense(m)
+    if _DEADLINE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) and _TO_VERB_AFTER.match(ctx.text, m.end()):
+        tense = "future"  # "has until Monday to respond": a deadline, whatever the tense of the giving
+    d, basis = resolve_weekday(weekday, ctx.reference, tense, modifier)
     basis = f"'{m.group()}'" + basis[basis.index("'", 1) + 1 :]  # name the words as written
     return _day_result(m, d, basis, ctx.reference.isoformat(), part)
 

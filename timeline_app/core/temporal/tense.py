@@ -23,7 +23,7 @@ _FUTURE = (
     r"takes\s+place|kicks\s+off|tips\s+off|launches|arrives|departs|heads\s+to|"
     r"postponed\s+until|(?:no\s+)?later\s+than|(?:is|are)\s+(?:expected|scheduled|due|set|slated)|"
     r"(?:takes?|comes?|goes?)\s+(?:effect|into\s+(?:effect|force))|"
-    r"(?:forecast|predicted|projected|expected|scheduled|slated|tipped|due)\s+to|"
+    r"(?:forecast|predicted|projected|expected|scheduled|slated|tipped)\s+to|due(?!\s+to\s+(?!be\b|begin|start|open|take|meet|hold|visit|arrive|return|launch|end|close|expire)\w)|"
     r"(?:is|are|am)\s+(?:not\s+)?(?:seeking|running|planning|hoping|preparing|heading|travell?ing|meeting|launching|"
     r"holding|hosting|releasing|opening|starting|leaving|visiting|returning|standing)\b"
 )
