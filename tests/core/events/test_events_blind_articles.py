@@ -46,7 +46,7 @@ def test_ap_wire_with_arrest_and_charge_in_one_sentence() -> None:
 def test_reuters_wire_postponement_and_forecast() -> None:
     timeline = _extract("wire_reuters.txt")
     assert timeline.documents[0].reference_date == REF
-    postponed = next(e for e in timeline.events if e.title.startswith("It had postponed the launch"))
+    postponed = _find(timeline, "Halden Motors had postponed the launch")
     report = next(e for e in timeline.events if e.status is Status.REPORTED)
     assert report.title.startswith("British carmaker Halden Motors: ") and report.date.edtf == "2025-09-04"
     assert postponed.status is Status.OCCURRED and postponed.date.kind is DateKind.BOUNDED
@@ -139,3 +139,12 @@ def test_names_in_other_scripts_and_an_emoji() -> None:
 def test_no_duplicate_titles(name: str) -> None:
     titles = [e.title.lower() for e in _extract(name, REF).events]
     assert len(titles) == len(set(titles)), titles
+
+
+def test_live_blog_statement_names_the_speaker() -> None:
+    timeline = _extract("liveblog.txt")
+    restore = _find(timeline, "The operator expected to restore")
+    assert restore.title.startswith("The operator expected") and restore.status is Status.EXPECTED
+    assert restore.date.latest == date(2025, 9, 5)
+    report = _find(timeline, "Operator: ")
+    assert report.date.edtf == "2025-09-04T13:30" and not report.title.startswith(("-", "–"))

@@ -11,7 +11,7 @@ from timeline_app.core.events.candidates import Candidate, aside_candidates, is_
 from timeline_app.core.events.entities import find_entities, merge_short_names
 from timeline_app.core.events.lexicon import is_past
 from timeline_app.core.events.relatives import find_relatives, inside_any, mask_relatives
-from timeline_app.core.events.reports import STATEMENT, report_title, source_of
+from timeline_app.core.events.reports import STATEMENT, report_source, report_title, source_of
 from timeline_app.core.events.sentences import split_sentences
 from timeline_app.core.events.ties import TieIndex, lead_clause, lower_bound, tie_target
 from timeline_app.core.events.titles import make_title
@@ -210,6 +210,26 @@ def _to_events(doc: Document, groups: list[_Group], masked: str) -> list[Event]:
     return events
 
 
+_PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She)\s+(?=[a-z])")
+
+
+def _name_the_speaker(title: str, attribution: str) -> str:
+    """'The operator said it expected to restore ...': the title names the operator, not 'it'."""
+    pronoun = _PRONOUN_SUBJECT.match(title)
+    if pronoun is None:
+        return title
+    attribution = _OPENING.split(attribution)[-1]  # after a dateline or a live-blog stamp
+    source = report_source(attribution)
+    if not source or source.lower() in ("he", "she", "it", "they", "we", "i", "you") or len(source.split()) > 5:
+        return title
+    written = re.search(rf"\b(?:the\s+)?{re.escape(source)}", attribution, re.IGNORECASE)
+    name = written.group(0) if written else source
+    return name[:1].upper() + name[1:] + " " + title[pronoun.end() :]
+
+
+_OPENING = re.compile(r"[(),;]\s*|\s[-–—|]\s")
+
+
 def _told_as_past(c: Candidate) -> bool:
     return is_past(c.clause.text_in(c.sentence.text, c.sentence.start))
 
@@ -263,6 +283,8 @@ def _title(
         shift = len(lead.subject) + 1
         return make_title(f"{lead.subject} {doc.text[s:e]}", [(a + shift, b + shift) for a, b in drops])
     title = make_title(text[s:e], drops)
+    if lead.clause.role == "content":
+        title = _name_the_speaker(title, text[lead.sentence.start : s])
     if lead.clause.role == "content" and lead.status is Status.EXPECTED:
         title = _BACKSHIFTED.sub("will", title, count=1)  # reported "would cut" is a plan: "will cut"
     if len(title.split()) < 3 and not is_past(title):

@@ -60,7 +60,7 @@ _INTRODUCED_SOURCE = re.compile(
     re.IGNORECASE,
 )
 _SPEAKER = re.compile(
-    rf"^[,\s\"”']*((?:[\w'’.\-]+\s+){{0,7}}?[\w'’.\-]+)\s+(?:also\s+)?(?:{REPORTING_VERBS})\b", re.IGNORECASE
+    rf"^[,\s\"”'\-–—|:]*((?:[\w'’.\-]+\s+){{0,7}}?[\w'’.\-]+)\s+(?:also\s+)?(?:{REPORTING_VERBS})\b", re.IGNORECASE
 )
 
 
