@@ -29,6 +29,7 @@ JUL = date(2025, 7, 9)  # a Wednesday
 FEB = date(2026, 2, 11)  # a Wednesday
 MAY = date(2025, 5, 7)  # a Wednesday, the day before VE Day
 OCT2 = date(2025, 10, 2)  # a Thursday
+APR2 = date(2026, 4, 21)  # a Tuesday, the day before Earth Day
 
 Expected = list[tuple[str, str, str]]
 
@@ -676,6 +677,27 @@ CASES: list[tuple[str, date | None, Expected]] = [
     ("The singer's world tour kicks off in Dublin next spring.", OCT2, [("next spring", "DATE", "2026-SP")]),
     ("The court gave the government until Monday to respond.", OCT2, [("Monday", "DATE", "2025-10-06")]),
     ("Flights were delayed due to fog on Monday.", OCT2, [("Monday", "DATE", "2025-09-29")]),
+    # --- a fourteenth batch: spring deadlines, observances and repeated seasons
+    ("The London Marathon was run on Sunday in record heat.", APR2, [("Sunday", "DATE", "2026-04-19")]),
+    ("First-quarter GDP figures are due on April 30.", APR2,
+     [("First-quarter", "DATE", "2026-Q1"), ("April 30", "DATE", "2026-04-30")]),
+    ("The bank's shares fell 6% in early trading after it reported a 20% drop in first-quarter profit.", APR2,
+     [("first-quarter", "DATE", "2026-Q1")]),
+    ("The measles outbreak, which began in January, has infected 900 people.", APR2, [("January", "DATE", "2026-01")]),
+    ("Tax returns were due by April 15.", APR2, [("April 15", "DATE", "2026-04-15")]),
+    ("The minister will present the plan to parliament within the next fortnight.", APR2,
+     [("the next fortnight", "DURATION", "P2W")]),
+    ("Earth Day events took place across the country on Wednesday.", APR2,
+     [("Earth Day", "DATE", "2025-04-22"), ("Wednesday", "DATE", "2026-04-15")]),
+    ("The festival has been held every summer since 1970.", APR2,
+     [("every summer", "SET", "XXXX-SU"), ("1970", "DATE", "1970")]),
+    ("A 6.1-magnitude quake struck off the coast at 4:52 a.m. local time on Monday.", APR2,
+     [("4:52 a.m. local time on Monday", "TIME", "2026-04-20T04:52")]),
+    ("Polls suggest the race will be close when voters go to the polls on May 7.", APR2,
+     [("May 7", "DATE", "2026-05-07")]),
+    ("The policy has cost taxpayers £2bn over the past two years.", APR2, [("the past two years", "DURATION", "P2Y")]),
+    ("The factory will start production in the first half of next year.", APR2,
+     [("the first half of next year", "DATE", "2027-H1")]),
     # --- without a reference date: absolute values kept, anaphora from the text
     ("On March 3, 2020, the virus spread. The next day, schools shut.", None,
      [("March 3, 2020", "DATE", "2020-03-03"), ("The next day", "DATE", "2020-03-04")]),

@@ -15,7 +15,16 @@ from timeline_app.core.temporal.base import (
     rule,
     weekday_number,
 )
-from timeline_app.core.temporal.lexicon import COUNT, MONTH_FULL, TIME_UNITS, UNIT, UNIT_CODES, WEEKDAY
+from timeline_app.core.temporal.lexicon import (
+    COUNT,
+    MONTH_FULL,
+    SEASON,
+    SEASONS,
+    TIME_UNITS,
+    UNIT,
+    UNIT_CODES,
+    WEEKDAY,
+)
 
 _MODS = {
     "approximately": "APPROX", "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX",
@@ -172,6 +181,9 @@ def _adverb_set(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 def _every(m: re.Match[str], ctx: Context) -> Result | None:
+    if m.group("season"):
+        code = SEASONS[m.group("season").lower()]
+        return Result("SET", f"XXXX-{code}", basis=f"'{m.group()}': every {m.group('season').lower()}")
     if m.group("wd"):
         if not capitalised(m.group("wd")):
             return None
@@ -216,8 +228,15 @@ RULES: list[Rule] = [
         _adverb_set_check,
     ),
     rule(
+        "relative_fortnight",
+        r"the\s+(?:next|past|last|coming)\s+fortnight",
+        lambda m, ctx: Result("DURATION", "P2W", basis=f"'{m.group()}': a two-week stretch"),
+        priority=1,
+        gate=r"fortnight",
+    ),
+    rule(
         "every",
-        rf"(?:every|each|per)\s+(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH_FULL})|(?P<other>other\s+)?"
+        rf"(?:every|each|per)\s+(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH_FULL})|(?P<season>{SEASON})\b|(?P<other>other\s+)?"
         rf"(?:(?P<n>{COUNT})\s+)?(?P<u>{UNIT}))",
         _every,
         priority=1,
