@@ -30,6 +30,7 @@ FEB = date(2026, 2, 11)  # a Wednesday
 MAY = date(2025, 5, 7)  # a Wednesday, the day before VE Day
 OCT2 = date(2025, 10, 2)  # a Thursday
 APR2 = date(2026, 4, 21)  # a Tuesday, the day before Earth Day
+MAR2 = date(2025, 3, 14)  # a Friday
 
 Expected = list[tuple[str, str, str]]
 
@@ -698,6 +699,23 @@ CASES: list[tuple[str, date | None, Expected]] = [
     ("The policy has cost taxpayers £2bn over the past two years.", APR2, [("the past two years", "DURATION", "P2Y")]),
     ("The factory will start production in the first half of next year.", APR2,
      [("the first half of next year", "DATE", "2027-H1")]),
+    # --- a fifteenth batch: a political crisis, clock changes, forecasts
+    ("The government collapsed on Thursday night after a no-confidence vote.", MAR2,
+     [("Thursday night", "TIME", "2025-03-13TNI")]),
+    ("New elections must be held within 60 days.", MAR2, [("60 days", "DURATION", "P60D")]),
+    ("The company's shares have lost half their value since mid-February.", MAR2,
+     [("mid-February", "DATE", "2025-02")]),
+    ("The tariffs are set to take effect on April 2.", MAR2, [("April 2", "DATE", "2025-04-02")]),
+    ("The spacecraft will spend the next three months in orbit.", MAR2, [("the next three months", "DURATION", "P3M")]),
+    ("Spring begins on March 20 this year.", MAR2, [("March 20", "DATE", "2025-03-20"), ("this year", "DATE", "2025")]),
+    ("Clocks go forward one hour on Sunday, March 30.", MAR2,
+     [("one hour", "DURATION", "PT1H"), ("Sunday, March 30", "DATE", "2025-03-30")]),
+    ("He was detained at the airport on his return from Hong Kong on Tuesday.", MAR2,
+     [("Tuesday", "DATE", "2025-03-11")]),
+    ("Snow fell in parts of Texas for the first time since 2021.", MAR2, [("2021", "DATE", "2021")]),
+    ("Analysts polled by Reuters expect inflation to ease to 2.8% in February.", MAR2,
+     [("February", "DATE", "2025-02")]),
+    ("The regulator opened an investigation last autumn.", MAR2, [("last autumn", "DATE", "2024-FA")]),
     # --- without a reference date: absolute values kept, anaphora from the text
     ("On March 3, 2020, the virus spread. The next day, schools shut.", None,
      [("March 3, 2020", "DATE", "2020-03-03"), ("The next day", "DATE", "2020-03-04")]),
