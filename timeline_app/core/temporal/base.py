@@ -30,6 +30,7 @@ class Context:
     text: str
     reference: date | None
     last: Unit | None = None  # the most recent concrete date mentioned
+    last_day: Unit | None = None  # the most recent date mentioned to the day
     last_quarter: Unit | None = None  # the most recent quarter or half mentioned (financial reporting)
     last_start: int = 0  # where the most recent concrete date starts in the text
     last_end: int = 0  # and where it ends
@@ -41,8 +42,17 @@ class Context:
             self._tense_cache[key] = tense_at(self.text, m.start(), m.end())
         return self._tense_cache[key]
 
-    def anchor_unit(self) -> tuple[Unit | None, str]:
-        """What an anaphoric expression hangs on: the last date mentioned, else the reference date."""
+    def anchor_unit(self, kind: str = "") -> tuple[Unit | None, str]:
+        """What an anaphoric expression hangs on: the last date mentioned, else the reference date.
+
+        A day-sized anaphor ("the previous day") needs a day to count from: a month or year
+        mentioned in between ("since October") is background, not the day of the story.
+        """
+        if kind == "day" and self.last is not None and self.last.kind != "day":
+            if self.last_day is not None:
+                return self.last_day, "the last day mentioned"
+            if self.reference is not None:
+                return Unit("day", self.reference), "the reference date"
         if self.last is not None:
             return self.last, "the last date mentioned"
         if self.reference is not None:

@@ -135,11 +135,21 @@ def tag_text(text: str, reference: date | None) -> list[Timex]:
     return out
 
 
+_SPAN_OPENER = re.compile(r"\b(?:since|ever since)\s+$", re.IGNORECASE)
+
+
+def _opens_span(text: str, start: int) -> bool:
+    """'since October': where a state began, not the time the story has moved to."""
+    return bool(_SPAN_OPENER.search(text, max(0, start - 12), start))
+
+
 def _emit(text: str, start: int, end: int, result: Result, ctx: Context) -> Timex:
     """The Timex for a result, remembering its date for the anaphora after it."""
-    if result.unit is not None and result.type in ("DATE", "TIME") and result.remember:
+    if result.unit is not None and result.type in ("DATE", "TIME") and result.remember and not _opens_span(text, start):
         ctx.last = result.unit
         ctx.last_start, ctx.last_end = start, end
+        if result.unit.kind == "day":
+            ctx.last_day = result.unit
         if result.unit.kind in ("quarter", "half"):
             ctx.last_quarter = result.unit
     return Timex(

@@ -115,7 +115,7 @@ def _part_of_day_check(m: re.Match[str], text: str) -> bool:
 
 def _day_before(m: re.Match[str], ctx: Context) -> Result | None:
     backwards = m.group("dir").lower() in ("before", "earlier")
-    base, why = ctx.anchor_unit()
+    base, why = ctx.anchor_unit("day")
     if base is None:
         return Result("DATE", "XXXX-XX-XX", basis=f"'{m.group()}': nothing to anchor it on")
     if base.kind != "day":
@@ -207,7 +207,8 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
     if anaphoric and kind in ("quarter", "half") and ctx.last_quarter is not None:
         base, why = ctx.last_quarter, f"the last {ctx.last_quarter.kind} mentioned"
     elif anaphoric:
-        base, why = ctx.anchor_unit()
+        # "that same day" points back at whatever was just told; "the following day" counts days.
+        base, why = ctx.anchor_unit("" if det in _SAME else kind)
     else:
         base = Unit("day", ctx.reference) if ctx.reference else None
         why = "the reference date"
