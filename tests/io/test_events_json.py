@@ -191,3 +191,23 @@ def test_loaded_lists_are_not_shared_with_the_input() -> None:
     timeline = events_json.from_dict(data)
     timeline.events[0].quantities.append("more")
     assert data["events"][0]["quantities"] == ["15,000 troops"]
+
+
+def test_dump_writes_what_dumps_returns_across_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(events_json, "_BATCH", 2)  # several batches from a small timeline
+    timeline = _timeline()
+    path = tmp_path / "events.json"
+    events_json.dump(timeline, path)
+    text = path.read_text(encoding="utf-8")
+    assert text == events_json.dumps(timeline)
+    assert [e["id"] for e in json.loads(text)["events"]] == ["d1-e2", "d1-e1", "d1-e3"]
+    empty = events_json.dumps(Timeline())
+    assert json.loads(empty) == {"documents": [], "events": []}
+
+
+def test_shared_dates_written_once_each_correctly() -> None:
+    loaded = events_json.loads(events_json.dumps(_timeline()))
+    loaded.events.append(Event("d1-e9", "Another", "", loaded.events[0].date))
+    data = json.loads(events_json.dumps(loaded))
+    same = [e for e in data["events"] if e["date"] == "2024-10"]
+    assert len(same) == 2 and all((e["earliest"], e["latest"]) == ("2024-10-01", "2024-10-31") for e in same)

@@ -22,11 +22,17 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def to_dict(timeline: Timeline) -> dict[str, Any]:
-    events = sorted(timeline.events, key=lambda e: e.date.sort_key())  # stable: keeps same-day order
+    events = sorted(timeline.events, key=_sort_key)  # stable: keeps same-day order
+    # Loaded files share one date object per distinct date: describe each once.
+    described: dict[int, tuple[str, str | None, str | None, str]] = {}
     return {
         "documents": [_document(d) for d in timeline.documents],
-        "events": [_event(e) for e in events],
+        "events": [_event(e, described) for e in events],
     }
+
+
+def _sort_key(e: Event) -> tuple[date, date]:
+    return e.date.sort_key()
 
 
 def dumps(timeline: Timeline) -> str:
@@ -35,21 +41,35 @@ def dumps(timeline: Timeline) -> str:
     One object a line keeps files readable and diffable, and lets the C encoder write each
     object (an indented dump runs the pure-Python encoder, several times slower).
     """
-    with _collector_paused():
-        data = to_dict(timeline)
-        encode = _ENCODER.encode
-        parts = ["{\n"]
-        for n, key in enumerate(("documents", "events")):
-            items = data[key]
-            body = ",\n    ".join(map(encode, items))
-            parts.append(f'  "{key}": [\n    {body}\n  ]' if items else f'  "{key}": []')
-            parts.append(",\n" if n == 0 else "\n")
-        parts.append("}\n")
-        return "".join(parts)
+    return "".join(_pieces(timeline))
 
 
 def dump(timeline: Timeline, path: str | Path) -> None:
-    Path(path).write_text(dumps(timeline), encoding="utf-8")
+    # Written piece by piece: a million events never exist at once as dicts or as one string.
+    with Path(path).open("w", encoding="utf-8") as handle:
+        handle.writelines(_pieces(timeline))
+
+
+_BATCH = 20_000
+
+
+def _pieces(timeline: Timeline) -> Iterator[str]:
+    encode = _ENCODER.encode
+    with _collector_paused():
+        yield "{\n"
+        docs = [encode(_document(d)) for d in timeline.documents]
+        yield '  "documents": [\n    ' + ",\n    ".join(docs) + "\n  ],\n" if docs else '  "documents": [],\n'
+        events = sorted(timeline.events, key=_sort_key)  # stable: keeps same-day order
+        if not events:
+            yield '  "events": []\n}\n'
+            return
+        described: dict[int, tuple[str, str | None, str | None, str]] = {}
+        yield '  "events": [\n    '
+        for at in range(0, len(events), _BATCH):
+            if at:
+                yield ",\n    "
+            yield ",\n    ".join([encode(_event(e, described)) for e in events[at : at + _BATCH]])
+        yield "\n  ]\n}\n"
 
 
 def load(path: str | Path) -> Timeline:
@@ -130,21 +150,28 @@ def _document(d: Document) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _event(e: Event) -> dict[str, Any]:
+def _event(e: Event, described: dict[int, tuple[str, str | None, str | None, str]] | None = None) -> dict[str, Any]:
+    d = e.date
+    fields = described.get(id(d)) if described is not None else None
+    if fields is None:
+        lo, hi = d.earliest, d.latest
+        fields = (d.edtf, lo.isoformat() if lo else None, hi.isoformat() if hi else None, d.precision)
+        if described is not None:
+            described[id(d)] = fields
     return {
         "id": e.id,
         "title": e.title,
         "sentence": e.sentence,
-        "date": e.date.edtf,
-        "earliest": e.date.earliest.isoformat() if e.date.earliest else None,
-        "latest": e.date.latest.isoformat() if e.date.latest else None,
-        "precision": e.date.precision,
+        "date": fields[0],
+        "earliest": fields[1],
+        "latest": fields[2],
+        "precision": fields[3],
         "status": e.status.value,
         "date_basis": e.date_basis,
         "mentions": [{"document": m.document, "start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
-        "actors": list(e.actors),
-        "places": list(e.places),
-        "quantities": list(e.quantities),
+        "actors": e.actors[:],
+        "places": e.places[:],
+        "quantities": e.quantities[:],
         "notes": e.notes,
         "group": e.group,
         "color": e.color,
