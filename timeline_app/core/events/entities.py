@@ -410,7 +410,7 @@ def merge_short_names(names: list[str], known: list[str]) -> list[str]:
 
 
 def _ends_with(longer: list[str], shorter: list[str]) -> bool:
-    """'Kim' within 'Kim Jong-un' (a first word, as in Korean names) or 'Dupont' ending 'Anne Dupont'."""
+    """'Park' within 'Park Ji-sung' (a family name written first) or 'Dupont' ending 'Anne Dupont'."""
     if len(shorter) == 1 and shorter[0] in longer:
         return True
     return longer[-len(shorter) :] == shorter
