@@ -21,7 +21,7 @@ _FUTURE = (
     r"to\s+visit|to\s+meet|to\s+hold|to\s+open|to\s+resume|as\s+soon\s+as|payable|effective|expires?|"
     r"begins|begin|starts|ends|opens|closes|resumes|resume|reopens|meets|hosts|visits|travels|plays|faces|"
     r"takes\s+place|kicks\s+off|tips\s+off|launches|arrives|departs|heads\s+to|"
-    r"(?:postponed|delayed|deferred|pushed\s+back|put\s+off|adjourned)\s+(?:until|till)|(?:no\s+)?later\s+than|"
+    r"postponed\s+until|(?:no\s+)?later\s+than|"
     r"must(?!\s+have\b)|(?:is|are)\s+(?:expected|scheduled|due|set|slated)|"
     r"(?:takes?|comes?|goes?)\s+(?:effect|into\s+(?:effect|force))|"
     r"(?:forecast|predicted|projected|expected|scheduled|slated|tipped)\s+to|due(?!\s+to\s+(?!be\b|begin|start|open|take|meet|hold|visit|arrive|return|launch|end|close|expire)\w)|"
