@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any, BinaryIO
 
 from timeline_app.core.model import Timeline
-from timeline_app.qt.load_jobs import BackgroundLoad, ProgressFn, load_paths
+from timeline_app.qt.load_jobs import BackgroundLoad, ProgressRelay, load_paths
 
 _HEADER = struct.Struct("!Q")
 
@@ -71,15 +71,13 @@ def _child(paths: list[str], reference_date: date | None, write_fd: int) -> None
         os._exit(code)  # no atexit handlers, no flushing of the parent's buffers twice
 
 
-class ForkedLoad:
+class ForkedLoad(ProgressRelay):
     """``load_paths`` in a child process, the EventStore built in a parent thread."""
 
     def __init__(self, paths: Sequence[str], reference_date: date | None = None) -> None:
         self.paths = list(paths)
         self.reference_date = reference_date
-        self._lock = threading.Lock()
-        self._listeners: list[ProgressFn] = []
-        self._last: tuple[int, int, str] | None = None
+        super().__init__()
         self._done = threading.Event()
         self._result: tuple[Timeline, list[str], Any] | None = None
         read_fd, write_fd = os.pipe()
@@ -90,20 +88,6 @@ class ForkedLoad:
         os.close(write_fd)
         self._thread = threading.Thread(target=self._read, args=(read_fd,), name="timeline-load", daemon=True)
         self._thread.start()
-
-    def add_progress_listener(self, listener: ProgressFn) -> None:
-        with self._lock:
-            self._listeners.append(listener)
-            last = self._last
-        if last is not None:
-            listener(*last)
-
-    def _progress(self, done: int, total: int, name: str) -> None:
-        with self._lock:
-            self._last = (done, total, name)
-            listeners = list(self._listeners)
-        for listener in listeners:
-            listener(done, total, name)
 
     def _read(self, read_fd: int) -> None:
         outcome: tuple[Timeline, list[str]] | None = None

@@ -128,19 +128,13 @@ class StartedLoad(Protocol):
     def result(self, timeout: float | None = None) -> tuple[Timeline, list[str], Any]: ...
 
 
-class BackgroundLoad:
-    """``load_paths`` plus the EventStore build, in a daemon thread; progress fans out to listeners."""
+class ProgressRelay:
+    """Fans progress out to listeners from any thread; a late listener first hears the latest step."""
 
-    def __init__(self, paths: Sequence[str], reference_date: date | None = None) -> None:
-        self.paths = list(paths)
-        self.reference_date = reference_date
+    def __init__(self) -> None:
         self._lock = threading.Lock()
         self._listeners: list[ProgressFn] = []
         self._last: tuple[int, int, str] | None = None
-        self._done = threading.Event()
-        self._result: tuple[Timeline, list[str], Any] | None = None
-        self._thread = threading.Thread(target=self._run, name="timeline-load", daemon=True)
-        self._thread.start()
 
     def add_progress_listener(self, listener: ProgressFn) -> None:
         with self._lock:
@@ -155,6 +149,19 @@ class BackgroundLoad:
             listeners = list(self._listeners)
         for listener in listeners:
             listener(done, total, name)
+
+
+class BackgroundLoad(ProgressRelay):
+    """``load_paths`` plus the EventStore build, in a daemon thread; progress fans out to listeners."""
+
+    def __init__(self, paths: Sequence[str], reference_date: date | None = None) -> None:
+        self.paths = list(paths)
+        self.reference_date = reference_date
+        super().__init__()
+        self._done = threading.Event()
+        self._result: tuple[Timeline, list[str], Any] | None = None
+        self._thread = threading.Thread(target=self._run, name="timeline-load", daemon=True)
+        self._thread.start()
 
     def _run(self) -> None:
         try:
