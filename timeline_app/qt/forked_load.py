@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any, BinaryIO
 
 from timeline_app.core.model import Timeline
-from timeline_app.qt.load_jobs import BackgroundLoad, ProgressRelay, load_paths
+from timeline_app.qt.load_jobs import BackgroundLoad, LoadJob, load_paths
 
 _HEADER = struct.Struct("!Q")
 
@@ -71,15 +71,11 @@ def _child(paths: list[str], reference_date: date | None, write_fd: int) -> None
         os._exit(code)  # no atexit handlers, no flushing of the parent's buffers twice
 
 
-class ForkedLoad(ProgressRelay):
+class ForkedLoad(LoadJob):
     """``load_paths`` in a child process, the EventStore built in a parent thread."""
 
     def __init__(self, paths: Sequence[str], reference_date: date | None = None) -> None:
-        self.paths = list(paths)
-        self.reference_date = reference_date
-        super().__init__()
-        self._done = threading.Event()
-        self._result: tuple[Timeline, list[str], Any] | None = None
+        super().__init__(paths, reference_date)
         read_fd, write_fd = os.pipe()
         self._pid = os.fork()
         if self._pid == 0:
@@ -107,32 +103,9 @@ class ForkedLoad(ProgressRelay):
             outcome = None
         finally:
             os.waitpid(self._pid, 0)
-        try:
-            if outcome is None:
-                # The child died (killed, out of memory): do the work in this process.
-                outcome = load_paths(self.paths, self.reference_date, self._progress)
-            from timeline_app.core.store import EventStore
-
-            store: Any = EventStore.from_timeline(outcome[0])
-            self._result = (outcome[0], outcome[1], store)
-        except Exception as exc:  # whatever went wrong, the window must hear about it
-            from timeline_app.core.store import EventStore
-
-            self._result = (Timeline(), [f"loading failed: {exc}"], EventStore.empty())
-        self._done.set()
-
-    def done(self) -> bool:
-        return self._done.is_set()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        return self._done.wait(timeout)
-
-    def result(self, timeout: float | None = None) -> tuple[Timeline, list[str], Any]:
-        """(timeline, error lines, EventStore); blocks until loading has finished."""
-        if not self._done.wait(timeout):
-            raise TimeoutError("loading did not finish in time")
-        assert self._result is not None
-        return self._result
+        loaded = outcome
+        # If the child died (killed, out of memory), do the work in this process.
+        self._finish(lambda: loaded or load_paths(self.paths, self.reference_date, self._progress))
 
 
 def start_load(paths: Sequence[str], reference_date: date | None = None) -> ForkedLoad | BackgroundLoad:

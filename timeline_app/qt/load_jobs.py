@@ -128,13 +128,20 @@ class StartedLoad(Protocol):
     def result(self, timeout: float | None = None) -> tuple[Timeline, list[str], Any]: ...
 
 
-class ProgressRelay:
-    """Fans progress out to listeners from any thread; a late listener first hears the latest step."""
+class LoadJob:
+    """A load's shared half: progress fanned out to listeners from any thread, and its finished result.
 
-    def __init__(self) -> None:
+    A late listener first hears the latest step. Subclasses call :meth:`_finish` once, off the GUI thread.
+    """
+
+    def __init__(self, paths: Sequence[str], reference_date: date | None) -> None:
+        self.paths = list(paths)
+        self.reference_date = reference_date
         self._lock = threading.Lock()
         self._listeners: list[ProgressFn] = []
         self._last: tuple[int, int, str] | None = None
+        self._done = threading.Event()
+        self._result: tuple[Timeline, list[str], Any] | None = None
 
     def add_progress_listener(self, listener: ProgressFn) -> None:
         with self._lock:
@@ -150,29 +157,14 @@ class ProgressRelay:
         for listener in listeners:
             listener(done, total, name)
 
+    def _finish(self, produce: Callable[[], tuple[Timeline, list[str]]]) -> None:
+        """Run ``produce`` and sort its timeline into arrays: seconds for a large one, never on the GUI thread."""
+        from timeline_app.core.store import EventStore
 
-class BackgroundLoad(ProgressRelay):
-    """``load_paths`` plus the EventStore build, in a daemon thread; progress fans out to listeners."""
-
-    def __init__(self, paths: Sequence[str], reference_date: date | None = None) -> None:
-        self.paths = list(paths)
-        self.reference_date = reference_date
-        super().__init__()
-        self._done = threading.Event()
-        self._result: tuple[Timeline, list[str], Any] | None = None
-        self._thread = threading.Thread(target=self._run, name="timeline-load", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
         try:
-            timeline, errors = load_paths(self.paths, self.reference_date, self._progress)
-            # Sorting a large timeline into arrays takes seconds: never in the GUI thread.
-            from timeline_app.core.store import EventStore
-
+            timeline, errors = produce()
             store: Any = EventStore.from_timeline(timeline)
         except Exception as exc:  # whatever went wrong, the window must hear about it
-            from timeline_app.core.store import EventStore
-
             timeline, errors, store = Timeline(), [f"loading failed: {exc}"], EventStore.empty()
         self._result = (timeline, errors, store)
         self._done.set()
@@ -189,3 +181,15 @@ class BackgroundLoad(ProgressRelay):
             raise TimeoutError("loading did not finish in time")
         assert self._result is not None
         return self._result
+
+
+class BackgroundLoad(LoadJob):
+    """``load_paths`` plus the EventStore build, in a daemon thread."""
+
+    def __init__(self, paths: Sequence[str], reference_date: date | None = None) -> None:
+        super().__init__(paths, reference_date)
+        self._thread = threading.Thread(target=self._run, name="timeline-load", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        self._finish(lambda: load_paths(self.paths, self.reference_date, self._progress))
