@@ -50,3 +50,13 @@ def test_bad_edtf_raises_value_error(bad: str) -> None:
 def test_week_precision_writes_day_span() -> None:
     p = DatePoint(date(2025, 9, 1), date(2025, 9, 7), Precision.WEEK)
     assert p.edtf == "2025-09-01/2025-09-07"
+
+
+def test_inferred_point_round_trips_through_edtf() -> None:
+    from timeline_app.core.model import DatePoint, FuzzyDate
+
+    inferred = FuzzyDate.point(DatePoint.day(date(2008, 9, 18)), inferred=True)
+    assert inferred.edtf == "2008-09-18~"
+    assert FuzzyDate.from_edtf("2008-09-18~") == inferred
+    assert inferred.describe() == "~ 18 Sep 2008"
+    assert FuzzyDate.from_edtf("2008-09-18") != inferred

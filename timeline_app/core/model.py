@@ -135,10 +135,12 @@ class FuzzyDate:
     kind: DateKind
     start: DatePoint | None = None  # point: the unit; interval/bounded: lower end
     end: DatePoint | None = None  # interval/bounded: upper end (None = open)
+    # A point the text implies rather than states ("~ 18 Sep 2008": the report's news, no date given).
+    inferred: bool = False
 
     @classmethod
-    def point(cls, p: DatePoint) -> FuzzyDate:
-        return cls(DateKind.POINT, p, None)
+    def point(cls, p: DatePoint, inferred: bool = False) -> FuzzyDate:
+        return cls(DateKind.POINT, p, None, inferred)
 
     @classmethod
     def interval(cls, start: DatePoint | None, end: DatePoint | None) -> FuzzyDate:
@@ -171,7 +173,8 @@ class FuzzyDate:
     @property
     def edtf(self) -> str:
         if self.kind is DateKind.POINT:
-            return self.start.edtf if self.start else ""
+            # EDTF level 1 marks an approximate date with a trailing "~".
+            return (self.start.edtf + ("~" if self.inferred else "")) if self.start else ""
         lo = self.start.edtf if self.start else ".."
         hi = self.end.edtf if self.end else ".."
         if self.kind is DateKind.BOUNDED:
@@ -191,6 +194,8 @@ class FuzzyDate:
                 None if lo in ("", "..") else parse_date_point(lo),
                 None if hi in ("", "..") else parse_date_point(hi),
             )
+        if text.endswith("~"):
+            return cls.point(parse_date_point(text[:-1]), inferred=True)
         return cls.point(parse_date_point(text))
 
     def sort_key(self) -> tuple[date, date]:
@@ -202,7 +207,7 @@ class FuzzyDate:
         """Human wording with precision, e.g. 'Oct 2024 (month)'."""
         if self.kind is DateKind.POINT and self.start:
             p = self.start.precision
-            text = self.start.describe()
+            text = ("~ " if self.inferred else "") + self.start.describe()
             return text if p in (Precision.DAY, Precision.TIME) else f"{text} ({p.value})"
         lo = self.start.describe() if self.start else None
         hi = self.end.describe() if self.end else None

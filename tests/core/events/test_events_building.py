@@ -47,9 +47,12 @@ def test_shortly_after_takes_the_date_of_the_linked_clause_and_follows_it() -> N
     timeline = extract_text(
         "The vote was held shortly after the delegates arrived on Tuesday. It passed easily.", reference_date=REF
     )
-    arrived, vote = timeline.events
+    arrived, vote, passed = (next(e for e in timeline.events if w in e.title) for w in ("arrived", "vote", "passed"))
+    assert timeline.events.index(arrived) < timeline.events.index(vote)
     assert arrived.date.edtf == vote.date.edtf == "1998-08-04"
     assert "arrived" in arrived.title and "vote" in vote.title.lower()
+    # Undated, in the past, about the vote: the story's day.
+    assert passed.date.earliest == passed.date.latest == date(1998, 8, 4) and "passed" in passed.title
 
 
 def test_meeting_mentions_merge_and_undated_reported_speech_is_bounded() -> None:
@@ -62,9 +65,12 @@ def test_meeting_mentions_merge_and_undated_reported_speech_is_bounded() -> None
     summit = next(e for e in timeline.events if "summit" in e.title.lower())
     assert summit.date.edtf == "1998-08-03"
     assert any("signed a trade pact" in m.text for m in summit.mentions)
-    bridge = next(e for e in timeline.events if "bridge" in e.title)
+    bridge = next(e for e in timeline.events if "bridge" in e.title and e.status is not Status.REPORTED)
     assert bridge.date.kind is DateKind.BOUNDED and bridge.date.latest == date(1998, 8, 3)
     assert "meeting" in bridge.date_basis
+    # The noting is the sentence's news, on the story's day; what was noted keeps its bounds.
+    noted = next(e for e in timeline.events if e.status is Status.REPORTED and "bridge" in e.title)
+    assert noted.date.edtf == "1998-08-03~" and noted.title.startswith("Minister")
 
 
 def test_headings_bullets_and_undated_commentary_are_not_events() -> None:

@@ -8,15 +8,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from timeline_app.core.events.candidates import Candidate, aside_candidates, is_modifier, sentence_candidates
+from timeline_app.core.events.clauses import Clause, split_clauses
 from timeline_app.core.events.entities import find_entities, merge_short_names
 from timeline_app.core.events.lexicon import is_past
+from timeline_app.core.events.narrative import Narrative, SentenceDate
 from timeline_app.core.events.relatives import find_relatives, inside_any, mask_relatives
 from timeline_app.core.events.reports import STATEMENT, report_source, report_title, source_of
-from timeline_app.core.events.sentences import split_sentences
+from timeline_app.core.events.sentences import Sentence, split_sentences
 from timeline_app.core.events.ties import TieIndex, lead_clause, lower_bound, tie_target
 from timeline_app.core.events.titles import make_title
 from timeline_app.core.ingest.dateline import find_date_line, find_dateline
-from timeline_app.core.model import DateKind, DatePoint, Document, Event, FuzzyDate, Mention, Status
+from timeline_app.core.model import DateKind, DatePoint, Document, Event, FuzzyDate, Mention, Status, Timex
 
 
 @dataclass(slots=True)
@@ -42,6 +44,9 @@ def build_events(doc: Document) -> list[Event]:
     masked = mask_relatives(text, relatives)
     outside = [t for t in doc.timexes if not inside_any(t, relatives)] if relatives else doc.timexes
     candidates: list[Candidate] = []
+    narrative = Narrative(reference, doc.timexes)
+    told: list[_Told] = []
+    asides: set[int] = set()
     for sentence in split_sentences(masked, skip_until=title_end):
         if not sentence.prose:
             continue
@@ -50,10 +55,16 @@ def build_events(doc: Document) -> list[Event]:
             body_start = max(dateline.end, sentence.start)
             if body_start >= sentence.end:
                 continue
-        candidates.extend(sentence_candidates(masked, sentence, body_start, outside, reference))
+        own = sentence_candidates(masked, sentence, body_start, outside, reference)
+        candidates.extend(own)
         if relatives:
-            candidates.extend(aside_candidates(text, sentence, relatives, doc.timexes, reference))
+            found = aside_candidates(text, sentence, relatives, doc.timexes, reference)
+            asides.update(id(c) for c in found)
+            candidates.extend(found)
+        if (t := _tell(narrative, masked, sentence, body_start, outside)) is not None:
+            told.append(t)
     groups = _resolve(candidates, reference)
+    _cover_sentences(groups, told, asides)
     if dateline and reference:
         _attach_dateline(groups, (dateline.start, dateline.end), reference)
     return _to_events(doc, groups, masked)
@@ -62,6 +73,119 @@ def build_events(doc: Document) -> list[Event]:
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][\w'’\-]+")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 _BACKSHIFTED = re.compile(r"\bwould\b(?!\s+(?:have|not|never|be\s+\w+ed)\b)")
+
+
+@dataclass(slots=True)
+class _Told:
+    """A sentence's own happening: its main clause, its span and the date the narrative gives it."""
+
+    sentence: Sentence
+    clause: Clause
+    span: tuple[int, int]
+    dated: SentenceDate
+    content: Clause | None = None  # what a leading statement reports ("Putin noted that ...")
+
+
+def _tell(narrative: Narrative, text: str, sentence: Sentence, body_start: int, timexes: list[Timex]) -> _Told | None:
+    clauses = split_clauses(text, body_start, sentence.end)
+    if not clauses or not _HAS_WORDS.search(text[body_start : sentence.end]):
+        return None
+    main = next((c for c in clauses if c.role != "frame"), clauses[0])
+    # The time of what is reported ("said that sales fell last year") is the content's, not the statement's.
+    said_from = next((c.start for c in clauses if c.role == "content"), sentence.end)
+    own = [c for c in clauses if c.start < said_from or c.role == "attribution"]
+    inside = [t for t in timexes if any(c.start <= t.start and t.end <= c.end for c in own)]
+    reported = any(c.role == "attribution" for c in clauses)
+    dated = narrative.date(text, sentence.start, main.text_in(text), inside, reported)
+    if dated is None:
+        return None
+    said = [c for c in clauses if c.role == "content"]
+    before_said = [c for c in clauses if said and c.role == "attribution" and c.end <= said[0].start]
+    statement = before_said[-1] if before_said else None
+    if statement is None:
+        return _Told(sentence, main, (body_start, sentence.end), dated)
+    return _Told(sentence, statement, (body_start, sentence.end), dated, Clause(said[0].start, said[-1].end, "content"))
+
+
+def _cover_sentences(groups: list[_Group], told: list[_Told], asides: set[int]) -> None:
+    """Every sentence that tells something is an event; its main happening takes the sentence's own date.
+
+    The main happening's mention is the whole sentence; other happenings in it keep their clauses.
+    """
+    by_sentence: dict[int, list[tuple[int, Candidate, _Group]]] = {}
+    for g in groups:
+        for m in g.members:
+            if id(m) not in asides:  # an aside ("who took over in 2021") is its own happening, never the sentence's
+                by_sentence.setdefault(m.sentence.start, []).append((m.start, m, g))
+    for t in told:
+        here = by_sentence.get(t.sentence.start, [])
+        _start, first, group = min(here, key=lambda item: item[0]) if here else (0, None, None)
+        if first is None or (
+            t.content is not None
+            and first.clause.role == "content"
+            # a past happening on a stated day needs no second event for its telling; a plan or an undated one does
+            and (first.date is None or first.date.kind is not DateKind.POINT or first.status is Status.EXPECTED)
+            and t.dated.date.kind is DateKind.POINT
+            and _named_speaker(t)
+        ):
+            # "Putin noted that troops took part in ...": the noting is the sentence's news, told on its own date.
+            groups.append(_Group([_candidate(t, with_content=first is None)]))
+            continue
+        if first.date is None and group is not None and group.members[0] is not first:
+            continue  # told as part of a happening dated elsewhere ("The vote ... It passed easily")
+        first.spans = [t.span]
+        keep = (
+            first.settled
+            or first.clause.role == "content"  # what was said keeps the time it was told with, or its bounds
+            or _dated_apart(first, here)
+            or first.kind == "relative"
+            or first.status is Status.EXPECTED
+            or (first.status is Status.ONGOING and t.dated.status is Status.ONGOING)  # not "highest since 2002"
+            or (first.date is not None and first.date.kind is DateKind.INTERVAL)
+            or (first.kind == "dated" and first.date is not None and first.date.kind is DateKind.BOUNDED)
+        )
+        if not keep:
+            first.date, first.status, first.basis = t.dated.date, t.dated.status, t.dated.basis
+
+
+def _dated_apart(first: Candidate, here: list[tuple[int, Candidate, _Group]]) -> bool:
+    """Happenings of one sentence dated each by its own time ("opened stores in May and plans more by June")."""
+    return (
+        first.kind == "dated"
+        and bool(first.timexes)
+        and any(c is not first and c.kind == "dated" and c.timexes and c.timexes != first.timexes for _s, c, _g in here)
+    )
+
+
+def _named_speaker(t: _Told) -> bool:
+    """A person or body who said it ("Putin noted that"), not an unnamed report ("media reports indicated")."""
+    source = report_source(t.clause.text_in(t.sentence.text, t.sentence.start))
+    return bool(source) and not _MEDIA_REPORT.search(source)
+
+
+_MEDIA_REPORT = re.compile(r"\b(?:reports?|media|sources?)\b", re.IGNORECASE)
+
+
+def _candidate(t: _Told, with_content: bool) -> Candidate:
+    d = t.dated
+    stamps = [d.timex] if d.timex else []
+    if t.content is not None:
+        report = Candidate(t.sentence, t.clause, "report", d.date, Status.REPORTED, d.basis, [t.span], stamps)
+        report.content = t.content
+        if with_content and d.status is not Status.OCCURRED:
+            report.kind, report.status = "expected", d.status
+            report.clause = Clause(t.span[0], t.span[1], "main")
+        return report
+    clause = Clause(t.span[0], t.span[1], "main") if t.clause.role == "attribution" else t.clause
+    return Candidate(t.sentence, clause, "dated", d.date, d.status, d.basis, [t.span], stamps)
+
+
+def _noun_ref(t: Timex) -> bool:
+    """'the future', 'the past': a vague time that is a noun phrase of the sentence, not its date."""
+    return t.value.endswith("_REF") and t.text.lower().startswith("the ")
+
+
+_HAS_WORDS = re.compile(r"[A-Za-z]{2,}")
 
 
 def _title_end(text: str, title: str) -> int:
@@ -276,7 +400,7 @@ def _title(
     drops = [
         (t.start - s, t.end - s)
         for t in doc.timexes
-        if s <= t.start and t.end <= e and t.type in ("DATE", "TIME") and not is_modifier(text, t)
+        if s <= t.start and t.end <= e and t.type in ("DATE", "TIME") and not is_modifier(text, t) and not _noun_ref(t)
     ]
     if lead.subject:
         # An aside: its subject is the noun phrase it describes ("Jane Doe, who took over ..." -> "Jane Doe took over").

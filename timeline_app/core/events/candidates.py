@@ -57,6 +57,7 @@ class Candidate:
     content: Clause | None = None  # for a report: the clause saying what was reported
     subject: str = ""  # for an aside ("who took over in 2021"): the noun phrase it describes
     title: str = ""  # a title made here because the clause's words tell another event ("New date for ...")
+    settled: bool = False  # dated by a rule of its own (a postponement): the sentence's reading does not redate it
 
     @property
     def start(self) -> int:
@@ -235,7 +236,7 @@ def _split_postponements(text: str, out: list[Candidate], reference: date | None
         thing = found.group("object").strip()
         target.title = f"New date for {thing[:1].lower() + thing[1:] if _DETERMINER.match(thing) else thing}"
         out.insert(out.index(cand) + 1, target)
-        cand.kind, cand.status, cand.timexes = "bounded", Status.OCCURRED, []
+        cand.kind, cand.status, cand.timexes, cand.settled = "bounded", Status.OCCURRED, [], True
         cand.date = FuzzyDate.bounded(None, upper)
         cand.basis = "postponed, told in the past tense" + (f": by {upper.describe()}" if upper else "")
 

@@ -26,7 +26,7 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_SAID = re.compile(
-    rf",[\"”']?\s*(?:(?:the\s+)?[\w'’.\- ]{{1,60}}?\s+(?:{REPORTING_VERBS})"
+    rf",\s?[\"”']?\s*(?:(?:the\s+)?[\w'’.\- ]{{1,60}}?\s+(?:{REPORTING_VERBS})"
     rf"|(?:{REPORTING_VERBS})\s+[\w'’.\- ]{{1,60}}?)"
     # "told parliament on Wednesday": an addressee and a time, no clause of its own.
     r"(?:\s+(?:(?:on|to|at|in)\s+)?\w+(?:\s+(?:on|at|in)\s+\w+)?)?\s*[.!?]?[\"”]?$",

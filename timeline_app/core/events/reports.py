@@ -74,7 +74,9 @@ _MEDIA = re.compile(
 _LEADING_NOISE = re.compile(
     r"^(?:but|and|yet|so|meanwhile|however|also|a|an|the|(?:report|statement)\s+(?:by|from))\s+", re.IGNORECASE
 )
-_TRAILING_NOISE = re.compile(r"\s+(?:also|first|later|earlier|again|previously|initially)$", re.IGNORECASE)
+_TRAILING_NOISE = re.compile(
+    r"(?:\s+(?:has|have|had|also|first|later|earlier|again|previously|initially))+$", re.IGNORECASE
+)
 
 
 def report_source(attribution: str) -> str:

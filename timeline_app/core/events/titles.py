@@ -406,7 +406,11 @@ def _dangling_participle(previous: str, word: str) -> bool:
     """'... arrived in Washington seeking' ends on a verb; '... an emergency meeting' ends on a noun."""
     if not word.lower().endswith("ing"):
         return False
-    return previous[:1].isupper() or is_past(previous) or previous.lower().endswith("ly")
+    adverb = previous.lower().endswith("ly") and previous.lower() not in _LY_ADJECTIVES  # "in early trading": a noun
+    return previous[:1].isupper() or is_past(previous) or adverb
+
+
+_LY_ADJECTIVES = frozenset(["early", "daily", "weekly", "monthly", "yearly", "only", "likely", "friendly", "costly"])
 
 
 def _drop_trailing_comma_phrase(text: str) -> str:
