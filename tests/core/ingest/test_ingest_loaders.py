@@ -156,3 +156,47 @@ def test_arbitrary_bytes_load_or_fail_cleanly(tmp_path: Path, data: bytes, suffi
         assert str(exc) and "\n" not in str(exc)
     else:
         assert doc.text.strip()
+
+
+def test_timeml_sentence_elements_are_lines_and_the_title_is_read(tmp_path: Path) -> None:
+    from timeline_app.core.ingest.timeml import parse_timeml_string
+
+    xml = (
+        '<?xml version="1.0"?><TimeML><DOCID>d1</DOCID>'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="2006-01-27">2006-01-27</TIMEX3></DCT>'
+        "<EXTRAINFO>GM cuts jobs</EXTRAINFO>"
+        '<TEXT><s id="0">GM cuts jobs</s><s id="1">January 27 , 2006</s>'
+        '<s id="2">General Motors said it would close plants <TIMEX3 tid="t1" type="DATE" value="2006">this year'
+        '</TIMEX3> .</s><s id="3">The union <EVENT eid="e1">protested</EVENT> .</s></TEXT></TimeML>'
+    )
+    tml = parse_timeml_string(xml)
+    assert tml.text.split("\n") == [
+        "GM cuts jobs",
+        "January 27 , 2006",
+        "General Motors said it would close plants this year .",
+        "The union protested .",
+    ]
+    assert tml.title == "GM cuts jobs"
+    (t,) = tml.timexes
+    assert tml.text[t.start : t.end] == "this year"
+    path = tmp_path / "d1.tml"
+    path.write_text(xml, encoding="utf-8")
+    doc = load_document(path, "d1")
+    assert doc.title == "GM cuts jobs" and doc.text == tml.text
+
+
+def test_timeml_sentences_give_events_that_quote_one_sentence(tmp_path: Path) -> None:
+    from timeline_app.core.pipeline import extract_documents
+
+    body = "".join(f'<s id="{i}">{s}</s>' for i, s in enumerate(["Acme recalls cars", "March 3 , 2010"] + [
+        "Acme recalled 2,000 cars on Monday .", "The brakes failed in tests .", "Dealers will fix them free ."
+    ]))  # fmt: skip
+    path = tmp_path / "a.tml"
+    path.write_text(
+        f'<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2010-03-03">x</TIMEX3></DCT><TEXT>{body}</TEXT></TimeML>',
+        encoding="utf-8",
+    )
+    timeline, errors = extract_documents([path])
+    assert not errors and timeline.events
+    for e in timeline.events:
+        assert "\n" not in e.sentence.strip() and len(e.sentence) < 60, e.sentence

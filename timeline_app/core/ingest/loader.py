@@ -81,6 +81,8 @@ def _timeml(path: Path, data: bytes, doc_id: str) -> Document:
     except TimeMLError as exc:
         raise LoadError(str(exc).removeprefix(f"{path.name}: ")) from None
     doc = _document(path, doc_id, tml.text, "timeml")
+    if tml.title:
+        doc.title = tml.title
     if tml.reference_date:
         _set_metadata_date(doc, tml.reference_date, f"document creation time in the TimeML file ({tml.dct})")
     return doc

@@ -31,6 +31,7 @@ class TimeMLDocument:
     text: str
     timexes: list[Timex] = field(default_factory=list)
     tids: list[str] = field(default_factory=list)  # parallel to timexes
+    title: str = ""  # from <TITLE> or <EXTRAINFO>, when the file has one
 
     @property
     def reference_date(self) -> date | None:
@@ -51,11 +52,18 @@ def parse_day(value: str | None) -> date | None:
 
 
 def _collect(element: Element, parts: list[str], found: list[tuple[int, int, Element]], offset: int) -> int:
-    """Append the text under ``element`` to ``parts`` and record every TIMEX3 span; return the new offset."""
+    """Append the text under ``element`` to ``parts`` and record every TIMEX3 span; return the new offset.
+
+    Sentences marked as ``<s>`` elements often follow each other with nothing between them; each
+    starts on a line of its own so that the text reads as sentences, not one run-on line.
+    """
     if element.text:
         parts.append(element.text)
         offset += len(element.text)
     for child in element:
+        if _local(child.tag) in _SENTENCE_TAGS and parts and not parts[-1].endswith("\n"):
+            parts.append("\n")
+            offset += 1
         begin = offset
         offset = _collect(child, parts, found, offset)
         if _local(child.tag) == "TIMEX3":
@@ -64,6 +72,10 @@ def _collect(element: Element, parts: list[str], found: list[tuple[int, int, Ele
             parts.append(child.tail)
             offset += len(child.tail)
     return offset
+
+
+_SENTENCE_TAGS = frozenset(["s", "S", "sentence"])
+_TITLE_TAGS = ("TITLE", "HEADLINE", "EXTRAINFO")
 
 
 def _local(tag: str) -> str:
@@ -114,7 +126,19 @@ def parse_timeml_string(xml: str | bytes, source: str = "<string>") -> TimeMLDoc
             )
         )
         tids.append(el.get("tid", ""))
-    return TimeMLDocument(doc_id=doc_id or Path(source).stem, dct=dct, text=text, timexes=timexes, tids=tids)
+    return TimeMLDocument(
+        doc_id=doc_id or Path(source).stem, dct=dct, text=text, timexes=timexes, tids=tids, title=_title(root)
+    )
+
+
+def _title(root: Element) -> str:
+    for name in _TITLE_TAGS:
+        element = _find(root, name)
+        if element is not None:
+            words = " ".join("".join(element.itertext()).split())
+            if words:
+                return words
+    return ""
 
 
 def load_timeml(path: str | Path) -> TimeMLDocument:
