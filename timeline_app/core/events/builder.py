@@ -11,7 +11,7 @@ from timeline_app.core.events.candidates import Candidate, aside_candidates, is_
 from timeline_app.core.events.clauses import Clause, split_clauses
 from timeline_app.core.events.entities import find_entities, merge_short_names
 from timeline_app.core.events.lexicon import is_past
-from timeline_app.core.events.narrative import Narrative, SentenceDate
+from timeline_app.core.events.narrative import Narrative, SentenceDate, clause_tense
 from timeline_app.core.events.relatives import find_relatives, inside_any, mask_relatives
 from timeline_app.core.events.reports import STATEMENT, report_source, report_title, source_of
 from timeline_app.core.events.sentences import Sentence, split_sentences
@@ -90,10 +90,13 @@ def _tell(narrative: Narrative, text: str, sentence: Sentence, body_start: int, 
     clauses = split_clauses(text, body_start, sentence.end)
     if not clauses or not _HAS_WORDS.search(text[body_start : sentence.end]):
         return None
-    main = next((c for c in clauses if c.role != "frame"), clauses[0])
+    main = next((c for c in clauses if c.role != "frame" and c.link != "source"), clauses[0])
     # The time of what is reported ("said that sales fell last year") is the content's, not the statement's.
     said_from = next((c.start for c in clauses if c.role == "content"), sentence.end)
     own = [c for c in clauses if c.start < said_from or c.role == "attribution"]
+    if main.role != "attribution" and clause_tense(main.text_in(text)) == "future":
+        # "The change will occur within months, Apple announced this morning": the morning dates the telling.
+        own = [c for c in own if c.role != "attribution"]
     inside = [t for t in timexes if any(c.start <= t.start and t.end <= c.end for c in own)]
     reported = any(c.role == "attribution" for c in clauses)
     dated = narrative.date(text, sentence.start, main.text_in(text), inside, reported)
@@ -140,6 +143,7 @@ def _cover_sentences(groups: list[_Group], told: list[_Told], asides: set[int]) 
             or _dated_apart(first, here)
             or first.kind == "relative"
             or first.status is Status.EXPECTED
+            or (first.kind == "report" and first.date is not None)  # the time the statement was made
             or (first.status is Status.ONGOING and t.dated.status is Status.ONGOING)  # not "highest since 2002"
             or (first.date is not None and first.date.kind is DateKind.INTERVAL)
             or (first.kind == "dated" and first.date is not None and first.date.kind is DateKind.BOUNDED)

@@ -29,7 +29,8 @@ _TRAILING_SAID = re.compile(
     rf",\s?[\"”']?\s*(?:(?:the\s+)?[\w'’.\- ]{{1,60}}?\s+(?:{REPORTING_VERBS})"
     rf"|(?:{REPORTING_VERBS})\s+[\w'’.\- ]{{1,60}}?)"
     # "told parliament on Wednesday": an addressee and a time, no clause of its own.
-    r"(?:\s+(?:(?:on|to|at|in)\s+)?\w+(?:\s+(?:on|at|in)\s+\w+)?)?\s*[.!?]?[\"”]?$",
+    r"(?:\s+(?:(?:on|to|at|in)\s+)?\w+(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:on|at|in)\s+\w+)?)?"
+    r"\s*[.!?]?[\"”]?$",
     re.IGNORECASE,
 )
 _MID_SAID = re.compile(
@@ -137,7 +138,9 @@ def _inner_source_end(sentence: str, cut: re.Match[str]) -> int | None:
         return None
     source = sentence[cut.end() : comma]
     rest = sentence[comma + 1 :]
-    if len(source.split()) > 6 or len(rest.split()) < 3 or not _starts_clause(rest):
+    # Only a source that opens the sentence ("NPD said according to ..."); later it ends the news.
+    opening = len(sentence[: cut.start()].split()) <= 4
+    if not opening or len(source.split()) > 6 or len(rest.split()) < 3 or not _starts_clause(rest):
         return None
     return comma + 1
 

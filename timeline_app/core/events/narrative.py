@@ -33,6 +33,9 @@ _SINCE_SUPERLATIVE = re.compile(
 )
 _SINCE = re.compile(r"\bsince\s+(?:(?:the|early|late|mid)\s+)?$", re.I)
 _BOUNDING = re.compile(rf"\b(?:{alternation('bounding_adverbs')})\b", re.I)
+_BE = frozenset(["is", "are", "am", "was", "were"])
+_BE_ADVERBS = frozenset(["also", "still", "now", "not", "only", "already", "then", "currently", "reportedly"])
+_BE_VERBAL = frozenset(["to", "due", "set", "about", "going", "expected", "scheduled", "slated", "likely", "unlikely"])
 _PERFECT_ADVERBS = frozenset(["already", "earlier", "previously", "not", "never", "also", "just", "since"])
 _FUTURE = re.compile(rf"^(?:{alternation('future_markers')})\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
@@ -68,6 +71,8 @@ def clause_tense(text: str) -> str:
             return "future"
         if lw == "had" and _participle_follows(words[i + 1 : i + 3]):
             return "before"
+        if lw in _BE and _describes(words[i + 1 : i + 4]):
+            return "state"  # "The appearance was a powerful symbol": a description, not a happening
         if lw in _PAST_AUX:
             tense = "past"
         elif lw in _PRESENT:
@@ -80,6 +85,16 @@ def clause_tense(text: str) -> str:
             near = " ".join(words[: i + 2])
             return "before" if _BOUNDING.search(near) else tense
     return "present"
+
+
+def _describes(words: list[str]) -> bool:
+    """After a form of 'be': a noun phrase or an adjective, not a passive, a progressive or 'to'."""
+    while words and words[0].lower() in _BE_ADVERBS:
+        words = words[1:]
+    if not words:
+        return False
+    w = words[0].lower()
+    return not (w.endswith("ing") or w in _BE_VERBAL or is_past(w))
 
 
 def _participle_follows(words: list[str]) -> bool:
