@@ -188,9 +188,14 @@ def test_timeml_sentence_elements_are_lines_and_the_title_is_read(tmp_path: Path
 def test_timeml_sentences_give_events_that_quote_one_sentence(tmp_path: Path) -> None:
     from timeline_app.core.pipeline import extract_documents
 
-    body = "".join(f'<s id="{i}">{s}</s>' for i, s in enumerate(["Acme recalls cars", "March 3 , 2010"] + [
-        "Acme recalled 2,000 cars on Monday .", "The brakes failed in tests .", "Dealers will fix them free ."
-    ]))  # fmt: skip
+    sentences = [
+        "Acme recalls cars",
+        "March 3 , 2010",
+        "Acme recalled 2,000 cars on Monday .",
+        "The brakes failed in tests .",
+        "Dealers will fix them free .",
+    ]
+    body = "".join(f'<s id="{i}">{s}</s>' for i, s in enumerate(sentences))
     path = tmp_path / "a.tml"
     path.write_text(
         f'<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2010-03-03">x</TIMEX3></DCT><TEXT>{body}</TEXT></TimeML>',
