@@ -90,6 +90,9 @@ def read_inputs(paths: list[Path], reference: date | None) -> Timeline:
         extracted, errors = extract_documents(articles, reference_date=reference)
         for failed, message in errors:
             print(f"{failed}: {message}", file=sys.stderr)
+        from timeline_app.cli.extract import warn_unsure_dates
+
+        warn_unsure_dates(extracted)
         if not extracted.documents:
             raise ExportFailed("none of the articles could be read")
         timeline.documents += extracted.documents

@@ -54,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
     timeline, errors = extract_documents(_expand(args.paths), reference_date=reference)
     for path, message in errors:
         print(f"{path}: {message}", file=sys.stderr)
+    warn_unsure_dates(timeline)
     try:
         _write(timeline, args.format, out_dir)
     except OSError as exc:
@@ -133,3 +134,12 @@ def _when(e: Event) -> str:
         return f"? {d.describe()}"
     text = d.describe().split(" (")[0]  # the precision has its own column
     return f"~ {text}" if d.precision not in ("day", "time") else f"  {text}"
+
+
+def warn_unsure_dates(timeline: Timeline) -> None:
+    """Documents whose date of writing was only guessed are named on stderr, with the way to fix it."""
+    from timeline_app.core.reference_date import unsure_note
+
+    for doc in timeline.documents:
+        if note := unsure_note(doc):
+            print(f"{doc.path or doc.id}: {note}", file=sys.stderr)

@@ -16,6 +16,7 @@ from pathlib import Path
 from timeline_app.core.ingest.dateline import Dateline, find_date_line, find_dateline
 from timeline_app.core.ingest.historical_years import HISTORICAL_YEARS
 from timeline_app.core.model import Document, Timex
+from timeline_app.core.reference_year import choose_year, gather_clues
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
@@ -58,12 +59,37 @@ def resolve_reference_date(
         doc.reference_date, doc.reference_date_basis, doc.reference_date_weak = explicit, "given by the user", False
         return
     if doc.reference_date is not None:
+        _check_against_dateline(doc)
         return
     found = reference_date_from_text(doc.text, today=today, absolute=absolute)
     if found is None and doc.path:
         found = reference_date_from_file_time(Path(doc.path))
     if found is not None:
         doc.reference_date, doc.reference_date_basis, doc.reference_date_weak = found.day, found.basis, found.weak
+
+
+def _check_against_dateline(doc: Document) -> None:
+    """A metadata date that the article's own dateline contradicts is a conflict: both are kept, as unsure."""
+    meta = doc.reference_date
+    dateline = find_dateline(doc.text)
+    if meta is None or dateline is None or not dateline.has_date:
+        return
+    same_day = (dateline.month, dateline.day) == (meta.month, meta.day)
+    if same_day and dateline.year in (None, meta.year):
+        return
+    written = _quote(doc.text, dateline)
+    doc.reference_date_basis += f"; conflict: the dateline says “{written}”"
+    doc.reference_date_weak = True
+
+
+def unsure_note(doc: Document) -> str | None:
+    """One line telling a user that a document's date is a guess and how to set it, or None when it is not."""
+    if not doc.reference_date_weak or doc.reference_date is None:
+        return None
+    return (
+        f"date of writing unsure, {doc.reference_date.isoformat()} used ({doc.reference_date_basis}); "
+        "give it with --reference-date"
+    )
 
 
 def reference_date_from_file_time(path: Path) -> ReferenceDate | None:
@@ -111,44 +137,20 @@ def _from_dateline(text: str, dateline: Dateline, today: date, label: str = "dat
     if dateline.year is not None:
         found = _safe_date(dateline.year, month, day)
         return ReferenceDate(found, f"{label} “{words}”") if found else None
-    candidates = [
-        d for y in range(today.year - _YEARS_BACK, today.year + 1) if (d := _safe_date(y, month, day)) and d <= today
-    ]
-    if not candidates:
-        return None
     lead = _sentence_at(text, dateline.end, back=True)
-    weekdays = {WEEKDAYS.index(w.lower()): w for w in _WEEKDAY.findall(lead)}
-    anniversaries = anniversary_years(text)
-    hinted = _relative_year_hints(text)
-    latest_year = _latest_year_mentioned(text, today)
-    best: tuple[int, date] | None = None
-    for cand in candidates:
-        score = 0
-        if cand.weekday() in weekdays:
-            score += 8
-        if cand.year in anniversaries:
-            score += 6
-        if cand.year in hinted:
-            score += 4
-        if latest_year is not None and cand.year in (latest_year, latest_year + 1):
-            score += 2 if cand.year == latest_year else 1
-        if best is None or (score, cand) > best:
-            best = (score, cand)
-    assert best is not None
-    chosen = best[1]
-    reasons: list[str] = []
-    if chosen.weekday() in weekdays:
-        reasons.append(f"{_MONTH_ABBR[month]} {day} {chosen.year} was a {weekdays[chosen.weekday()]}")
-    if chosen.year in anniversaries:
-        reasons.append(anniversaries[chosen.year])
-    if chosen.year in hinted:
-        reasons.append(hinted[chosen.year])
-    if not reasons and latest_year is not None and chosen.year in (latest_year, latest_year + 1):
-        reasons.append(f"the latest year the text mentions is {latest_year}")
-    guessed = not reasons
-    if guessed:
-        reasons.append(f"year not stated; the most recent {_MONTH_ABBR[month]} {day} assumed")
-    return ReferenceDate(chosen, f"{label} “{words}”, year {chosen.year}: " + "; ".join(reasons), weak=guessed)
+    lead += _sentence_at(text, dateline.end + len(lead))  # wire leads often tell the day in the second sentence
+    hints = {**_relative_year_hints(text), **anniversary_years(text)}
+    choice = choose_year(month, day, gather_clues(text, lead, hints, today), today)
+    if choice is None:
+        return None
+    chosen = choice.day
+    head = f"{label} “{words}”, year {chosen.year}"
+    if choice.sure:
+        return ReferenceDate(chosen, f"{head}: " + "; ".join(choice.reasons))
+    why = "; ".join(choice.reasons) if choice.reasons else f"the most recent {_MONTH_ABBR[month]} {day} assumed"
+    others = ", ".join(str(y) for y in choice.others)
+    also = f"; also possible: {others}" if others else ""
+    return ReferenceDate(chosen, f"{head}, unsure (the clues do not agree on one year): {why}{also}", weak=True)
 
 
 def _latest_year_mentioned(text: str, today: date) -> int | None:
