@@ -276,6 +276,8 @@ class Event:
     group: str = ""
     color: str = ""
     curated: bool = False
+    # How central the event is to its article, in [0, 1]: the lead's news high, background and asides low.
+    salience: float = 0.5
 
     @property
     def document(self) -> str:

@@ -17,7 +17,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d$£€.,])\b(1[89]\d\d|20\d\d)\b(?![\d%]|\s*(?:percent|per\s+cent))")
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:will|would|shall|by|until|through|expected|planned|scheduled|due|next|in\s+time\s+for|"
+    r"\b(?:will|would|shall|expected|planned|scheduled|due|next|in\s+time\s+for|"
     r"target|goal|forecast|projected|plans?|aims?)\b[^.;!?]{0,40}$",
     re.IGNORECASE,
 )
@@ -126,7 +126,7 @@ def _score(candidate: date, clues: YearClues, today: date) -> _Score:
         elif year - latest <= 1:
             s.add(1.5, "years", f"the latest year the text tells of is {latest}")
         elif not clues.hinted:
-            s.evidence -= min(0.5 * (year - latest - 1), 3)  # long after the latest year it tells of: less likely
+            s.evidence -= min(0.25 * (year - latest - 1), 1.5)  # long after the latest year it tells of: less likely
     if clues.future_years and year > min(clues.future_years):
         s.evidence -= 2  # a year still to come lies after the article
     return s

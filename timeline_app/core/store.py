@@ -8,6 +8,7 @@ overlap, and which item lies under the pointer. Times are float64 days (see view
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -108,15 +109,21 @@ def _ongoing_sort_end(event: Event | None, end: float) -> float:
     return end if unit is None else float(unit.latest.toordinal() + 1)
 
 
-def pack_lanes(left: FloatArray, right: FloatArray, max_lanes: int, gap: float = LANE_GAP_PX) -> IntArray:
+def pack_lanes(
+    left: FloatArray, right: FloatArray, max_lanes: int, gap: float = LANE_GAP_PX, rank: FloatArray | None = None
+) -> IntArray:
     """Greedy first-fit lane packing of extents sorted by ``left``; -1 where no lane is free.
 
-    Two items share a lane only if they are ``gap`` apart, so labels never overlap.
+    Two items share a lane only if they are ``gap`` apart, so labels never overlap. With ``rank``,
+    items of a higher rank are placed first (left to right within a rank), so that when lanes run
+    out it is the least central events that go unlabelled.
     """
     n = len(left)
     lanes = np.full(n, -1, dtype=np.int64)
     if max_lanes <= 0 or n == 0:
         return lanes
+    if rank is not None and len(np.unique(rank)) > 1:
+        return _pack_by_rank(left, right, max_lanes, gap, rank)
     lane_end = [-np.inf] * max_lanes
     lo_list = left.tolist()
     hi_list = right.tolist()
@@ -127,6 +134,26 @@ def pack_lanes(left: FloatArray, right: FloatArray, max_lanes: int, gap: float =
                 lane_end[lane] = hi_list[i]
                 lanes[i] = lane
                 break
+    return lanes
+
+
+def _pack_by_rank(left: FloatArray, right: FloatArray, max_lanes: int, gap: float, rank: FloatArray) -> IntArray:
+    lanes = np.full(len(left), -1, dtype=np.int64)
+    starts: list[list[float]] = [[] for _ in range(max_lanes)]  # per lane, sorted; items in a lane never overlap
+    ends: list[list[float]] = [[] for _ in range(max_lanes)]
+    lo_list, hi_list = left.tolist(), right.tolist()
+    for i in np.lexsort((left, -rank)).tolist():
+        lo, hi = lo_list[i], hi_list[i]
+        for lane in range(max_lanes):
+            k = bisect.bisect_left(starts[lane], lo)
+            if k > 0 and ends[lane][k - 1] + gap > lo:
+                continue
+            if k < len(starts[lane]) and hi + gap > starts[lane][k]:
+                continue
+            starts[lane].insert(k, lo)
+            ends[lane].insert(k, hi)
+            lanes[i] = lane
+            break
     return lanes
 
 
@@ -474,7 +501,8 @@ class EventStore:
             left, right = self._extents(positions, dpp, label_px, viewport.t0)
             order = np.argsort(left, kind="stable")
             lanes = np.empty(len(positions), dtype=np.int64)
-            lanes[order] = pack_lanes(left[order], right[order], max_lanes)
+            rank = self._rank(positions[order])
+            lanes[order] = pack_lanes(left[order], right[order], max_lanes, rank=rank)
         return FrameLayout(positions, x0, x1, xm, lanes, max_lanes)
 
     def _extents(
@@ -507,10 +535,18 @@ class EventStore:
             left, right = self._extents(positions, dpp, label_px, origin)
             order = np.argsort(left, kind="stable")
             lanes = np.empty(len(self), dtype=np.int64)
-            lanes[order] = pack_lanes(left[order], right[order], max_lanes)
+            lanes[order] = pack_lanes(left[order], right[order], max_lanes, rank=self._rank(positions[order]))
             self._layout_key = key
             self._layout_lanes = lanes
         return self._layout_lanes
+
+    def _rank(self, positions: IntArray) -> FloatArray | None:
+        """Salience of the events at these positions in tenths (labels go to the most central first)."""
+        events = self.events
+        if events is None or len(positions) == 0:
+            return None
+        rows = self.source_index[positions].tolist()
+        return np.round(np.fromiter((events[r].salience for r in rows), dtype=np.float64, count=len(rows)) * 10)
 
     def label_right(self, frame: FrameLayout, label_px: FloatArray) -> FloatArray:
         """Right edge of each visible item's label, for hit testing labels as well as marks."""

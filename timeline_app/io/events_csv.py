@@ -9,7 +9,7 @@ from timeline_app.core.model import Timeline
 
 COLUMNS = (
     "id", "date", "earliest", "latest", "precision", "status", "title", "date_basis", "actors", "places",
-    "quantities", "document", "start", "end", "sentence",
+    "quantities", "document", "start", "end", "sentence", "salience",
 )  # fmt: skip
 
 
@@ -25,7 +25,7 @@ def dumps(timeline: Timeline) -> str:
                 e.date.latest.isoformat() if e.date.latest else "", e.date.precision, e.status.value,
                 _safe_cell(e.title), e.date_basis, "; ".join(e.actors), "; ".join(e.places), "; ".join(e.quantities),
                 first.document if first else "", first.start if first else "", first.end if first else "",
-                _safe_cell(" ".join(e.sentence.split())),
+                _safe_cell(" ".join(e.sentence.split())), f"{e.salience:.2f}",
             ]
         )  # fmt: skip
     return out.getvalue()

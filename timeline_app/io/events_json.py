@@ -176,6 +176,7 @@ def _event(e: Event, described: dict[int, tuple[str, str | None, str | None, str
         "group": e.group,
         "color": e.color,
         "curated": e.curated,
+        "salience": e.salience,
     }
 
 
@@ -239,6 +240,7 @@ class _EventReader:
             [_mention(m, index, j) for j, m in enumerate(mentions_raw)],
             _names(raw, "actors", index), _names(raw, "places", index), _names(raw, "quantities", index),
             _text(get("notes")), _text(get("group")), _text(get("color")), bool(get("curated", False)),
+            _salience(get("salience"), index),
         )  # fmt: skip
 
     def _parse_date(self, edtf: str, index: int) -> FuzzyDate:
@@ -248,6 +250,14 @@ class _EventReader:
             raise ValueError(f"events[{index}].date: {exc}") from None
         self._dates[edtf] = fuzzy
         return fuzzy
+
+
+def _salience(value: object, index: int) -> float:
+    if value is None:
+        return 0.5  # files written before salience was kept
+    if type(value) not in (int, float) or not 0 <= value <= 1:  # type: ignore[operator]
+        raise ValueError(f"events[{index}].salience: expected a number from 0 to 1")
+    return float(value)  # type: ignore[arg-type]
 
 
 def _mention(m: object, index: int, j: int) -> Mention:

@@ -139,6 +139,8 @@ def _event_row(position: int, e: Event) -> tuple[Any, ...]:
         e.group,
         e.color,
         int(e.curated),
+        int(e.date.inferred),
+        e.salience,
     )
 
 
@@ -185,12 +187,12 @@ def _read_timeline(conn: sqlite3.Connection) -> tuple[Timeline, dict[str, str]]:
 
 def _event(row: tuple[Any, ...], mentions: list[Mention]) -> Event:
     (_position, event_id, title, sentence, kind) = row[:5]
-    (status, basis, actors, places, quantities, notes, group, color, curated) = row[13:]
+    (status, basis, actors, places, quantities, notes, group, color, curated, inferred, salience) = row[13:24]
     return Event(
         id=event_id,
         title=title,
         sentence=sentence,
-        date=FuzzyDate(_KINDS[kind], _point(*row[5:9]), _point(*row[9:13])),
+        date=FuzzyDate(_KINDS[kind], _point(*row[5:9]), _point(*row[9:13]), bool(inferred)),
         status=_STATUSES[status],
         date_basis=basis,
         mentions=mentions,
@@ -201,4 +203,5 @@ def _event(row: tuple[Any, ...], mentions: list[Mention]) -> Event:
         group=group,
         color=color,
         curated=bool(curated),
+        salience=float(salience),
     )

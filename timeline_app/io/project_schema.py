@@ -14,7 +14,7 @@ from timeline_app.core.model import DatePoint, FuzzyDate
 
 # "TLNP" in ASCII: marks an SQLite file as a timeline project (PRAGMA application_id).
 APPLICATION_ID = 0x544C4E50
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -65,7 +65,13 @@ CREATE TABLE edits (
 );
 """
 
-CURRENT_SCHEMA = SCHEMA_V2
+# Version 3 keeps whether a date was inferred rather than stated, and each event's salience.
+SCHEMA_V3 = SCHEMA_V2.replace(
+    "color TEXT NOT NULL, curated INTEGER NOT NULL\n",
+    "color TEXT NOT NULL, curated INTEGER NOT NULL,\n"
+    "    date_inferred INTEGER NOT NULL DEFAULT 0, salience REAL NOT NULL DEFAULT 0.5\n",
+)
+CURRENT_SCHEMA = SCHEMA_V3
 TABLES = ("meta", "documents", "timexes", "events", "mentions", "edits")
 
 
@@ -118,7 +124,12 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TABLE {table}_v1")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
+def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE events ADD COLUMN date_inferred INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE events ADD COLUMN salience REAL NOT NULL DEFAULT 0.5")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 def migrate(conn: sqlite3.Connection, version: int) -> None:

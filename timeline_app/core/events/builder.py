@@ -67,7 +67,8 @@ def build_events(doc: Document) -> list[Event]:
     _cover_sentences(groups, told, asides)
     if dateline and reference:
         _attach_dateline(groups, (dateline.start, dateline.end), reference)
-    return _to_events(doc, groups, masked)
+    order = {t.sentence.start: n for n, t in enumerate(told)}
+    return _to_events(doc, groups, masked, order, asides)
 
 
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][\w'’\-]+")
@@ -283,7 +284,9 @@ def _attach_dateline(groups: list[_Group], span: tuple[int, int], reference: dat
             return
 
 
-def _to_events(doc: Document, groups: list[_Group], masked: str) -> list[Event]:
+def _to_events(
+    doc: Document, groups: list[_Group], masked: str, order: dict[int, int], asides: set[int]
+) -> list[Event]:
     text = doc.text
     events: list[Event] = []
     all_names: list[str] = []
@@ -330,12 +333,36 @@ def _to_events(doc: Document, groups: list[_Group], masked: str) -> list[Event]:
                 actors=merge_short_names(actors, all_names),
                 places=places,
                 quantities=quantities,
+                salience=_salience(g, lead, date_cand, order, asides),
             )
         )
     # Same-day order: what is said to follow another event ("shortly after the vote") comes after it.
     after = {events[i].id for i, (g, _spans) in enumerate(prepared) if g.after}
     events.sort(key=lambda e: (e.date.sort_key(), e.id in after, e.mentions[0].start))
     return events
+
+
+def _salience(g: _Group, lead: Candidate, dated: Candidate, order: dict[int, int], asides: set[int]) -> float:
+    """How central an event is: the lead's news first, then what the text dates or bounds, then what is
+    only inferred, statements about it and asides; a little less each sentence on, more when told again."""
+    d = dated.date
+    inferred = d is not None and d.inferred
+    if id(lead) in asides:
+        base = 0.35
+    elif lead.kind == "report":
+        base = 0.35 if inferred else 0.6
+    elif inferred:
+        base = 0.4
+    elif dated.status is Status.EXPECTED or (d is not None and d.kind is DateKind.BOUNDED):
+        base = 0.55
+    else:
+        base = 0.7
+    position = order.get(lead.sentence.start, len(order))
+    if position == 0:
+        base = max(base, 0.9)  # the lead sentence tells the news of the day
+    told_again = len({m.sentence.start for m in g.members}) - 1
+    score = base - 0.01 * max(position - 1, 0) + 0.05 * min(told_again, 3)
+    return round(min(max(score, 0.1), 1.0), 2)
 
 
 _PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She)\s+(?=[a-z])")
