@@ -16,7 +16,7 @@ from timeline_app.core.events.relatives import find_relatives, inside_any, mask_
 from timeline_app.core.events.reports import STATEMENT, report_source, report_title, source_of
 from timeline_app.core.events.sentences import Sentence, split_sentences
 from timeline_app.core.events.ties import TieIndex, lead_clause, lower_bound, tie_target
-from timeline_app.core.events.titles import make_title
+from timeline_app.core.events.titles import make_title, sentence_subject
 from timeline_app.core.ingest.dateline import find_date_line, find_dateline
 from timeline_app.core.model import DateKind, DatePoint, Document, Event, FuzzyDate, Mention, Status, Timex
 
@@ -94,7 +94,8 @@ def _tell(narrative: Narrative, text: str, sentence: Sentence, body_start: int, 
     main = next((c for c in clauses if c.role != "frame" and c.link != "source"), clauses[0])
     # The time of what is reported ("said that sales fell last year") is the content's, not the statement's.
     said_from = next((c.start for c in clauses if c.role == "content"), sentence.end)
-    own = [c for c in clauses if c.start < said_from or c.role == "attribution"]
+    # A clause of its own ("..., but will be free until September 30") dates its own happening.
+    own = [c for c in clauses if (c.start < said_from and c.role != "coordinate") or c.role == "attribution"]
     if main.role != "attribution" and clause_tense(main.text_in(text)) == "future":
         # "The change will occur within months, Apple announced this morning": the morning dates the telling.
         own = [c for c in own if c.role != "attribution"]
@@ -183,6 +184,10 @@ def _candidate(t: _Told, with_content: bool) -> Candidate:
         return report
     clause = Clause(t.span[0], t.span[1], "main") if t.clause.role == "attribution" else t.clause
     return Candidate(t.sentence, clause, "dated", d.date, d.status, d.basis, [t.span], stamps)
+
+
+# "the 2011 version", "its 2008 model": a time that names a thing, kept in the title.
+_NAMES_A_THING = re.compile(r"\b(?:the|its|his|her|their|this|a|an)\s+$", re.IGNORECASE)
 
 
 def _noun_ref(t: Timex) -> bool:
@@ -431,13 +436,20 @@ def _title(
     drops = [
         (t.start - s, t.end - s)
         for t in doc.timexes
-        if s <= t.start and t.end <= e and t.type in ("DATE", "TIME") and not is_modifier(text, t) and not _noun_ref(t)
+        if s <= t.start
+        and t.end <= e
+        and t.type in ("DATE", "TIME")
+        and not is_modifier(text, t)
+        and not _noun_ref(t)
+        and not _NAMES_A_THING.search(text, max(0, t.start - 6), t.start)
     ]
     if lead.subject:
         # An aside: its subject is the noun phrase it describes ("Jane Doe, who took over ..." -> "Jane Doe took over").
         shift = len(lead.subject) + 1
         return make_title(f"{lead.subject} {doc.text[s:e]}", [(a + shift, b + shift) for a, b in drops])
     title = make_title(text[s:e], drops)
+    if s > lead.sentence.start and (subject := sentence_subject(text[lead.sentence.start : s], title)):
+        title = f"{subject} {title[:1].lower()}{title[1:]}"  # "..., but will be free" names what will be
     if lead.clause.role == "content":
         title = _name_the_speaker(title, text[lead.sentence.start : s])
     if lead.clause.role == "content" and lead.status is Status.EXPECTED:

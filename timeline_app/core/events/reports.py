@@ -7,7 +7,7 @@ import re
 from timeline_app.core.events.candidates import Candidate
 from timeline_app.core.events.clauses import REPORTING_VERBS
 from timeline_app.core.events.entities import find_entities
-from timeline_app.core.events.titles import make_title
+from timeline_app.core.events.titles import first_verb_end, make_title
 
 STATEMENT = "Statement: "  # a title prefix, not a speaker
 
@@ -18,6 +18,8 @@ def report_title(text: str, report: Candidate, with_content: bool = True) -> str
     When the content is an event of its own, a title without a speaker says it is the statement.
     """
     source = source_of(report)
+    if first_verb_end(source):
+        return ""  # "Jobs welcomed everyone and announced that ...": an action of its own, no bare speaker
     if source.lower() in _PRONOUNS:
         source = _last_person_before(text, report.start) if source.lower() in ("he", "she") else ""
     speaker = source[:1].upper() + source[1:]

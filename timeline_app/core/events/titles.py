@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from timeline_app.core.events.clauses import REPORTING_VERBS
 from timeline_app.core.events.entities import TITLES
 from timeline_app.core.events.gazetteer import COUNTRIES
 from timeline_app.core.events.lexicon import IT_IS_THAT, is_past
+from timeline_app.core.lang import word_list
 
 _MAX = 72
 _ADVERBS = re.compile(
@@ -119,6 +121,7 @@ _DANGLING = frozenset(
         "including",
         "following",
         "according",
+        "just",
     ]
 )
 # A time expression that is the clause's subject stays: "today is the eighth day".
@@ -147,7 +150,7 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
     for s, e in sorted(_join_ranges(clause, drop_spans or []), reverse=True):
         before = text[:s]
         opens = not before.strip() or before.rstrip().endswith(",")
-        if (opens and _SUBJECT_VERB.match(text[e:])) or text[e : e + 2] in ("'s", "’s"):
+        if (opens and _SUBJECT_VERB.match(text[e:])) or _POSSESSIVE.match(text, e):
             continue  # the subject ("today is ...") or a modifier ("yesterday's editions"): keep
         if _JOINED_AFTER.match(text[e:]) or _JOINED_BEFORE.search(before):
             continue  # one end of a range or list ("between 1982 and 1992"): removing it would leave a gap
@@ -164,16 +167,30 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
     text = _PAREN.sub("", text).replace(" _ ", ", ")
     text = _QUOTES.sub("", text)
     text = _ADVERBS.sub("", text)
-    text = _NATIONALITY_TITLE.sub("", text)
+    text = _NAME_AFTER_TITLE.sub("", text)
     text = _LEADING_TITLE.sub("", text.lstrip())
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"\s{2,}", " ", text).strip(" ,;:-—–.!?")
     text = _LEADING.sub("", text)
+    text = _SAID_COMMA.sub(r"\1: ", text, count=1)
     text = _first_sentence(text)
-    text = _trim_dangling(_drop_trailing_relative(_shorten(text)))
+    text = _drop_short_comma_tail(_trim_dangling(_drop_trailing_relative(_shorten(text))))
     # "It expected backlogs to clear": the pronoun says nothing; what is expected is the subject.
     text = _PRONOUN_EXPECTS.sub(lambda m: f"{m.group('what')} expected to ", text, count=1)
-    return text[:1].upper() + text[1:] if text else ""
+    return _capitalised(text) if text else ""
+
+
+# 'Schiller said, "The Mac has outpaced ..."': the speaker and the words.
+_SAID_COMMA = re.compile(r"^((?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*)\s+(?:said|says|added|adds)\s*[,:]\s+(?=[A-Z])")
+_POSSESSIVE = re.compile(r" ?['’]s\b")
+# "company CEO Steve Jobs": a title word after another word is part of a noun phrase; only an opening one goes.
+_NAME_AFTER_TITLE = re.compile(rf"(?:^|(?<=, )|(?<=\band ))(?:{_NATIONALITY_TITLE.pattern})")
+_CAMEL = re.compile(r"^[a-z]+[A-Z]")
+
+
+def _capitalised(text: str) -> str:
+    """The first letter in upper case, unless the first word is written in mixed case (iPhone, eBay)."""
+    return text if _CAMEL.match(text) else text[:1].upper() + text[1:]
 
 
 _PRONOUN_EXPECTS = re.compile(
@@ -229,7 +246,8 @@ _OPENERS = frozenset(
         "an",
     ]
 )
-_APPOSITIVE = re.compile(r"(?<=\w),\s+([^,]{3,70}),\s+(?=[a-z])")
+# Two words at least (not a list item), then the verb the aside interrupts ("Freeh, on a visit, asked").
+_APPOSITIVE = re.compile(r"(?<=\w) ?,\s+(\S+\s[^,]{1,68}),\s+(?=([a-z][\w'’]*))")
 
 
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z0-9])[.!?]\s+(?=[A-Z])")
@@ -271,9 +289,11 @@ def _drop_appositives(text: str) -> str:
     """'Freeh, on an official visit to Mexico, asked ...' -> 'Freeh asked ...'."""
 
     def cut(m: re.Match[str]) -> str:
-        inner = m.group(1)
+        inner, after = m.group(1), m.group(2)
         # A participle phrase ("backed by 12 aircraft") is an aside; a clause with its own verb is not.
-        return m.group(0) if _FINITE.search(inner) else " "
+        if _FINITE.search(inner) or not (first_verb_end(after) or _PRESENT_VERB.match(after)):
+            return m.group(0)
+        return " "
 
     return _APPOSITIVE.sub(cut, text)
 
@@ -296,16 +316,17 @@ def _shorten(text: str) -> str:
         text = text[: relative.start()]
     if len(text) <= _MAX:
         return _drop_trailing_comma_phrase(text)
+    verb = first_verb_end(text)  # no cut before it: a subject alone says nothing
     cuts = [m.start() for m in _CUT_BEFORE.finditer(text) if 25 <= m.start() <= _MAX and _clean_cut(text, m.start())]
     if not cuts or cuts[-1] < 40:
         # A very short head ("The Persian Gulf showdown") says too little: allow a longer phrase.
-        cuts += [m.start() for m in _CUT_BEFORE.finditer(text) if _MAX < m.start() <= _MAX + 20]
+        cuts += [m.start() for m in _CUT_BEFORE.finditer(text) if max(_MAX, verb) < m.start() <= _MAX + 20]
         if len(text) <= _MAX + 20:
             cuts.append(len(text))
     for cut in reversed(cuts):
         cut = _keep_topic(text, cut)
         comma = text.rfind(", ", 0, cut)
-        if comma >= 25 and cut < len(text) and _PHRASE_AFTER_COMMA.match(text, comma):
+        if comma >= max(25, verb) and cut < len(text) and _PHRASE_AFTER_COMMA.match(text, comma):
             cut = comma  # never stop inside a comma phrase ("..., forcing more"): end before it
         head = _trim_dangling(text[:cut].rstrip(" ,"))
         if len(head) >= 25:
@@ -314,12 +335,15 @@ def _shorten(text: str) -> str:
         return text  # a little long, but whole beats cut
     # No phrase boundary near the limit: a somewhat later one, then a cut before a function word,
     # so that the title still ends on a word that carries meaning.
-    later = [m.start() for m in _CUT_BEFORE.finditer(text) if _MAX + 20 < m.start() <= _MAX + 40]
+    reach = max(_MAX + 40, verb + 30)
+    later = [m.start() for m in _CUT_BEFORE.finditer(text) if max(_MAX + 20, verb) < m.start() <= reach]
     if later:
         return _trim_dangling(text[: later[0]].rstrip(" ,"))
-    soft = [m.start() for m in _FUNCTION_WORD.finditer(text) if 30 <= m.start() <= _MAX]
-    if soft:
-        return _trim_dangling(text[: soft[-1]].rstrip(" ,"))
+    soft = [m.start() for m in _FUNCTION_WORD.finditer(text) if max(30, verb) <= m.start() <= max(_MAX, verb + 40)]
+    for cut in reversed(soft):
+        head = _trim_dangling(text[:cut].rstrip(" ,"))
+        if len(head) >= verb:  # not "... platform was" trimmed back to no verb at all
+            return head
     # No clean phrase boundary: cut at a word and say so.
     return _trim_dangling(text[:_MAX].rsplit(" ", 1)[0].rstrip(" ,")) + "…"
 
@@ -377,11 +401,52 @@ _TAKES_TO = frozenset(
 
 def _clean_cut(text: str, at: int) -> bool:
     """A comma between two describing words ("his small, neighbourhood store") is no place to end, nor is
-    the "to" that completes "is expected to ..." or "plans to ..."."""
+    the "to" that completes "is expected to ..." or "plans to ...", nor a place before the clause's verb."""
+    if at < first_verb_end(text):
+        return False  # "Apps, books, documents, photos": the subject alone says nothing
+    if text[at] == "," and text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit():
+        return False  # "3,800": a thousands separator
     if text[at] != ",":
         before = text[:at].split()
+        if before and re.match(r"\s+that\s", text[at:]) and _REPORTING_END.search(before[-1]):
+            return False  # "announced | that ...": what was announced is the point
         return not (before and before[-1].lower() in _TAKES_TO and re.match(r"\s+to\s", text[at:]))
     return not re.match(r",\s+[a-z]", text[at:]) or _PHRASE_AFTER_COMMA.match(text, at) is not None
+
+
+_REPORTING_END = re.compile(rf"^(?:{REPORTING_VERBS}|claims|thinks|thought|hoped|hopes|expects|expected)$", re.I)
+_AUXILIARIES = frozenset(word_list("auxiliaries"))
+_WORD_AT = re.compile(r"[A-Za-z][\w'’\-]*")
+
+
+def first_verb_end(text: str) -> int:
+    """Where the clause's first recognisable verb ends (0 when none is recognised)."""
+    previous = ""
+    for m in _WORD_AT.finditer(text):
+        word = m.group(0)
+        lw = word.lower()
+        if lw in _AUXILIARIES or (is_past(f"{previous} {word}") and not is_past(previous)):
+            return m.end()
+        previous = word
+    return 0
+
+
+_PRESENT_VERB = re.compile(r"^[a-z]{3,}s$")  # "adds", "includes": a verb when it follows the subject's aside
+_OPENS_WITH_VERB = re.compile(r"^(?:will|would|can|could|may|might|must|should|shall|has|have|is|are|was|were)\b", re.I)
+
+
+def sentence_subject(before: str, title: str) -> str:
+    """For a title that starts with its verb ("Will be free to anyone"), the subject the sentence
+    opened with ("Apple's bumpers were priced ..., but will be free"); '' when it needs none."""
+    if not _OPENS_WITH_VERB.match(title):
+        return ""
+    head = _drop_leading_phrase(before.strip())
+    verb = first_verb_end(head)
+    if not verb:
+        return ""
+    words = head[:verb].split()[:-1]  # up to the verb, without it
+    subject = re.sub(r"\s+(['’]s)\b", r"\1", " ".join(words)).strip(" ,")
+    return subject if 0 < len(subject.split()) <= 6 else ""
 
 
 def _keep_topic(text: str, cut: int) -> int:
@@ -413,6 +478,15 @@ def _dangling_participle(previous: str, word: str) -> bool:
 _LY_ADJECTIVES = frozenset(["early", "daily", "weekly", "monthly", "yearly", "only", "likely", "friendly", "costly"])
 
 
+def _drop_short_comma_tail(text: str) -> str:
+    """'Leopard would be released, the same time': a phrase cut down to a few words after a comma says nothing."""
+    head, sep, tail = text.rpartition(", ")
+    words = tail.split()
+    if sep and len(words) <= 3 and words[0].lower() in ("the", "a", "an") and len(head) >= first_verb_end(text):
+        return head
+    return text
+
+
 def _drop_trailing_comma_phrase(text: str) -> str:
     head, sep, _tail = text.rpartition(", ")
-    return head if sep and len(head) >= 30 else text
+    return head if sep and len(head) >= max(30, first_verb_end(text)) else text
