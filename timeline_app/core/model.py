@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 
@@ -80,8 +80,29 @@ class DatePoint:
             return f"{e.year // 10:03d}X"
         if p is Precision.CENTURY:
             return f"{e.year // 100:02d}XX"
-        # Weeks, quarters and seasons have no plain EDTF form: write their day span.
+        if p in (Precision.SEASON, Precision.QUARTER) and (code := _sub_year_code(self)):
+            return f"{e.year:04d}-{code}"
+        # Weeks and spans that are no whole season or quarter have no EDTF unit: write their day span.
         return f"{e.isoformat()}/{self.latest.isoformat()}"
+
+    def edtf_end(self, upper: bool) -> str:
+        """This unit as one end of an interval: EDTF without a "/", or the interval could not be read back.
+
+        A week is written as its ISO 8601 week ("2025-W36"); a span no unit names is cut to its
+        first day, or with ``upper`` to its last.
+        """
+        text = self.edtf
+        if "/" not in text:
+            return text
+        return self.iso_week() or (self.latest if upper else self.earliest).isoformat()
+
+    def iso_week(self) -> str | None:
+        """ "2025-W36" for a week that is one ISO week (Monday to Sunday), else None."""
+        e = self.earliest
+        if self.precision is not Precision.WEEK or e.weekday() != 0 or (self.latest - e).days != 6:
+            return None
+        year, week, _ = e.isocalendar()
+        return f"{year:04d}-W{week:02d}"
 
     def describe(self) -> str:
         e = self.earliest
@@ -104,11 +125,47 @@ class DatePoint:
 _EDTF_POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?)?)?$")
 _EDTF_DECADE = re.compile(r"^(\d{3})X$")
 _EDTF_CENTURY = re.compile(r"^(\d{2})XX$")
+_EDTF_SUB_YEAR = re.compile(r"^(\d{4})-(2[1-4]|3[3-6]|4[01])$")
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+# EDTF sub-year groupings (ISO 8601-2): 21-24 the seasons, 33-36 the quarters, 40-41 the halves.
+# Winter is the one that begins in December of the year named, as the temporal tagger reads "winter 2025".
+_SEASON_CODES = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 2)}
+_QUARTER_CODES = {33: (1, 3), 34: (4, 6), 35: (7, 9), 36: (10, 12), 40: (1, 6), 41: (7, 12)}
+
+
+def _sub_year_span(year: int, code: int) -> tuple[date, date, Precision]:
+    season = code in _SEASON_CODES
+    first, last = _SEASON_CODES[code] if season else _QUARTER_CODES[code]
+    last_year = year + 1 if last < first else year
+    end = date(last_year, last, calendar.monthrange(last_year, last)[1])
+    return date(year, first, 1), end, Precision.SEASON if season else Precision.QUARTER
+
+
+def _sub_year_code(p: DatePoint) -> int | None:
+    """The EDTF code of a whole season, quarter or half, or None for any other span."""
+    codes = _SEASON_CODES if p.precision is Precision.SEASON else _QUARTER_CODES
+    for code in codes:
+        try:
+            first, last, _ = _sub_year_span(p.earliest.year, code)
+        except ValueError:  # a winter of 9999 would end in a year dates cannot hold
+            continue
+        if (first, last) == (p.earliest, p.latest):
+            return code
+    return None
 
 
 def parse_date_point(text: str) -> DatePoint:
-    """Parse one EDTF calendar unit ("2024", "2024-10", "2024-10-05", "202X")."""
+    """Parse one EDTF calendar unit ("2024", "2024-10", "2024-10-05", "202X", "2025-21", "2025-W36")."""
     text = text.strip()
+    if m := _EDTF_SUB_YEAR.match(text):
+        first, last, precision = _sub_year_span(int(m.group(1)), int(m.group(2)))
+        return DatePoint(first, last, precision)
+    if m := _ISO_WEEK.match(text):
+        monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        if monday.year == 9999 and monday.month == 12 and monday.day > 25:
+            raise ValueError(f"not an EDTF date: {text!r} (the week ends after 9999)")
+        return DatePoint(monday, monday + timedelta(days=6), Precision.WEEK)
     if m := _EDTF_POINT.match(text):
         y = int(m.group(1))
         if m.group(4):
@@ -173,10 +230,17 @@ class FuzzyDate:
     @property
     def edtf(self) -> str:
         if self.kind is DateKind.POINT:
-            # EDTF level 1 marks an approximate date with a trailing "~".
-            return (self.start.edtf + ("~" if self.inferred else "")) if self.start else ""
-        lo = self.start.edtf if self.start else ".."
-        hi = self.end.edtf if self.end else ".."
+            if self.start is None:
+                return ""
+            text = self.start.edtf
+            if not self.inferred:
+                return text
+            # EDTF level 1 marks an approximate date with a trailing "~", which only a unit without "/" can carry.
+            unit = text if "/" not in text else self.start.iso_week()
+            return f"{unit}~" if unit else text
+        # Each end must be one unit without "/", or the interval could not be read back.
+        lo = self.start.edtf_end(upper=False) if self.start else ".."
+        hi = self.end.edtf_end(upper=True) if self.end else ".."
         if self.kind is DateKind.BOUNDED:
             # ISO 8601-2 "one of a set": a single moment somewhere in the range.
             return f"[{'' if lo == '..' else lo}..{'' if hi == '..' else hi}]"

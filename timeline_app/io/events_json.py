@@ -15,7 +15,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from timeline_app.core.model import Document, Event, FuzzyDate, Mention, Status, Timeline, Timex
+from timeline_app.core.model import (
+    DateKind,
+    DatePoint,
+    Document,
+    Event,
+    FuzzyDate,
+    Mention,
+    Precision,
+    Status,
+    Timeline,
+    Timex,
+)
 
 MAX_JSON_BYTES = 1024 * 1024 * 1024  # a million extracted events take about 600 MB
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
@@ -212,7 +223,7 @@ class _EventReader:
     """Reads event objects, sharing one parsed date per distinct EDTF string (dates repeat a lot)."""
 
     def __init__(self) -> None:
-        self._dates: dict[str, FuzzyDate] = {}
+        self._dates: dict[tuple[str, str | None], FuzzyDate] = {}
 
     def read(self, raw: object, index: int) -> Event:
         # The fast path checks types with plain `type(...) is` tests; anything unusual falls back
@@ -228,9 +239,12 @@ class _EventReader:
             where = f"events[{index}]"
             id_, title = _str(raw, "id", where), _str(raw, "title", where)
             edtf, mentions_raw = _str(raw, "date", where), _list(raw, "mentions", where)
-        fuzzy = self._dates.get(edtf)
+        precision = get("precision")
+        if type(precision) is not str:
+            precision = None  # only a precision named by a string can change how a date reads
+        fuzzy = self._dates.get((edtf, precision))
         if fuzzy is None:
-            fuzzy = self._parse_date(edtf, index)
+            fuzzy = self._parse_date(edtf, precision, index)
         status_raw = get("status") or "occurred"
         status = _STATUSES.get(status_raw) if type(status_raw) is str else None
         if status is None:
@@ -243,13 +257,28 @@ class _EventReader:
             _salience(get("salience"), index),
         )  # fmt: skip
 
-    def _parse_date(self, edtf: str, index: int) -> FuzzyDate:
+    def _parse_date(self, edtf: str, precision: str | None, index: int) -> FuzzyDate:
         try:
-            fuzzy = FuzzyDate.from_edtf(edtf)
+            fuzzy = _span_point(FuzzyDate.from_edtf(edtf), precision)
         except ValueError as exc:
             raise ValueError(f"events[{index}].date: {exc}") from None
-        self._dates[edtf] = fuzzy
+        self._dates[(edtf, precision)] = fuzzy
         return fuzzy
+
+
+_SPAN_PRECISIONS = {p.value: p for p in (Precision.WEEK, Precision.QUARTER, Precision.SEASON)}
+
+
+def _span_point(fuzzy: FuzzyDate, precision: str | None) -> FuzzyDate:
+    """A week, or a span no EDTF unit names, is written as "first day/last day" with its precision
+    beside it: read back, that is one such unit, not an interval of two days."""
+    span = _SPAN_PRECISIONS.get(precision) if precision else None
+    start, end = fuzzy.start, fuzzy.end
+    if span is None or fuzzy.kind is not DateKind.INTERVAL or start is None or end is None:
+        return fuzzy
+    if start.precision is not Precision.DAY or end.precision is not Precision.DAY or end.latest < start.earliest:
+        return fuzzy
+    return FuzzyDate.point(DatePoint(start.earliest, end.latest, span))
 
 
 def _salience(value: object, index: int) -> float:
