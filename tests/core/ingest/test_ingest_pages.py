@@ -43,7 +43,9 @@ def test_saved_news_page_events() -> None:
     assert _find(timeline, "found corroded steel").date.edtf == "2025-05"
     report = next(e for e in timeline.events if e.status is Status.REPORTED)
     assert report.date.edtf == "2025-09-03" and "council" in report.title.lower()
-    delayed = _find(timeline, "closure had been delayed")
+    delayed = next(
+        e for e in timeline.events if "closure had been delayed" in e.title and e.status is not Status.REPORTED
+    )
     assert "until after to" not in delayed.title and delayed.status is Status.OCCURRED
     assert not any("2019" in e.date.edtf for e in timeline.events)  # only a reader's comment mentions 2019
 
@@ -60,7 +62,7 @@ def test_windows_1252_article_with_curly_quotes() -> None:
     )  # fmt: skip
     assert _find(timeline, "emerged from it").status is Status.OCCURRED
     opened = _find(timeline, "opened 14 stores")
-    assert (opened.date.edtf, opened.status) == ("2025-01-01/2025-06-30", Status.OCCURRED)
+    assert (opened.date.edtf, opened.status) == ("2025-40", Status.OCCURRED)  # EDTF: the first half of 2025
     more = _find(timeline, "plans to open another 10")
     assert more.status is Status.EXPECTED and more.date.latest == date(2026, 1, 31)
     rose = next(e for e in timeline.events if e.title.startswith("Back-to-school sales rose 7%"))

@@ -11,13 +11,14 @@ from timeline_app.core.events.candidates import Candidate, aside_candidates, is_
 from timeline_app.core.events.clauses import Clause, split_clauses
 from timeline_app.core.events.entities import find_entities, merge_short_names
 from timeline_app.core.events.lexicon import is_past
-from timeline_app.core.events.narrative import Narrative, SentenceDate, clause_tense
+from timeline_app.core.events.narrative import FOCUS_WINDOW, Narrative, SentenceDate, clause_tense
 from timeline_app.core.events.relatives import find_relatives, inside_any, mask_relatives
 from timeline_app.core.events.reports import STATEMENT, report_source, report_title, source_of
 from timeline_app.core.events.sentences import Sentence, split_sentences
 from timeline_app.core.events.ties import TieIndex, lead_clause, lower_bound, tie_target
 from timeline_app.core.events.titles import make_title, sentence_subject
 from timeline_app.core.ingest.dateline import find_date_line, find_dateline
+from timeline_app.core.lang import alternation
 from timeline_app.core.model import DateKind, DatePoint, Document, Event, FuzzyDate, Mention, Status, Timex
 
 
@@ -99,7 +100,12 @@ def _tell(narrative: Narrative, text: str, sentence: Sentence, body_start: int, 
     if main.role != "attribution" and clause_tense(main.text_in(text)) == "future":
         # "The change will occur within months, Apple announced this morning": the morning dates the telling.
         own = [c for c in own if c.role != "attribution"]
-    inside = [t for t in timexes if any(c.start <= t.start and t.end <= c.end for c in own)]
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text, body_start, sentence.end)]
+    inside = [
+        t
+        for t in timexes
+        if any(c.start <= t.start and t.end <= c.end for c in own) and not any(a <= t.start < b for a, b in asides)
+    ]
     reported = any(c.role == "attribution" for c in clauses)
     dated = narrative.date(text, sentence.start, main.text_in(text), inside, reported)
     if dated is None:
@@ -128,8 +134,9 @@ def _cover_sentences(groups: list[_Group], told: list[_Told], asides: set[int]) 
         if first is None or (
             t.content is not None
             and first.clause.role == "content"
-            # a past happening on a stated day needs no second event for its telling; a plan or an undated one does
-            and (first.date is None or first.date.kind is not DateKind.POINT or first.status is Status.EXPECTED)
+            # a past happening told on a day of the story needs no second event for its telling; a plan, an
+            # undated happening or one long before the story does
+            and (first.date is None or first.status is Status.EXPECTED or not _within_story(first.date, t.dated.date))
             and t.dated.date.kind is DateKind.POINT
             and _named_speaker(t)
         ):
@@ -152,6 +159,13 @@ def _cover_sentences(groups: list[_Group], told: list[_Told], asides: set[int]) 
         )
         if not keep:
             first.date, first.status, first.basis = t.dated.date, t.dated.status, t.dated.basis
+
+
+def _within_story(content: FuzzyDate, telling: FuzzyDate) -> bool:
+    """Whether a reported happening's own date lies within the week up to its telling."""
+    if content.kind is not DateKind.POINT or content.earliest is None or telling.latest is None:
+        return False
+    return telling.latest - FOCUS_WINDOW <= content.earliest <= telling.latest
 
 
 def _dated_apart(first: Candidate, here: list[tuple[int, Candidate, _Group]]) -> bool:
@@ -195,6 +209,8 @@ def _noun_ref(t: Timex) -> bool:
     return t.value.endswith("_REF") and t.text.lower().startswith("the ")
 
 
+# "Jobs, born in San Francisco on February 24, 1955, has built ...": an aside about the subject.
+_ASIDE = re.compile(rf"\s?,\s+(?:{alternation('aside_openers')})\b[^;]{{0,90}}?,\s+(?=[a-z])", re.IGNORECASE)
 _HAS_WORDS = re.compile(r"[A-Za-z]{2,}")
 
 

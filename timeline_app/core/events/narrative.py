@@ -75,6 +75,8 @@ def clause_tense(text: str) -> str:
             return "state"  # "The appearance was a powerful symbol": a description, not a happening
         if lw in _PAST_AUX:
             tense = "past"
+        elif lw in ("has", "have") and _participle_follows(words[i + 1 : i + 3]):
+            tense = "past"  # the present perfect tells news that has just happened
         elif lw in _PRESENT:
             return "present"
         elif lw in _STATIVE:

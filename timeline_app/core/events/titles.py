@@ -420,15 +420,29 @@ _WORD_AT = re.compile(r"[A-Za-z][\w'’\-]*")
 
 
 def first_verb_end(text: str) -> int:
-    """Where the clause's first recognisable verb ends (0 when none is recognised)."""
+    """Where the clause's first recognisable verb ends (0 when none is recognised).
+
+    A past form followed later by an auxiliary ("troops sent to aid ... have lost") is a participle
+    describing the subject; the auxiliary starts the verb.
+    """
     previous = ""
+    participle = 0
     for m in _WORD_AT.finditer(text):
         word = m.group(0)
         lw = word.lower()
-        if lw in _AUXILIARIES or (is_past(f"{previous} {word}") and not is_past(previous)):
+        if lw in _AUXILIARIES:
             return m.end()
+        if not participle and is_past(f"{previous} {word}") and not is_past(previous):
+            if previous.lower() in _SUBJECT_PRONOUNS:
+                return m.end()
+            participle = m.end()
+        if participle and "," in text[participle : m.start()]:
+            break
         previous = word
-    return 0
+    return participle
+
+
+_SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "it", "they", "who", "which", "that"])
 
 
 _PRESENT_VERB = re.compile(r"^[a-z]{3,}s$")  # "adds", "includes": a verb when it follows the subject's aside
