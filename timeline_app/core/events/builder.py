@@ -9,7 +9,7 @@ from datetime import date
 
 from timeline_app.core.events.candidates import Candidate, aside_candidates, is_modifier, sentence_candidates
 from timeline_app.core.events.clauses import Clause, split_clauses
-from timeline_app.core.events.entities import find_entities, merge_short_names
+from timeline_app.core.events.entities import Entities, find_entities, merge_short_names
 from timeline_app.core.events.lexicon import is_past
 from timeline_app.core.events.narrative import FOCUS_WINDOW, Narrative, SentenceDate, clause_tense
 from timeline_app.core.events.relatives import find_relatives, inside_any, mask_relatives
@@ -56,13 +56,13 @@ def build_events(doc: Document) -> list[Event]:
             body_start = max(dateline.end, sentence.start)
             if body_start >= sentence.end:
                 continue
-        own = sentence_candidates(masked, sentence, body_start, outside, reference)
-        candidates.extend(own)
+        clauses = split_clauses(masked, body_start, sentence.end)
+        candidates.extend(sentence_candidates(masked, sentence, body_start, outside, reference, clauses))
         if relatives:
             found = aside_candidates(text, sentence, relatives, doc.timexes, reference)
             asides.update(id(c) for c in found)
             candidates.extend(found)
-        if (t := _tell(narrative, masked, sentence, body_start, outside)) is not None:
+        if (t := _tell(narrative, masked, sentence, body_start, outside, clauses)) is not None:
             told.append(t)
     groups = _resolve(candidates, reference)
     _cover_sentences(groups, told, asides)
@@ -88,8 +88,9 @@ class _Told:
     content: Clause | None = None  # what a leading statement reports ("Putin noted that ...")
 
 
-def _tell(narrative: Narrative, text: str, sentence: Sentence, body_start: int, timexes: list[Timex]) -> _Told | None:
-    clauses = split_clauses(text, body_start, sentence.end)
+def _tell(
+    narrative: Narrative, text: str, sentence: Sentence, body_start: int, timexes: list[Timex], clauses: list[Clause]
+) -> _Told | None:
     if not clauses or not _HAS_WORDS.search(text[body_start : sentence.end]):
         return None
     main = next((c for c in clauses if c.role != "frame" and c.link != "source"), clauses[0])
@@ -311,26 +312,27 @@ def _to_events(
     text = doc.text
     events: list[Event] = []
     all_names: list[str] = []
-    prepared: list[tuple[_Group, list[tuple[int, int]]]] = []
+    prepared: list[tuple[_Group, list[tuple[int, int]], list[Entities]]] = []
     known = set(_MID_SENTENCE_NAME.findall(text))
     for g in groups:
         spans = sorted(set(g.extra_spans + [s for m in g.members for s in m.spans]))
-        prepared.append((g, spans))
+        blocked = [(t.start, t.end) for m in g.members for t in m.timexes]
+        found = []
         for s, e in spans:
-            all_names.extend(find_entities(text[s:e], known_names=known).actors)
+            local_blocked = [(bs - s, be - s) for bs, be in blocked if s <= bs and be <= e]
+            found.append(find_entities(text[s:e], local_blocked, known))
+            all_names.extend(found[-1].actors)
+        prepared.append((g, spans, found))
     prepared.sort(key=lambda item: item[1][0][0])
     # Clauses that are events of their own: a report of one is titled as the statement, not by its words again.
     told_apart = {(m.clause.start, m.clause.end) for g in groups for m in g.members if m.kind != "report"}
-    for n, (g, spans) in enumerate(prepared, start=1):
+    for n, (g, spans, found) in enumerate(prepared, start=1):
         lead = _lead(g)
         date_cand = _best_dated(g)
-        blocked = [(t.start, t.end) for m in g.members for t in m.timexes]
         actors: list[str] = []
         places: list[str] = []
         quantities: list[str] = []
-        for s, e in spans:
-            local_blocked = [(bs - s, be - s) for bs, be in blocked if s <= bs and be <= e]
-            ents = find_entities(text[s:e], local_blocked, known)
+        for ents in found:
             actors += [a for a in ents.actors if a not in actors]
             places += [p for p in ents.places if p not in places]
             quantities += [q for q in ents.quantities if q not in quantities]
@@ -358,7 +360,7 @@ def _to_events(
             )
         )
     # Same-day order: what is said to follow another event ("shortly after the vote") comes after it.
-    after = {events[i].id for i, (g, _spans) in enumerate(prepared) if g.after}
+    after = {events[i].id for i, (g, _spans, _found) in enumerate(prepared) if g.after}
     events.sort(key=lambda e: (e.date.sort_key(), e.id in after, e.mentions[0].start))
     return events
 

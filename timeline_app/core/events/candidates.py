@@ -65,9 +65,17 @@ class Candidate:
 
 
 def sentence_candidates(
-    text: str, sentence: Sentence, body_start: int, timexes: list[Timex], reference: date | None
+    text: str,
+    sentence: Sentence,
+    body_start: int,
+    timexes: list[Timex],
+    reference: date | None,
+    clauses: list[Clause] | None = None,
 ) -> list[Candidate]:
-    clauses = _absorb_bare_time_links(text, split_clauses(text, body_start, sentence.end), timexes)
+    """``clauses`` are the sentence's clauses when the caller has split it already."""
+    if clauses is None:
+        clauses = split_clauses(text, body_start, sentence.end)
+    clauses = _absorb_bare_time_links(text, clauses, timexes)
     clauses, subjects = _split_conjuncts(text, clauses, timexes, reference)
     out: list[Candidate] = []
     frame_timexes: list[Timex] = []
