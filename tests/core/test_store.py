@@ -5,6 +5,7 @@ import pytest
 
 from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Precision, Status, Timeline
 from timeline_app.core.store import (
+    DENSE_LIMIT,
     FLAG_COARSE,
     FLAG_CURATED,
     FLAG_EXPECTED,
@@ -16,6 +17,7 @@ from timeline_app.core.store import (
     EventStore,
     pack_lanes,
 )
+from timeline_app.core.time_scale import story_scale
 from timeline_app.core.viewport import Viewport, to_time
 
 
@@ -153,16 +155,21 @@ def test_nearest_prefers_the_point_over_a_range_starting_the_same_day() -> None:
     assert store.ids[store.nearest(to_time(date(2025, 9, 4)) + 0.5)] == "report"
 
 
-def test_many_long_events_overlapping_the_view_are_aggregated_too() -> None:
+def test_long_events_covering_the_view_do_not_count_as_in_view() -> None:
     n = 3000
     start = np.linspace(700_000, 700_100, n)  # all start before the view...
     end = start + 1000.0  # ...and all cover it
     store = EventStore(
         start, end, np.ones(n, np.int8), np.zeros(n, np.uint8), np.zeros(n, np.int32), [str(i) for i in range(n)]
     )
+    # Zooming in cannot thin out events that cover the whole view: they never make it "too dense".
     frame = store.layout(Viewport(700_500.0, 700_600.0), 500.0, np.full(n, 50.0), max_lanes=5)
-    assert frame.dense and len(frame) == n
-    assert frame.density.sum() == n and frame.density[0] == n  # counted where they enter the view
+    assert not frame.dense
+    assert len(frame) == DENSE_LIMIT and frame.spanning_left_out == n - DENSE_LIMIT
+    assert frame.positions.min() == n - DENSE_LIMIT  # the ones begun last are laid out
+    # Events starting in view still count.
+    dense = store.layout(Viewport(699_990.0, 700_600.0), 500.0, np.full(n, 50.0), max_lanes=5)
+    assert dense.dense and len(dense) == n
 
 
 def test_ongoing_event_runs_to_the_reference_date_but_sorts_by_its_start() -> None:
@@ -225,3 +232,105 @@ def test_subset_by_row_mask_equals_a_store_built_from_the_kept_events() -> None:
     assert store.ids == ["deploy", "kursk", "troops", "parade", "report", "visit"]
     with pytest.raises(ValueError, match="shorter"):
         store.subset([True, False])
+
+
+def _no_overlap(left: np.ndarray, right: np.ndarray, lanes: np.ndarray, gap: float = 10.0) -> bool:
+    for lane in np.unique(lanes[lanes >= 0]).tolist():
+        idx = np.flatnonzero(lanes == lane)
+        idx = idx[np.argsort(left[idx])]
+        if not np.all(left[idx][1:] >= right[idx][:-1] + gap):
+            return False
+    return True
+
+
+def test_every_event_gets_a_lane_when_lanes_scroll() -> None:
+    # Forty events on one day: zooming cannot separate them, so each needs its own lane.
+    left = np.zeros(40)
+    right = np.full(40, 200.0)
+    lanes = pack_lanes(left, right, max_lanes=2000)
+    assert sorted(lanes.tolist()) == list(range(40))
+
+
+def test_first_fit_uses_the_fewest_lanes_and_never_overlaps() -> None:
+    rng = np.random.default_rng(7)
+    left = np.sort(rng.uniform(0, 5000, 2000))
+    right = left + rng.uniform(5, 300, 2000)
+    lanes = pack_lanes(left, right, max_lanes=2000, gap=10.0)
+    assert (lanes >= 0).all() and _no_overlap(left, right, lanes)
+    # The most items overlapping any one point (gap included) is a lower bound on lanes.
+    events = sorted([(x, 1) for x in left] + [(x + 10.0, -1) for x in right], key=lambda e: (e[0], e[1]))
+    depth = peak = 0
+    for _, step in events:
+        depth += step
+        peak = max(peak, depth)
+    assert int(lanes.max()) + 1 == peak
+
+
+def test_ranked_top_lanes_then_everything_else_below() -> None:
+    left = np.zeros(30)
+    right = np.full(30, 100.0)
+    rank = np.arange(30, dtype=np.float64)  # the last is the most central
+    lanes = pack_lanes(left, right, max_lanes=2000, rank=rank, ranked_lanes=4)
+    assert lanes[29] == 0 and lanes[28] == 1 and lanes[27] == 2 and lanes[26] == 3
+    assert sorted(lanes.tolist()) == list(range(30))
+    assert _no_overlap(left, right, lanes)
+
+
+def test_bounds_read_around_the_date_they_bound() -> None:
+    tl = seed_like()
+    tl.events.append(_event("before", FuzzyDate.bounded(None, DatePoint.day(date(2025, 9, 4)))))
+    tl.events.append(_event("after", FuzzyDate.bounded(DatePoint.day(date(2025, 9, 4)), None)))
+    tl.events.insert(0, _event("later-report", FuzzyDate.point(DatePoint.day(date(2025, 9, 4)))))
+    order = EventStore.from_timeline(tl).ids
+    assert order.index("before") < order.index("report") < order.index("after")
+    assert order.index("before") < order.index("later-report") < order.index("after")
+
+
+def test_bands_stack_their_lanes() -> None:
+    store = EventStore.from_timeline(seed_like())
+    bands = np.array([0 if store.ids[p] in ("parade", "report") else 1 for p in range(len(store))], dtype=np.int64)
+    vp = Viewport(to_time(date(2024, 9, 1)), to_time(date(2026, 1, 1)))
+    frame = store.layout(vp, 1000.0, np.full(len(store), 120.0), bands=bands)
+    lane = dict(zip([store.ids[p] for p in frame.positions], frame.lanes.tolist(), strict=True))
+    first = frame.band_lanes.tolist()
+    assert first[0] == 0 and first[1] == 2  # parade and report share a day: two lanes
+    assert {lane["parade"], lane["report"]} == {0, 1}
+    assert all(lane[i] >= 2 for i in ("kursk", "deploy", "troops", "visit"))
+
+
+def test_reserved_width_keeps_the_selected_label_clear_of_its_neighbours() -> None:
+    tl = seed_like()
+    tl.events = [e for e in tl.events if e.id in ("parade", "report")]
+    store = EventStore.from_timeline(tl)
+    vp = Viewport(to_time(date(2025, 8, 20)), to_time(date(2025, 9, 20)))
+    widths = np.full(len(store), 20.0)
+    plain = store.layout(vp, 1000.0, widths)
+    lane = dict(zip([store.ids[p] for p in plain.positions], plain.lanes.tolist(), strict=True))
+    assert lane["parade"] == lane["report"]  # short labels: a day apart is room enough
+    pos = store.position("parade")
+    wide = store.layout(vp, 1000.0, widths, reserve=(pos, 400.0))
+    lane = dict(zip([store.ids[p] for p in wide.positions], wide.lanes.tolist(), strict=True))
+    assert lane["parade"] != lane["report"]
+
+
+def test_layout_on_a_broken_axis_places_events_by_the_scale() -> None:
+    store = EventStore.from_timeline(seed_like())
+    marks = np.where(store.kind == KIND_POINT, store.mid, store.start)
+    scale = story_scale(store.start, store.end, marks)
+    bounds = store.bounds()
+    assert bounds is not None
+    vp = Viewport.fit(bounds[0], bounds[1], 0.02, scale=scale)
+    frame = store.layout(vp, 1000.0, np.full(len(store), 50.0))
+    xm = dict(zip([store.ids[p] for p in frame.positions], frame.xm.tolist(), strict=True))
+    assert np.allclose(
+        frame.xm,
+        np.asarray(
+            vp.to_px(
+                np.where(
+                    store.kind[frame.positions] == KIND_POINT, store.mid[frame.positions], store.start[frame.positions]
+                ),
+                1000.0,
+            )
+        ),
+    )
+    assert xm["deploy"] < xm["parade"] < xm["report"] < xm["visit"]

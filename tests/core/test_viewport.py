@@ -86,3 +86,84 @@ def test_datetime_round_trip() -> None:
     moment = datetime(2025, 9, 3, 14, 30)
     assert to_datetime(to_time(moment)) == moment
     assert to_datetime(to_time(date(2024, 10, 1))) == datetime(2024, 10, 1)
+
+
+# broken axis ----------------------------------------------------------------------
+
+from timeline_app.core.time_scale import SegmentKind, TimeScale, story_scale  # noqa: E402
+
+
+def _cluster_and_outlier() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Twelve events over two days in September 2025 and one in October 2024."""
+    day = to_time(date(2025, 9, 3))
+    starts = np.array([to_time(date(2024, 10, 1))] + [day + (i % 2) for i in range(12)], dtype=np.float64)
+    ends = starts + 1.0
+    return starts, ends, starts + 0.5
+
+
+def test_a_far_outlier_is_cut_off_by_a_gap_and_the_story_keeps_its_scale() -> None:
+    starts, ends, marks = _cluster_and_outlier()
+    scale = story_scale(starts, ends, marks)
+    gaps = scale.gaps()
+    assert len(gaps) == 1
+    assert gaps[0].t0 > starts[0] + 0.5 and gaps[0].t1 < to_time(date(2025, 9, 3))
+    story = to_time(date(2025, 9, 3))
+    assert scale.slope_at(story + 0.5) == pytest.approx(1.0)
+    # Almost a year of nothing takes far less axis than the two days of news.
+    assert gaps[0].u1 - gaps[0].u0 < 0.2
+    vp = Viewport.fit(float(starts[0]), float(ends[-1]), 0.02, scale=scale)
+    xs = vp.to_px(marks, 1000.0)
+    assert np.all(np.diff(np.sort(xs)) >= 0)
+    assert xs[2] - xs[1] > 250 and xs[0] < 200  # a day of news is wide; the year before is not
+
+
+def test_evenly_spread_events_keep_a_linear_axis() -> None:
+    marks = np.linspace(to_time(date(1900, 1, 1)), to_time(date(2025, 1, 1)), 500)
+    assert story_scale(marks, marks + 1, marks).is_linear
+    assert story_scale(marks[:3], marks[:3] + 1, marks[:3]).is_linear  # too few to judge
+
+
+def test_many_far_outliers_are_compressed_to_a_share_of_the_story() -> None:
+    rng = np.random.default_rng(5)
+    story = rng.uniform(to_time(date(2010, 1, 1)), to_time(date(2012, 1, 1)), 300)
+    past = rng.uniform(to_time(date(1950, 1, 1)), to_time(date(2004, 1, 1)), 30)
+    marks = np.sort(np.concatenate([past, story]))
+    scale = story_scale(marks, marks + 1, marks)
+    kinds = {s.kind for s in scale.segments()}
+    assert SegmentKind.COMPRESSED in kinds or SegmentKind.GAP in kinds
+    context = float(scale.to_axis(to_time(date(2009, 6, 1)))) - float(scale.to_axis(marks[0]))
+    assert context < 0.5 * (to_time(date(2012, 1, 1)) - to_time(date(2010, 1, 1)))
+
+
+def test_scale_is_monotone_and_invertible_with_slope_one_outside() -> None:
+    scale = TimeScale.from_segments(
+        [
+            (0.0, 10.0, SegmentKind.LINEAR, 10.0),
+            (10.0, 1000.0, SegmentKind.GAP, 1.0),
+            (1000.0, 1010.0, SegmentKind.LINEAR, 10.0),
+        ]
+    )
+    t = np.array([-50.0, 0.0, 5.0, 10.0, 500.0, 1000.0, 1005.0, 2000.0])
+    u = scale.to_axis(t)
+    assert np.all(np.diff(u) > 0)
+    assert np.allclose(scale.to_time(u), t)
+    assert u[0] == -50.0 and u[-1] == pytest.approx(2000.0 - 989.0)
+    with pytest.raises(ValueError):
+        TimeScale((0.0, 1.0), (0.0, 1.0), ())
+
+
+def test_viewport_on_a_broken_axis_zooms_and_pans_in_axis_days() -> None:
+    starts, ends, marks = _cluster_and_outlier()
+    scale = story_scale(starts, ends, marks)
+    vp = Viewport.fit(float(starts[0]), float(ends[-1]), 0.02, scale=scale)
+    anchor = float(marks[5])
+    zoomed = vp.zoom_at(anchor, 2.0)
+    assert zoomed.scale == scale
+    assert zoomed.to_px(anchor, 800.0) == pytest.approx(vp.to_px(anchor, 800.0))
+    assert zoomed.axis_span == pytest.approx(vp.axis_span / 2)
+    moved = zoomed.pan_px(80.0, 800.0)
+    assert moved.to_px(anchor, 800.0) == pytest.approx(zoomed.to_px(anchor, 800.0) + 80.0)
+    x = vp.to_px(float(marks[3]), 800.0)
+    assert vp.to_time(x, 800.0) == pytest.approx(float(marks[3]))
+    linear = vp.with_scale(None)
+    assert (linear.t0, linear.t1) == (vp.t0, vp.t1) and linear.scale is None

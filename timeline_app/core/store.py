@@ -9,14 +9,17 @@ overlap, and which item lies under the pointer. Times are float64 days (see view
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
 from timeline_app.core.model import DateKind, Event, Precision, Status, Timeline
+from timeline_app.core.time_scale import TimeScale
 from timeline_app.core.viewport import Viewport, to_time
 
 FloatArray = npt.NDArray[np.float64]
@@ -38,6 +41,10 @@ FLAG_ONGOING = 32  # still going on when the article was written: drawn up to it
 GLOBAL_LAYOUT_LIMIT = 5000
 # Above this many visible items labels cannot fit anyway: draw a density profile instead.
 DENSE_LIMIT = 1200
+# Lanes scroll, so every event gets one up to this many; the rest are ticks in the overflow strip.
+MAX_LANES = 2000
+# The top lanes go to the most central events first; below them, lanes are filled left to right.
+RANKED_LANES = 16
 MARKER_RADIUS_PX = 5.0
 # How far right of its start a label may reach; items starting this far left of the view
 # are still laid out, so their labels are not cut off.
@@ -45,6 +52,12 @@ LABEL_REACH_PX = 400.0
 # An open end is drawn as a stub this long, fading into the unknown.
 OPEN_STUB_PX = 48.0
 LANE_GAP_PX = 10.0
+# Where a label's date goes: beside a point's marker; on a bar, over its start when the bar is
+# long enough to keep most of its look, else just past its end (clear of an arrowhead).
+DATE_GAP_PX = 4.0
+CHIP_PX = 10.0  # inset and padding of a date written over a bar
+CHIP_SPARE_PX = 32.0  # bar left visible beside the date
+DATE_AFTER_PX = 12.0
 
 _KINDS = {DateKind.POINT: KIND_POINT, DateKind.INTERVAL: KIND_INTERVAL, DateKind.BOUNDED: KIND_BOUNDED}
 
@@ -110,31 +123,54 @@ def _ongoing_sort_end(event: Event | None, end: float) -> float:
 
 
 def pack_lanes(
-    left: FloatArray, right: FloatArray, max_lanes: int, gap: float = LANE_GAP_PX, rank: FloatArray | None = None
+    left: FloatArray,
+    right: FloatArray,
+    max_lanes: int,
+    gap: float = LANE_GAP_PX,
+    rank: FloatArray | None = None,
+    ranked_lanes: int | None = None,
 ) -> IntArray:
-    """Greedy first-fit lane packing of extents sorted by ``left``; -1 where no lane is free.
+    """First-fit lane packing of extents sorted by ``left``; -1 where no lane is free.
 
-    Two items share a lane only if they are ``gap`` apart, so labels never overlap. With ``rank``,
-    items of a higher rank are placed first (left to right within a rank), so that when lanes run
-    out it is the least central events that go unlabelled.
+    Two items share a lane only if they are ``gap`` apart, so labels never overlap. Left to
+    right first fit uses the fewest lanes an interval layout can have. With ``rank``, the first
+    ``ranked_lanes`` lanes (all of them by default) go to items of a higher rank first (left to
+    right within a rank), so that the top lanes, the ones in view, show the most central events;
+    what finds no room there is packed left to right into the lanes below.
     """
     n = len(left)
-    lanes = np.full(n, -1, dtype=np.int64)
     if max_lanes <= 0 or n == 0:
-        return lanes
+        return np.full(n, -1, dtype=np.int64)
     if rank is not None and len(np.unique(rank)) > 1:
-        return _pack_by_rank(left, right, max_lanes, gap, rank)
-    lane_end = [-np.inf] * max_lanes
-    lo_list = left.tolist()
-    hi_list = right.tolist()
-    for i in range(n):
-        x = lo_list[i]
-        for lane in range(max_lanes):
-            if lane_end[lane] + gap <= x:
-                lane_end[lane] = hi_list[i]
-                lanes[i] = lane
-                break
-    return lanes
+        top = max_lanes if ranked_lanes is None else max(min(ranked_lanes, max_lanes), 1)
+        lanes = _pack_by_rank(left, right, top, gap, rank)
+        rest = np.flatnonzero(lanes < 0)
+        if len(rest) and max_lanes > top:
+            below = _first_fit(left[rest], right[rest], max_lanes - top, gap)
+            lanes[rest] = np.where(below >= 0, below + top, -1)
+        return lanes
+    return _first_fit(left, right, max_lanes, gap)
+
+
+def _first_fit(left: FloatArray, right: FloatArray, max_lanes: int, gap: float) -> IntArray:
+    """Each item in the lowest lane free at its left edge: lanes freed are kept in a heap."""
+    out = [-1] * len(left)
+    free: list[int] = []
+    busy: list[tuple[float, int]] = []  # (where the lane is free again, lane)
+    opened = 0
+    for i, (x, end) in enumerate(zip(left.tolist(), right.tolist(), strict=True)):
+        while busy and busy[0][0] <= x:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            lane = heapq.heappop(free)
+        elif opened < max_lanes:
+            lane = opened
+            opened += 1
+        else:
+            continue
+        out[i] = lane
+        heapq.heappush(busy, (end + gap, lane))
+    return np.array(out, dtype=np.int64)
 
 
 def _pack_by_rank(left: FloatArray, right: FloatArray, max_lanes: int, gap: float, rank: FloatArray) -> IntArray:
@@ -166,10 +202,13 @@ class FrameLayout:
     x1: FloatArray  # end of the bar
     xm: FloatArray  # marker centre (points) or bar start
     lanes: IntArray  # -1: no room for a label at this zoom (drawn in the overflow strip)
-    lane_count: int
+    lane_count: int  # the most lanes this frame could use
     dense: bool = False
     density: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # events per pixel column
     dense_count: int = 0  # events in view, when dense (positions are then not listed)
+    lanes_used: int = 0  # lanes holding an item: what vertical scrolling reaches
+    spanning_left_out: int = 0  # long events covering the whole view, beyond the label budget
+    band_lanes: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # first lane of each band
 
     def __len__(self) -> int:
         return self.dense_count if self.dense else len(self.positions)
@@ -218,7 +257,12 @@ class EventStore:
             raise ValueError("event arrays differ in length")
         src = np.arange(n, dtype=np.int64) if source_index is None else np.asarray(source_index, dtype=np.int64)
         tie = end if sort_end is None else sort_end
-        order = np.lexsort((src, tie, start))
+        ranged = kind != KIND_POINT
+        # Among events starting together, "before X" reads first and "after X" last: their
+        # dates are bounds, and the stated X lies between them.
+        open_start = np.where(ranged & (flags & FLAG_OPEN_START > 0), 0, 1)
+        open_end = np.where(ranged & (flags & FLAG_OPEN_END > 0) & (flags & FLAG_ONGOING == 0), 1, 0)
+        order = np.lexsort((src, open_end, tie, open_start, start))
         id_array = np.empty(n, dtype=object)
         id_array[:] = list(ids)
         self._assign(
@@ -258,9 +302,9 @@ class EventStore:
         self._end_cummax: FloatArray = np.maximum.accumulate(self.end) if n else self.end.copy()
         self.mid: FloatArray = (self.start + self.end) / 2.0
         self.events: Sequence[Event] | None = None  # source objects, when built from a timeline
-        self._layout_key: tuple[float, int, int] | None = None
-        self._layout_left: FloatArray = np.zeros(0)
+        self._layout_key: tuple[object, ...] | None = None
         self._layout_lanes: IntArray = np.zeros(0, dtype=np.int64)
+        self._layout_bands: IntArray = np.zeros(0, dtype=np.int64)
 
     # construction -------------------------------------------------------------------
 
@@ -455,39 +499,53 @@ class EventStore:
         viewport: Viewport,
         width: float,
         label_px: FloatArray,
-        max_lanes: int,
+        max_lanes: int = MAX_LANES,
         dense_limit: int = DENSE_LIMIT,
         on_visible: Callable[[IntArray], None] | None = None,
+        *,
+        ranked_lanes: int = RANKED_LANES,
+        reserve: tuple[int, float, float] | None = None,
+        bands: IntArray | None = None,
+        label_version: int = 0,
+        date_px: FloatArray | None = None,
     ) -> FrameLayout:
         """Place the visible events in lanes so that bars and labels never overlap.
 
         ``label_px`` holds each store position's label width in pixels (the caller measures
         text, and may do so lazily in ``on_visible``, which gets the positions about to be
         laid out when there are few enough to label). Items that fit in no lane get lane -1.
+        ``date_px``, if given, holds the width of each label's date, placed as the painter does
+        (beside a point's marker, on or after a bar), and ``label_px`` then the title's alone.
+        ``reserve`` = (position, title width, date width) makes room for a wider label at one
+        position (the selected event's, shown in full). ``bands`` gives each store position a band (a group
+        of lanes of its own, e.g. the group a person filed it under); bands are stacked in order.
+        Only events that begin in view count towards ``dense_limit``: long ones that merely
+        cover the view are laid out while there is room, and counted in ``spanning_left_out``
+        when there is none.
         """
-        dpp = viewport.days_per_px(width)
         starting_in_view = int(np.searchsorted(self.start, viewport.t1, side="right")) - int(
             np.searchsorted(self.start, viewport.t0, side="left")
         )
+        columns = int(max(width, 1))
         if starting_in_view > dense_limit:
             # Too many to label whatever else overlaps: count starts per pixel column with
             # one searchsorted per column boundary, never touching every event.
-            columns = int(max(width, 1))
-            edges = viewport.t0 + np.arange(columns + 1, dtype=np.float64) * dpp
+            edges = np.asarray(viewport.to_time(np.arange(columns + 1, dtype=np.float64), width), dtype=np.float64)
             density = np.diff(np.searchsorted(self.start, edges, side="left")).astype(np.int64)
             empty = np.zeros(0)
             nothing = np.zeros(0, dtype=np.int64)
             return FrameLayout(nothing, empty, empty, empty, nothing, max_lanes, True, density, starting_in_view)
-        margin = LABEL_REACH_PX * dpp
-        positions = self.visible(viewport.t0 - margin, viewport.t1)
+        reach_t0 = float(viewport.to_time(-LABEL_REACH_PX, width))
+        positions = self.visible(reach_t0, viewport.t1)
+        left_out = 0
         if len(positions) > dense_limit:
-            # Many long events overlap the view without starting in it.
-            columns = int(max(width, 1))
-            cols = np.clip(np.asarray(viewport.to_px(self.start[positions], width)), 0, columns - 1).astype(np.int64)
-            density = np.bincount(cols, minlength=columns)
-            empty = np.zeros(0)
-            nothing = np.zeros(0, dtype=np.int64)
-            return FrameLayout(nothing, empty, empty, empty, nothing, max_lanes, True, density, len(positions))
+            # Many long events cover the view without starting near it: keep those begun last.
+            spanning = self.start[positions] < reach_t0
+            room = max(dense_limit - int((~spanning).sum()), 0)
+            covering = positions[spanning]
+            left_out = len(covering) - min(room, len(covering))
+            keep = covering[len(covering) - room :] if room else covering[:0]
+            positions = np.sort(np.concatenate([keep, positions[~spanning]]))
         if on_visible is not None:
             on_visible(positions)
         x0 = np.asarray(viewport.to_px(self.start[positions], width), dtype=np.float64)
@@ -495,29 +553,139 @@ class EventStore:
         point = self.kind[positions] == KIND_POINT
         xm = np.where(point, (x0 + x1) / 2.0, x0)
         x0, x1 = self._stubbed(positions, x0, x1)
-        if len(self) <= GLOBAL_LAYOUT_LIMIT:
-            lanes = self._global_lanes(dpp, label_px, max_lanes)[positions]
+        dpp = viewport.days_per_px(width)
+        if len(self) <= GLOBAL_LAYOUT_LIMIT and not left_out:
+            widths = _Widths(label_px, date_px, reserve)
+            key = (
+                dpp,
+                viewport.scale,
+                max_lanes,
+                ranked_lanes,
+                id(label_px),
+                id(date_px),
+                label_version,
+                reserve,
+                id(bands),
+            )
+            lanes, band_lanes = self._global_lanes(key, dpp, viewport.scale, widths, max_lanes, ranked_lanes, bands)
+            lanes = lanes[positions]
         else:
-            left, right = self._extents(positions, dpp, label_px, viewport.t0)
-            order = np.argsort(left, kind="stable")
-            lanes = np.empty(len(positions), dtype=np.int64)
-            rank = self._rank(positions[order])
-            lanes[order] = pack_lanes(left[order], right[order], max_lanes, rank=rank)
-        return FrameLayout(positions, x0, x1, xm, lanes, max_lanes)
+            widths = _Widths(label_px, date_px, reserve)
+            lanes, band_lanes = self._pack(
+                positions, dpp, viewport.scale, viewport.u0, widths, max_lanes, ranked_lanes, bands
+            )
+        used = int(lanes.max()) + 1 if len(lanes) else 0
+        return FrameLayout(
+            positions,
+            x0,
+            x1,
+            xm,
+            lanes,
+            max_lanes,
+            lanes_used=used,
+            spanning_left_out=left_out,
+            band_lanes=band_lanes,
+        )
+
+    def _pack(
+        self,
+        positions: IntArray,
+        dpp: float,
+        scale: TimeScale | None,
+        origin: float,
+        widths: _Widths,
+        max_lanes: int,
+        ranked_lanes: int,
+        bands: IntArray | None,
+    ) -> tuple[IntArray, IntArray]:
+        """Lanes for ``positions`` and the first lane of each band; bands are packed one below another."""
+        left, right = self._extents(positions, dpp, scale, origin, widths)
+        lanes = np.full(len(positions), -1, dtype=np.int64)
+        if bands is None:
+            band_ids = [0]
+            groups = [np.arange(len(positions), dtype=np.int64)]
+        else:
+            band_of = bands[positions]
+            band_ids = np.unique(band_of).tolist()
+            groups = [np.flatnonzero(band_of == b) for b in band_ids]
+        first_lane = np.full(int(max(band_ids, default=0)) + 1, -1, dtype=np.int64)
+        offset = 0
+        for band, members in zip(band_ids, groups, strict=True):
+            if offset >= max_lanes:
+                break
+            order = members[np.argsort(left[members], kind="stable")]
+            packed = pack_lanes(
+                left[order],
+                right[order],
+                max_lanes - offset,
+                rank=self._rank(positions[order]),
+                ranked_lanes=ranked_lanes,
+            )
+            lanes[order] = np.where(packed >= 0, packed + offset, -1)
+            first_lane[band] = offset
+            offset += int(packed.max()) + 1 if len(packed) and packed.max() >= 0 else 0
+        return lanes, first_lane
+
+    def _global_lanes(
+        self,
+        key: tuple[object, ...],
+        dpp: float,
+        scale: TimeScale | None,
+        widths: _Widths,
+        max_lanes: int,
+        ranked_lanes: int,
+        bands: IntArray | None,
+    ) -> tuple[IntArray, IntArray]:
+        """Lanes over the whole timeline for one zoom, so that panning never reshuffles them."""
+        if self._layout_key != key:
+            positions = np.arange(len(self), dtype=np.int64)
+            origin = float(self.start[0]) if len(self) else 0.0
+            if scale is not None:
+                origin = float(scale.to_axis(origin))
+            self._layout_lanes, self._layout_bands = self._pack(
+                positions, dpp, scale, origin, widths, max_lanes, ranked_lanes, bands
+            )
+            self._layout_key = key
+        return self._layout_lanes, self._layout_bands
 
     def _extents(
-        self, positions: IntArray, dpp: float, label_px: FloatArray, origin: float
+        self, positions: IntArray, dpp: float, scale: TimeScale | None, origin: float, widths: _Widths
     ) -> tuple[FloatArray, FloatArray]:
-        """Pixel extents (bar or marker plus label) relative to ``origin``, sorted like positions."""
-        x0 = (self.start[positions] - origin) / dpp
-        x1 = (self.end[positions] - origin) / dpp
+        """Pixel extents (bar or marker plus label) from axis position ``origin``, sorted like positions."""
+        start, end = self.start[positions], self.end[positions]
+        if scale is not None:
+            start = np.asarray(scale.to_axis(start), dtype=np.float64)
+            end = np.asarray(scale.to_axis(end), dtype=np.float64)
+        x0 = (start - origin) / dpp
+        x1 = (end - origin) / dpp
         point = self.kind[positions] == KIND_POINT
         xm = np.where(point, (x0 + x1) / 2.0, x0)
         x0, x1 = self._stubbed(positions, x0, x1)
-        left = np.where(point, np.minimum(x0, xm - MARKER_RADIUS_PX), x0)
-        label_left = np.where(point, xm - MARKER_RADIUS_PX, x0)
-        right = np.maximum(np.maximum(x1, xm + MARKER_RADIUS_PX), label_left + label_px[positions])
+        # The pale band of a point's unit (its day, its month) may touch the next unit's band:
+        # the gap between lane neighbours is for their labels and markers.
+        band_lo = np.where(point, x0 + LANE_GAP_PX, x0)
+        band_hi = np.where(point, x1 - LANE_GAP_PX, x1)
+        left = np.where(point, np.minimum(band_lo, xm - MARKER_RADIUS_PX), x0)
+        right = np.maximum(np.maximum(band_hi, xm + MARKER_RADIUS_PX), self._label_reach(positions, x0, x1, xm, widths))
         return left, right
+
+    def _label_reach(
+        self, positions: IntArray, x0: FloatArray, x1: FloatArray, xm: FloatArray, widths: _Widths
+    ) -> FloatArray:
+        """Right edge of each label (title below, date beside the mark or on/after the bar)."""
+        point = self.kind[positions] == KIND_POINT
+        label_left = np.where(point, xm - MARKER_RADIUS_PX, x0)
+        title = widths.title[positions]
+        date = widths.date[positions] if widths.date is not None else None
+        if widths.reserve is not None:
+            at = positions == widths.reserve[0]
+            title = np.where(at, np.maximum(title, widths.reserve[1]), title)
+            if date is not None:
+                date = np.where(at, np.maximum(date, widths.reserve[2]), date)
+        right = label_left + title
+        if date is None:
+            return right
+        return np.maximum(right, date_right(point, x0, x1, xm, date))
 
     def _stubbed(self, positions: IntArray, x0: FloatArray, x1: FloatArray) -> tuple[FloatArray, FloatArray]:
         """Extend open-ended ranges by a fixed stub so that they read as open, at any zoom."""
@@ -527,19 +695,6 @@ class EventStore:
         x1 = np.where(ranged & (flags & FLAG_OPEN_END > 0), np.maximum(x1, x0 + OPEN_STUB_PX), x1)
         return x0, x1
 
-    def _global_lanes(self, dpp: float, label_px: FloatArray, max_lanes: int) -> IntArray:
-        key = (dpp, max_lanes, id(label_px))
-        if self._layout_key != key:
-            positions = np.arange(len(self), dtype=np.int64)
-            origin = float(self.start[0]) if len(self) else 0.0
-            left, right = self._extents(positions, dpp, label_px, origin)
-            order = np.argsort(left, kind="stable")
-            lanes = np.empty(len(self), dtype=np.int64)
-            lanes[order] = pack_lanes(left[order], right[order], max_lanes, rank=self._rank(positions[order]))
-            self._layout_key = key
-            self._layout_lanes = lanes
-        return self._layout_lanes
-
     def _rank(self, positions: IntArray) -> FloatArray | None:
         """Salience of the events at these positions in tenths (labels go to the most central first)."""
         events = self.events
@@ -548,7 +703,27 @@ class EventStore:
         rows = self.source_index[positions].tolist()
         return np.round(np.fromiter((events[r].salience for r in rows), dtype=np.float64, count=len(rows)) * 10)
 
-    def label_right(self, frame: FrameLayout, label_px: FloatArray) -> FloatArray:
+    def label_right(self, frame: FrameLayout, label_px: FloatArray, date_px: FloatArray | None = None) -> FloatArray:
         """Right edge of each visible item's label, for hit testing labels as well as marks."""
-        label_left = np.where(self.kind[frame.positions] == KIND_POINT, frame.xm - MARKER_RADIUS_PX, frame.x0)
-        return np.asarray(label_left + label_px[frame.positions], dtype=np.float64)
+        widths = _Widths(label_px, date_px, None)
+        return self._label_reach(frame.positions, frame.x0, frame.x1, frame.xm, widths)
+
+
+class _Widths(NamedTuple):
+    title: FloatArray
+    date: FloatArray | None
+    reserve: tuple[int, float, float] | None
+
+
+def chip_fits(x0: FloatArray, x1: FloatArray, date: FloatArray) -> npt.NDArray[np.bool_]:
+    """Whether a bar is long enough to carry its date and still show most of itself."""
+    return np.asarray((x1 - x0) >= date + CHIP_PX + CHIP_SPARE_PX)
+
+
+def date_right(
+    point: npt.NDArray[np.bool_], x0: FloatArray, x1: FloatArray, xm: FloatArray, date: FloatArray
+) -> FloatArray:
+    """Right edge of each label's date as the painter places it."""
+    beside = xm + MARKER_RADIUS_PX + DATE_GAP_PX + date
+    on_bar = np.where(chip_fits(x0, x1, date), x0 + CHIP_PX + date, x1 + DATE_AFTER_PX + date)
+    return np.asarray(np.where(point, beside, on_bar), dtype=np.float64)
