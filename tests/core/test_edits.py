@@ -1,9 +1,10 @@
 import copy
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
+from timeline_app.core.curation import hand_set_basis, is_hand_set
 from timeline_app.core.edits import (
     USER_REFERENCE_BASIS,
     EditError,
@@ -17,6 +18,7 @@ from timeline_app.core.edits import (
     mark_reviewed,
     merge_events,
     merged_date,
+    moved_date,
     new_event,
     reanchor_document,
     reextract,
@@ -338,3 +340,81 @@ def test_touched_events_names_in_place_edits_only() -> None:
     assert touched_events(mark_reviewed(["e1", "e2"])) == {"e1", "e2"}
     assert touched_events(delete_events(["e1"])) is None
     assert touched_events(EditSequence((set_title("e1", "x"), delete_events(["e2"])), "mixed")) is None
+
+
+# dates set by hand ----------------------------------------------------------------
+
+
+def test_a_date_set_by_hand_says_so_and_when_and_undo_brings_back_the_old_basis() -> None:
+    tl = sample()
+    event = find_event(tl, "e2")
+    event.date_basis = "relative to the reference date 2025-09-04 (Monday)"
+    inverse = set_date("e2", YEAR).apply(tl)
+    assert is_hand_set(event.date_basis) and event.date_basis.startswith("set by hand on ")
+    assert str(date.today().year) in event.date_basis
+    first = event.date_basis
+    redo = inverse.apply(tl)
+    assert event.date_basis == "relative to the reference date 2025-09-04 (Monday)" and event.date == DAY
+    redo.apply(tl)
+    assert event.date == YEAR and event.date_basis == first  # redo keeps the time of the edit
+    # Other fields leave the basis alone.
+    set_title("e2", "Council vote").apply(tl)
+    assert event.date_basis == first
+
+
+def test_hand_set_basis_names_the_time_of_the_edit() -> None:
+    assert hand_set_basis(datetime(2025, 9, 4, 14, 5)) == "set by hand on 4 Sep 2025 at 14:05"
+
+
+@pytest.mark.parametrize(
+    ("fd", "days", "mode", "edtf"),
+    [
+        (DAY, 2.4, "move", "2025-09-05"),
+        (DAY, -0.4, "move", "2025-09-03"),
+        (MONTH, 40.0, "move", "2024-11"),
+        (MONTH, -100.0, "move", "2024-07"),
+        (YEAR, 400.0, "move", "2024"),
+        (
+            FuzzyDate.point(DatePoint(date(2025, 9, 3), date(2025, 9, 3), Precision.TIME, "14:30")),
+            0.26,
+            "move",
+            "2025-09-03T20:45",
+        ),
+        (
+            FuzzyDate.interval(DatePoint.day(date(2025, 9, 1)), DatePoint.day(date(2025, 9, 5))),
+            3.0,
+            "move",
+            "2025-09-04/2025-09-08",
+        ),
+        (
+            FuzzyDate.interval(DatePoint.day(date(2025, 9, 1)), DatePoint.day(date(2025, 9, 5))),
+            2.0,
+            "start",
+            "2025-09-03/2025-09-05",
+        ),
+        (
+            FuzzyDate.interval(DatePoint.month(2024, 10), DatePoint.day(date(2025, 9, 5))),
+            -3.0,
+            "end",
+            "2024-10/2025-09-02",
+        ),
+        (FuzzyDate.bounded(DatePoint.day(date(2025, 9, 4)), None), 1.0, "move", "[2025-09-05..]"),
+    ],
+)
+def test_moved_date_moves_in_whole_units_of_each_ends_precision(
+    fd: FuzzyDate, days: float, mode: str, edtf: str
+) -> None:
+    assert moved_date(fd, days, mode).edtf == edtf
+
+
+def test_moved_date_refuses_open_ends_and_reversed_periods() -> None:
+    period = FuzzyDate.interval(DatePoint.day(date(2025, 9, 1)), DatePoint.day(date(2025, 9, 5)))
+    with pytest.raises(ValueError, match="after the end"):
+        moved_date(period, 10.0, "start")
+    with pytest.raises(ValueError, match="open"):
+        moved_date(FuzzyDate.bounded(DatePoint.day(date(2025, 9, 4)), None), 1.0, "end")
+    with pytest.raises(ValueError, match="outside the calendar"):
+        moved_date(FuzzyDate.point(DatePoint.year(9999)), 800.0)
+    # The inferred mark goes: a date a person chose is stated, not implied.
+    inferred = FuzzyDate.point(DatePoint.day(date(2025, 9, 3)), inferred=True)
+    assert not moved_date(inferred, 1.0).inferred

@@ -14,8 +14,20 @@ import bisect
 import dataclasses
 import os
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from timeline_app.core.model import Event, Mention, Timeline
+
+HAND_SET = "set by hand"
+
+
+def hand_set_basis(when: datetime) -> str:
+    """Why a date is what it is once a person changed it: by hand, and when."""
+    return f"{HAND_SET} on {when.day} {when:%b %Y} at {when:%H:%M}"
+
+
+def is_hand_set(basis: str) -> bool:
+    return basis.startswith(HAND_SET)
 
 
 @dataclass(slots=True)

@@ -8,15 +8,16 @@ the events it touches as curated: a person has looked at them, and re-extraction
 from __future__ import annotations
 
 import bisect
+import calendar
 import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Protocol
 
-from timeline_app.core.curation import ChangeSummary, reconcile
+from timeline_app.core.curation import ChangeSummary, hand_set_basis, reconcile
 from timeline_app.core.model import (
     DateKind,
     DatePoint,
@@ -49,6 +50,7 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 EDITABLE_FIELDS: dict[str, type] = {
     "title": str,
     "date": FuzzyDate,
+    "date_basis": str,
     "status": Status,
     "notes": str,
     "group": str,
@@ -98,13 +100,18 @@ class SetFields:
         event = find_event(timeline, self.event_id)
         for name, value in self.changes:
             _check_value(name, value)
-        names = [name for name, _ in self.changes]
+        changes = self.changes
+        names = [name for name, _ in changes]
+        if "date" in names and "date_basis" not in names:
+            # A date a person typed or dragged is theirs: say so, and when, wherever the basis shows.
+            changes = (*changes, ("date_basis", hand_set_basis(datetime.now())))
+            names.append("date_basis")
         if "curated" not in names:
             names.append("curated")
         previous = tuple((name, getattr(event, name)) for name in names)
-        for name, value in self.changes:
+        for name, value in changes:
             setattr(event, name, value)
-        if "curated" not in dict(self.changes):
+        if "curated" not in dict(changes):
             event.curated = True
         return SetFields(self.event_id, previous, self.label)
 
@@ -381,6 +388,90 @@ def date_parts(fd: FuzzyDate) -> tuple[str, date | None, date | None]:
             return "interval", fd.start.earliest, fd.start.latest
         return choice, fd.start.earliest, None
     return fd.kind.value, fd.earliest, fd.latest
+
+
+_UNIT_DAYS = {
+    Precision.WEEK: 7.0,
+    Precision.MONTH: 30.436875,
+    Precision.QUARTER: 91.310625,
+    Precision.SEASON: 91.310625,
+    Precision.YEAR: 365.2425,
+    Precision.DECADE: 3652.425,
+    Precision.CENTURY: 36524.25,
+}
+_UNIT_MONTHS = {
+    Precision.MONTH: 1,
+    Precision.QUARTER: 3,
+    Precision.SEASON: 3,
+    Precision.YEAR: 12,
+    Precision.DECADE: 120,
+    Precision.CENTURY: 1200,
+}
+
+
+def _add_months(d: date, months: int, last: bool) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        raise ValueError("that date is outside the calendar")
+    day = calendar.monthrange(year, month + 1)[1] if last else 1
+    return date(year, month + 1, day)
+
+
+def shift_point(point: DatePoint, days: float) -> DatePoint:
+    """``point`` moved by about ``days``, in whole units of its own precision (a month moves by months)."""
+    p = point.precision
+    try:
+        if p is Precision.TIME and point.time:
+            hours, _, minutes = point.time.partition(":")
+            moment = datetime(
+                point.earliest.year, point.earliest.month, point.earliest.day, int(hours), int(minutes or 0)
+            )
+            moment += timedelta(minutes=round(days * 1440 / 5) * 5)
+            return DatePoint(moment.date(), moment.date(), Precision.TIME, f"{moment:%H:%M}")
+        if p in (Precision.DAY, Precision.TIME):
+            return DatePoint.day(point.earliest + timedelta(days=round(days)))
+        if p is Precision.WEEK:
+            step = timedelta(weeks=round(days / 7.0))
+            return DatePoint(point.earliest + step, point.latest + step, p)
+    except OverflowError as exc:
+        raise ValueError("that date is outside the calendar") from exc
+    months = round(days / _UNIT_DAYS[p]) * _UNIT_MONTHS[p]
+    return DatePoint(_add_months(point.earliest, months, False), _add_months(point.latest, months, True), p, point.time)
+
+
+def moved_date(fd: FuzzyDate, days: float, mode: str = "move") -> FuzzyDate:
+    """The date an event gets when dragged ``days`` along the axis.
+
+    ``mode`` "move" shifts the whole date, "start" or "end" only that end of a period (or of
+    the bounds of an undated event). Each end moves in whole units of its own precision.
+    Raises ValueError for an end the text leaves open or a start that would pass the end.
+    """
+    if mode not in ("move", "start", "end"):
+        raise ValueError(f"unknown drag {mode!r}")
+    if fd.kind is DateKind.POINT:
+        if fd.start is None:
+            raise ValueError("an event without a date cannot be moved")
+        if mode == "end":
+            raise ValueError("the end of an ongoing event is the date the article was written")
+        return FuzzyDate.point(shift_point(fd.start, days))
+    start, end = fd.start, fd.end
+    if mode in ("move", "start"):
+        if start is None:
+            if mode == "start":
+                raise ValueError("the start is open: the text gives none")
+        else:
+            start = shift_point(start, days)
+    if mode in ("move", "end"):
+        if end is None:
+            if mode == "end":
+                raise ValueError("the end is open: the text gives none")
+        else:
+            end = shift_point(end, days)
+    moved = FuzzyDate(fd.kind, start, end)
+    if start is not None and end is not None and start.earliest > end.latest:
+        raise ValueError("the start would come after the end")
+    return moved
 
 
 USER_REFERENCE_BASIS = "set by the user"
