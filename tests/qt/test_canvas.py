@@ -6,7 +6,7 @@ from datetime import date
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from pytestqt.qtbot import QtBot
 
@@ -178,18 +178,49 @@ def test_paint_timeline_renders_into_an_image(timeline: Timeline) -> None:
     assert any(_near(c, style.ink(0).color) for c in column)
 
 
-def test_items_without_room_go_to_the_overflow_strip_and_stay_clickable(qtbot: QtBot, timeline: Timeline) -> None:
+def test_lanes_below_the_view_scroll_and_their_events_stay_clickable(qtbot: QtBot, timeline: Timeline) -> None:
     widget = TimelineCanvas()
     qtbot.addWidget(widget)
-    widget.resize(600, 130)  # room for one lane only
+    widget.resize(600, 100)
     widget.set_store(EventStore.from_timeline(timeline))
     widget.show()
     qtbot.waitExposed(widget)
     frame = widget.frame()
-    hidden = np.flatnonzero(frame.lanes == -1)
-    assert len(hidden) >= 1
+    geo = widget.geometry_now()
+    assert geo.max_lanes < frame.lanes_used
+    assert (frame.lanes >= 0).all()  # every event has a lane; most are below the one on screen
+    hidden = np.flatnonzero(frame.lanes >= geo.first_lane + geo.max_lanes)
     i = int(hidden[-1])
-    geo = CanvasGeometry.of(QRectF(widget.rect()), widget.timeline_style())
+    event_id = widget.store().ids[int(frame.positions[i])]
+    # Their ticks in the strip under the lanes select them...
     with qtbot.waitSignal(widget.selection_requested) as blocker:
         qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(round(frame.xm[i]), round(geo.overflow_top + 6)))
-    assert blocker.args == [widget.store().ids[int(frame.positions[i])]]
+    assert blocker.args == [event_id]
+    # ...Shift+wheel brings their lane on screen...
+    lane = int(frame.lanes[i])
+    for _ in range(lane):
+        _wheel(widget, QPoint(300, 80), 0, -120, Qt.KeyboardModifier.ShiftModifier)
+    assert widget.first_lane() == lane
+    x, y = frame.xm[i], widget.geometry_now().marker_y(lane)
+    assert widget.event_at(QPointF(x, y)) == event_id
+    # ...and revealing an event scrolls to it.
+    widget.set_first_lane(0)
+    widget.reveal(event_id)
+    widget.frame()
+    assert widget.first_lane() == lane
+
+
+def _wheel(widget: TimelineCanvas, pos: QPoint, dx: int, dy: int, modifiers: Qt.KeyboardModifier) -> None:
+    from PySide6.QtGui import QWheelEvent
+
+    event = QWheelEvent(
+        QPointF(pos),
+        QPointF(widget.mapToGlobal(pos)),
+        QPoint(0, 0),
+        QPoint(dx, dy),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    widget.wheelEvent(event)

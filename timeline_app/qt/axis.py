@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from timeline_app.core.time_scale import SegmentKind
 from timeline_app.core.viewport import MAX_TIME, MIN_TIME, Viewport, to_datetime, to_time
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -52,6 +53,10 @@ UNITS: tuple[TickUnit, ...] = (
 class Tick:
     t: float
     label: str
+    short: str = ""  # shorter names for where the full one does not fit, "|"-separated
+    # A period begun before a compressed stretch or gap: named where its part of the axis
+    # starts, with no grid line there.
+    continued: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +144,14 @@ def _major_label(moment: datetime, unit: TickUnit) -> str:
     return str(moment.year)
 
 
+def _short_label(moment: datetime, unit: TickUnit) -> str:
+    if unit.kind == "day":
+        return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}|{moment.day} {_MONTHS[moment.month - 1]}"
+    if unit.kind == "month":
+        return _MONTHS[moment.month - 1]
+    return _major_label(moment, unit)
+
+
 def _walk(t0: float, t1: float, unit: TickUnit, limit: int) -> Iterator[datetime]:
     moment = _floor(to_datetime(t0), unit)
     for _ in range(limit):
@@ -152,12 +165,34 @@ def _walk(t0: float, t1: float, unit: TickUnit, limit: int) -> Iterator[datetime
 
 
 def axis_ticks(viewport: Viewport, width: float, min_px: float = 64.0) -> AxisTicks:
+    """Ticks for the view; on a broken axis each stretch gets ticks of its own density."""
     t0 = max(viewport.t0, MIN_TIME)
     t1 = min(viewport.t1, MAX_TIME - 1)
-    unit = choose_unit(viewport.days_per_px(width), min_px)
+    dpp = viewport.days_per_px(width)
+    unit = choose_unit(dpp, min_px)
+    if viewport.scale is None:
+        return _ticks_between(t0, t1, unit, True)
+    minor: list[Tick] = []
+    major: list[Tick] = []
+    for piece in viewport.scale.pieces_between(t0, t1):
+        if piece.kind is SegmentKind.GAP or (piece.u1 - piece.u0) / dpp < min_px / 3:
+            continue
+        part = _ticks_between(piece.t0, piece.t1, choose_unit(dpp / piece.slope, min_px), not minor and not major)
+        minor += part.minor
+        major += part.major
+    return AxisTicks(unit, minor, major)
+
+
+def _ticks_between(t0: float, t1: float, unit: TickUnit, first: bool) -> AxisTicks:
     minor = [Tick(to_time(m), _label(m, unit)) for m in _walk(t0, t1, unit, 400) if to_time(m) >= t0]
     major: list[Tick] = []
     major_unit = _major_unit(unit)
     if major_unit is not None:
-        major = [Tick(to_time(m), _major_label(m, major_unit)) for m in _walk(t0, t1, major_unit, 400)]
+        for m in _walk(t0, t1, major_unit, 400):
+            t = to_time(m)
+            label, short = _major_label(m, major_unit), _short_label(m, major_unit)
+            if t < t0 and not first:
+                major.append(Tick(t0, label, short, continued=True))
+            else:
+                major.append(Tick(t, label, short))
     return AxisTicks(unit, minor, major)

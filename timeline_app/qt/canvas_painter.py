@@ -7,16 +7,13 @@
 
 Everything is drawn from the store's arrays: culled with ``searchsorted``, lanes packed so
 labels never overlap, a density profile instead of marks when too many are in view. Label
-text and widths are measured once per store and font and cached. Device coordinates are
-clamped because the raster engine misbehaves far outside the paint area.
+text and widths are measured once per store and font and cached (``canvas_labels``). Device
+coordinates are clamped because the raster engine misbehaves far outside the paint area.
 """
 
 from __future__ import annotations
 
-import math
-import weakref
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -32,115 +29,48 @@ from timeline_app.core.store import (
     KIND_BOUNDED,
     KIND_POINT,
     MARKER_RADIUS_PX,
+    MAX_LANES,
     EventStore,
-    FloatArray,
     FrameLayout,
+    IntArray,
 )
+from timeline_app.core.time_scale import SegmentKind
 from timeline_app.core.viewport import Viewport
 from timeline_app.qt.axis import AxisTicks, axis_ticks
+from timeline_app.qt.canvas_labels import (
+    BAR_HEIGHT,
+    CURATED_MARK_PX,
+    GLYPH_ROW,
+    MAX_DATE_LABEL_PX,
+    MAX_LABEL_PX,
+    CanvasGeometry,
+    LabelCache,
+    PlacedLabel,
+    forget_labels,
+    label_cache,
+    place_labels,
+)
 from timeline_app.qt.style import DocumentInk, TimelineStyle
 
-MAX_LABEL_PX = 300.0  # titles longer than this are elided
-MAX_DATE_LABEL_PX = 320.0  # "between ... and ... — date not stated" should fit whole
-GLYPH_ROW = 14.0  # height of the row holding a lane's marker or bar
-BAR_HEIGHT = 9.0
-OVERFLOW_HEIGHT = 16.0
-LANE_TOP_PAD = 8.0
+__all__ = [
+    "BAR_HEIGHT",
+    "GLYPH_ROW",
+    "MAX_DATE_LABEL_PX",
+    "MAX_LABEL_PX",
+    "CanvasGeometry",
+    "forget_labels",
+    "label_cache",
+    "layout_frame",
+    "paint_timeline",
+    "render_frame",
+    "wrap_title",
+]
+
 # Shapes are cut this far outside the paint rect: the raster engine misbehaves on huge
 # coordinates, and filling (hatched, antialiased) area nobody sees costs real time.
 CLAMP_PX = 24.0
-CURATED_MARK_PX = 11.0  # a pencil after the title: a person edited or reviewed this event
 ARROW_PX = 7.0  # the open arrowhead of an ongoing event
-
-
-@dataclass(frozen=True, slots=True)
-class CanvasGeometry:
-    """Vertical layout of the canvas for a paint rect and style."""
-
-    rect: QRectF
-    axis_height: float
-    lane_height: float
-    lanes_top: float
-    max_lanes: int
-    overflow_top: float
-
-    @classmethod
-    def of(cls, rect: QRectF, style: TimelineStyle) -> CanvasGeometry:
-        axis_h = math.ceil(style.line_height + style.small_line_height + 10)
-        lane_h = math.ceil(GLYPH_ROW + style.line_height + style.small_line_height + 6)
-        lanes_top = rect.top() + axis_h + LANE_TOP_PAD
-        overflow_top = rect.bottom() - OVERFLOW_HEIGHT
-        max_lanes = max(int((overflow_top - lanes_top) // lane_h), 1)
-        return cls(rect, axis_h, lane_h, lanes_top, max_lanes, overflow_top)
-
-    def lane_at(self, y: float) -> int | None:
-        """Lane under y; -1 for the overflow strip, None above the lanes."""
-        if y >= self.overflow_top:
-            return -1
-        if y < self.lanes_top:
-            return None
-        lane = int((y - self.lanes_top) // self.lane_height)
-        return lane if lane < self.max_lanes else None
-
-
-class LabelCache:
-    """Title/date text and label width per store position, measured lazily for one font."""
-
-    def __init__(self, store: EventStore, style: TimelineStyle) -> None:
-        self.store = store
-        self.key = (style.font.key(), style.small_font.key())
-        self.widths: FloatArray = np.full(len(store), np.nan)
-        self.titles: dict[int, str] = {}
-        self.full_titles: dict[int, str] = {}
-        self.dates: dict[int, str] = {}
-        self.full_dates: dict[int, str] = {}
-        self._fm = QFontMetricsF(style.font)
-        self._fm_small = QFontMetricsF(style.small_font)
-        self.mark_width = CURATED_MARK_PX + 4.0
-
-    def ensure(self, positions: np.ndarray) -> None:
-        missing = positions[np.isnan(self.widths[positions])]
-        fm, fms = self._fm, self._fm_small
-        for pos in missing.tolist():
-            event = self.store.event_at(pos)
-            full = (event.title if event is not None else self.store.ids[pos]) or "(untitled)"
-            self.full_titles[pos] = full
-            title = fm.elidedText(full, Qt.TextElideMode.ElideRight, MAX_LABEL_PX)
-            when = event.date.describe() if event is not None else ""
-            if self.store.flags[pos] & FLAG_ONGOING:
-                when = f"{when} → still going on when written"
-            if event is not None and event.group:
-                when = f"{event.group} · {when}"  # the group a person filed the event under
-            self.full_dates[pos] = when
-            when = fms.elidedText(when, Qt.TextElideMode.ElideRight, MAX_DATE_LABEL_PX)
-            self.titles[pos] = title
-            self.dates[pos] = when
-            mark = self.mark_width if self.store.flags[pos] & FLAG_CURATED else 0.0
-            self.widths[pos] = max(fm.horizontalAdvance(title) + mark, fms.horizontalAdvance(when)) + 6.0
-
-    def forget(self, positions: Collection[int]) -> None:
-        """Measure these labels again (their event was edited)."""
-        for pos in positions:
-            self.widths[pos] = np.nan
-            for table in (self.titles, self.full_titles, self.dates, self.full_dates):
-                table.pop(pos, None)
-
-
-_label_caches: weakref.WeakKeyDictionary[EventStore, LabelCache] = weakref.WeakKeyDictionary()
-
-
-def forget_labels(store: EventStore, positions: Collection[int]) -> None:
-    cache = _label_caches.get(store)
-    if cache is not None:
-        cache.forget(positions)
-
-
-def label_cache(store: EventStore, style: TimelineStyle) -> LabelCache:
-    cache = _label_caches.get(store)
-    if cache is None or cache.key != (style.font.key(), style.small_font.key()):
-        cache = LabelCache(store, style)
-        _label_caches[store] = cache
-    return cache
+ZIGZAG_PX = 4.0  # amplitude of the lines marking a break in the axis
 
 
 def paint_timeline(
@@ -152,25 +82,50 @@ def paint_timeline(
     palette: TimelineStyle,
     *,
     also_selected: Collection[str] = (),
+    first_lane: int = 0,
 ) -> None:
     """Paint the whole timeline into ``rect``; see the module docstring for the types.
 
     ``also_selected``: further selected event ids (ringed; ``selected`` gets the label box).
+    ``first_lane``: the lane shown at the top, when lanes are scrolled.
     """
-    render_frame(painter, rect, store, viewport, selected, palette, also_selected=also_selected)
+    render_frame(painter, rect, store, viewport, selected, palette, also_selected=also_selected, first_lane=first_lane)
 
 
-def layout_frame(rect: QRectF, store: EventStore, viewport: Viewport, style: TimelineStyle) -> FrameLayout:
+def layout_frame(
+    rect: QRectF,
+    store: EventStore,
+    viewport: Viewport,
+    style: TimelineStyle,
+    *,
+    selected: str | None = None,
+    bands: IntArray | None = None,
+) -> FrameLayout:
     """The frame that ``render_frame`` would draw, without drawing it (used for hit tests)."""
     geo = CanvasGeometry.of(rect, style)
     labels = label_cache(store, style)
     width = rect.width()
+    pos = store.position(selected) if selected else -1
+    reserve = (pos, *labels.selected_widths(pos)) if pos >= 0 else None
+    ranked = max(geo.max_lanes, 4)
     if len(store) <= GLOBAL_LAYOUT_LIMIT:
         # Lanes are packed over the whole timeline, so every label must be measured.
         labels.ensure(np.arange(len(store)))
-        frame = store.layout(viewport, width, labels.widths, geo.max_lanes)
+        on_visible = None
     else:
-        frame = store.layout(viewport, width, labels.widths, geo.max_lanes, on_visible=labels.ensure)
+        on_visible = labels.ensure
+    frame = store.layout(
+        viewport,
+        width,
+        labels.widths,
+        MAX_LANES,
+        on_visible=on_visible,
+        ranked_lanes=ranked,
+        reserve=reserve,
+        bands=bands,
+        label_version=labels.version,
+        date_px=labels.date_widths,
+    )
     if not frame.dense and rect.left() != 0.0:
         frame.x0 += rect.left()
         frame.x1 += rect.left()
@@ -187,26 +142,33 @@ def render_frame(
     style: TimelineStyle,
     *,
     also_selected: Collection[str] = (),
+    first_lane: int = 0,
+    frame: FrameLayout | None = None,
+    band_names: Sequence[str] = (),
+    bands: IntArray | None = None,
 ) -> FrameLayout:
-    geo = CanvasGeometry.of(rect, style)
+    """Paint and return the frame (laid out here unless given)."""
+    geo = CanvasGeometry.of(rect, style, first_lane)
     painter.save()
     painter.setClipRect(rect)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     painter.fillRect(rect, style.background)
     ticks = axis_ticks(viewport, rect.width())
+    _paint_compressed(painter, geo, viewport, style)
     _paint_grid(painter, geo, viewport, ticks, style)
-    frame = layout_frame(rect, store, viewport, style)
+    _paint_breaks(painter, geo, viewport, style, lanes=True)
+    if frame is None:
+        frame = layout_frame(rect, store, viewport, style, selected=selected, bands=bands)
     selected_pos = store.position(selected) if selected else -1
     if frame.dense:
         _paint_density(painter, geo, frame, len(store), style)
         if selected_pos >= 0:
-            x = _clamp(float(viewport.to_px(store.marker_time(selected_pos), rect.width(), rect.left())), rect)
-            painter.setPen(style.highlight_pen)
-            painter.drawLine(QPointF(x, geo.lanes_top), QPointF(x, geo.overflow_top))
+            _paint_floating_selection(painter, geo, store, viewport, selected_pos, style)
     else:
         marked = {store.position(i) for i in also_selected} - {-1}
-        _paint_events(painter, geo, store, frame, selected_pos, style, marked)
+        _paint_bands(painter, geo, frame, band_names, style)
+        _paint_events(painter, geo, store, frame, viewport, selected_pos, style, marked)
     _paint_axis(painter, geo, viewport, ticks, style)
     painter.restore()
     return frame
@@ -228,8 +190,90 @@ def _paint_grid(
     painter.setPen(style.major_grid_pen)
     for tick in ticks.major:
         x = float(viewport.to_px(tick.t, rect.width(), rect.left()))
-        if x >= rect.left():
+        if x >= rect.left() and not tick.continued:
             painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+
+
+def _paint_compressed(painter: QPainter, geo: CanvasGeometry, viewport: Viewport, style: TimelineStyle) -> None:
+    """Shade compressed stretches of a broken axis: time runs faster there."""
+    if viewport.scale is None:
+        return
+    rect = geo.rect
+    for piece in viewport.scale.pieces_between(viewport.t0, viewport.t1):
+        if piece.kind is SegmentKind.LINEAR:
+            continue
+        x0 = _clamp(float(viewport.to_px(piece.t0, rect.width(), rect.left())), rect)
+        x1 = _clamp(float(viewport.to_px(piece.t1, rect.width(), rect.left())), rect)
+        painter.fillRect(QRectF(x0, rect.top(), max(x1 - x0, 1.0), rect.height()), style.compressed_brush)
+
+
+def _paint_breaks(
+    painter: QPainter, geo: CanvasGeometry, viewport: Viewport, style: TimelineStyle, *, lanes: bool
+) -> list[QRectF]:
+    """Zigzags where the axis skips an empty stretch or starts running faster.
+
+    With ``lanes`` they are drawn down the lanes (under the events), else across the axis
+    band, with the length of each skipped stretch; returns where those lengths are written.
+    """
+    if viewport.scale is None:
+        return []
+    rect = geo.rect
+    pieces = viewport.scale.pieces_between(viewport.t0, viewport.t1)
+    top = rect.top() + geo.axis_height if lanes else rect.top()
+    bottom = rect.bottom() if lanes else rect.top() + geo.axis_height
+    fm = QFontMetricsF(style.small_font)
+    chips: list[QRectF] = []
+    for k, piece in enumerate(pieces):
+        x0 = float(viewport.to_px(piece.t0, rect.width(), rect.left()))
+        x1 = float(viewport.to_px(piece.t1, rect.width(), rect.left()))
+        if piece.kind is SegmentKind.GAP:
+            mid = (x0 + x1) / 2
+            half = max(min((x1 - x0) / 2 - 2, 6.0), 3.0)
+            painter.fillRect(QRectF(mid - half, top, 2 * half, bottom - top), style.background)
+            painter.setPen(style.break_pen)
+            for x in (mid - half, mid + half):
+                _zigzag(painter, x, top, bottom)
+            if not lanes:
+                text = skipped_text(piece.t1 - piece.t0)
+                w = fm.horizontalAdvance(text)
+                chip = QRectF(mid - w / 2 - 3, bottom - fm.height() - 2, w + 6, fm.height())
+                painter.fillRect(chip, style.axis_brush)
+                painter.setFont(style.small_font)
+                painter.setPen(style.muted)
+                painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
+                chips.append(chip)
+            continue
+        if piece.kind is not SegmentKind.COMPRESSED:
+            continue
+        painter.setPen(style.break_pen)
+        if k > 0 and x0 > rect.left():
+            _zigzag(painter, x0, top, bottom)
+        if k + 1 < len(pieces) and x1 < rect.right():
+            _zigzag(painter, x1, top, bottom)
+    return chips
+
+
+def _zigzag(painter: QPainter, x: float, top: float, bottom: float) -> None:
+    step = 6.0
+    points = [
+        QPointF(x + (ZIGZAG_PX / 2 if i % 2 else -ZIGZAG_PX / 2), top + i * step)
+        for i in range(int((bottom - top) / step) + 2)
+    ]
+    painter.drawPolyline(points)
+
+
+def skipped_text(days: float) -> str:
+    """How long a stretch the axis skips, in the largest whole unit: '11 months', '54 years'."""
+    years = days / 365.25
+    if years >= 2:
+        return f"{round(years)} years"
+    months = days / 30.44
+    if months >= 2:
+        return f"{round(months)} months"
+    weeks = days / 7
+    if weeks >= 2:
+        return f"{round(weeks)} weeks"
+    return f"{max(round(days), 1)} days"
 
 
 def _paint_axis(
@@ -240,28 +284,48 @@ def _paint_axis(
     painter.fillRect(band, style.axis_brush)
     painter.setPen(style.axis_pen)
     painter.drawLine(QPointF(rect.left(), band.bottom()), QPointF(rect.right(), band.bottom()))
+    taken = _paint_breaks(painter, geo, viewport, style, lanes=False)
     fm_bold = QFontMetricsF(style.bold_font)
     fm_small = QFontMetricsF(style.small_font)
     major_base = rect.top() + 4 + fm_bold.ascent()
     minor_base = major_base + fm_bold.descent() + 3 + fm_small.ascent()
     painter.setFont(style.small_font)
     painter.setPen(style.muted)
-    for tick in ticks.minor:
-        x = float(viewport.to_px(tick.t, rect.width(), rect.left()))
+    xs_minor = [float(viewport.to_px(t.t, rect.width(), rect.left())) for t in ticks.minor]
+    for i, tick in enumerate(ticks.minor):
+        x = xs_minor[i]
         painter.drawLine(QPointF(x, band.bottom() - 5), QPointF(x, band.bottom()))
+        width = fm_small.horizontalAdvance(tick.label)
+        if i + 1 < len(xs_minor) and x + 3 + width > xs_minor[i + 1] - 2:
+            continue  # stretches of different density meet: keep the next label
+        text_rect = QRectF(x + 3, minor_base - fm_small.ascent(), width, fm_small.height())
+        if any(text_rect.intersects(chip) for chip in taken):
+            continue
         painter.drawText(QPointF(x + 3, minor_base), tick.label)
     painter.setFont(style.bold_font)
     painter.setPen(style.text)
     xs = [float(viewport.to_px(t.t, rect.width(), rect.left())) for t in ticks.major]
+    drawn_right = rect.left() - 100.0
     for i, tick in enumerate(ticks.major):
-        # The period in progress at the left edge keeps its name visible until the next one pushes it.
-        x = max(xs[i], rect.left()) + 3
-        width = fm_bold.horizontalAdvance(tick.label)
-        if i + 1 < len(xs):
-            x = min(x, xs[i + 1] - width - 8)
-        if x + width > rect.right() - 2 and i > 0:
-            continue  # a period just starting at the right edge: named once scrolled into view
-        painter.drawText(QPointF(x, major_base), tick.label)
+        # Each period is named from where it starts (or from the left edge, for the one in
+        # progress there) up to where the next one is named; a shorter name where the full
+        # one has no room, else none.
+        start = max(xs[i], rect.left()) + 3
+        limit = xs[i + 1] - 8 if i + 1 < len(xs) else rect.right() - 2
+        for text in dict.fromkeys((tick.label, *(tick.short or tick.label).split("|"))):
+            width = fm_bold.horizontalAdvance(text)
+            if start >= drawn_right + 8 and start + width <= min(limit, rect.right() - 2):
+                painter.drawText(QPointF(start, major_base), text)
+                drawn_right = start + width
+                break
+        else:
+            if i == 0 and len(xs) > 1:
+                # The period at the left edge slides out as the next one comes in.
+                width = fm_bold.horizontalAdvance(tick.label)
+                x = min(start, limit - width)
+                if x + width > rect.left() + 0.6 * width:
+                    painter.drawText(QPointF(x, major_base), tick.label)
+                    drawn_right = x + width
 
 
 def _paint_density(
@@ -288,8 +352,32 @@ def _paint_density(
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setPen(style.muted)
     painter.setFont(style.font)
-    text = f"{len(frame):,} of {total:,} events in view — zoom in to read them"
+    text = f"{style.number(len(frame))} of {style.number(total)} events begin in view — zoom in to read them"
     painter.drawText(QPointF(rect.left() + 8, geo.lanes_top + QFontMetricsF(style.font).ascent()), text)
+
+
+def _paint_bands(
+    painter: QPainter, geo: CanvasGeometry, frame: FrameLayout, names: Sequence[str], style: TimelineStyle
+) -> None:
+    """Lanes grouped in bands: a rule above each band and its name at the left."""
+    if not len(frame.band_lanes) or not names:
+        return
+    rect = geo.rect
+    painter.setFont(style.bold_font)
+    fm = QFontMetricsF(style.bold_font)
+    for band, lane in enumerate(frame.band_lanes.tolist()):
+        if lane < 0 or band >= len(names):
+            continue
+        y = geo.lane_top(lane) - 3
+        if lane > 0 and geo.first_lane <= lane <= geo.first_lane + geo.max_lanes:
+            painter.setPen(style.axis_pen)
+            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+        if geo.shows(lane):
+            painter.setPen(style.muted)
+            text = names[band]
+            w = fm.horizontalAdvance(text)
+            # Right-aligned in the band's first row: clear of the labels, which read from the left.
+            painter.drawText(QPointF(rect.right() - w - 18, y + 3 + fm.ascent()), text)
 
 
 def _paint_events(
@@ -297,114 +385,119 @@ def _paint_events(
     geo: CanvasGeometry,
     store: EventStore,
     frame: FrameLayout,
+    viewport: Viewport,
     selected_pos: int,
     style: TimelineStyle,
     marked: Collection[int] = (),
 ) -> None:
     rect = geo.rect
     labels = label_cache(store, style)
-    fm = QFontMetricsF(style.font)
-    fm_small = QFontMetricsF(style.small_font)
-    lanes = frame.lanes.tolist()
     positions = frame.positions.tolist()
-    x0s = frame.x0.tolist()
-    x1s = frame.x1.tolist()
-    xms = frame.xm.tolist()
+    lanes = frame.lanes.tolist()
     kinds = store.kind[frame.positions].tolist()
     flags = store.flags[frame.positions].tolist()
     docs = store.doc[frame.positions].tolist()
     lo_clip, hi_clip = rect.left() - CLAMP_PX, rect.right() + CLAMP_PX
-    r = MARKER_RADIUS_PX
-    overflow: list[float] = []
-    selected_item: tuple[float, float, float, int, int, str, str] | None = None
+    above: list[float] = []
+    below: list[float] = []
+    unplaced: list[float] = []
+    selected_hidden = -1
     for i, lane in enumerate(lanes):
         pos = positions[i]
-        if lane < 0:
-            overflow.append(xms[i])
+        xm = float(frame.xm[i])
+        if lane < 0 or not geo.shows(lane):
+            (unplaced if lane < 0 else above if lane < geo.first_lane else below).append(xm)
             if pos == selected_pos:
-                selected_item = (xms[i], xms[i], xms[i], -1, kinds[i], "", "")
+                selected_hidden = i
             elif pos in marked:
                 painter.setPen(style.highlight_pen)
-                painter.drawLine(QPointF(xms[i], geo.overflow_top), QPointF(xms[i], rect.bottom()))
+                painter.drawLine(QPointF(xm, geo.overflow_top), QPointF(xm, rect.bottom()))
             continue
-        y = geo.lanes_top + lane * geo.lane_height
-        cy = y + GLYPH_ROW / 2
-        x0 = min(max(x0s[i], lo_clip), hi_clip)
-        x1 = min(max(x1s[i], lo_clip), hi_clip)
-        xm = min(max(xms[i], lo_clip), hi_clip)
+        cy = geo.marker_y(lane)
+        x0 = min(max(float(frame.x0[i]), lo_clip), hi_clip)
+        x1 = min(max(float(frame.x1[i]), lo_clip), hi_clip)
+        xm = min(max(xm, lo_clip), hi_clip)
         ink = _ink_of(store, pos, docs[i], style)
-        kind, flag = kinds[i], flags[i]
-        expected = bool(flag & FLAG_EXPECTED)
-        if kind == KIND_POINT:
-            # The whole unit the date names (a month, or a day when zoomed to hours), so a
-            # marker is never read as more precise than its date.
-            if x1 - x0 > 2 * r:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(ink.pale_fill)
-                painter.drawRoundedRect(QRectF(x0, cy - 3, x1 - x0, 6), 3, 3)
-            painter.setPen(ink.dashed if expected else ink.pen)
-            painter.setBrush(style.background if expected else ink.fill)
-            painter.drawEllipse(QPointF(xm, cy), r, r)
-            label_x = xm - r
-        elif kind == KIND_BOUNDED:
-            bar = QRectF(x0, cy - BAR_HEIGHT / 2, max(x1 - x0, 2.0), BAR_HEIGHT)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(ink.faded)
-            painter.drawRect(bar)
-            painter.setBrush(ink.hatch)
-            painter.drawRect(bar)
-            painter.setPen(ink.outline)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(bar)
-            label_x = x0
-        else:
-            bar = QRectF(x0, cy - BAR_HEIGHT / 2, max(x1 - x0, 2.0), BAR_HEIGHT)
-            painter.setPen(ink.outline if expected else Qt.PenStyle.NoPen)
-            painter.setBrush(ink.faded if expected else ink.fill)
-            painter.drawRoundedRect(bar, 2, 2)
-            label_x = x0
-        if kind != KIND_POINT and flag & (FLAG_OPEN_START | FLAG_OPEN_END):
-            _paint_open_ends(painter, x0, x1, cy, flag, ink.pen)
-        if flag & FLAG_ONGOING and kind != KIND_POINT:
-            _paint_continuing(painter, x1, cy, ink)
+        _paint_glyph(painter, kinds[i], flags[i], x0, x1, xm, cy, ink, style)
         if pos in marked:
-            _paint_ring(painter, x0, x1, xm, cy, kind, style)
-        # Labels of long items that began off-screen stick to the left edge, within the bar.
-        title = labels.titles.get(pos, "")
-        when = labels.dates.get(pos, "")
-        bar_room = x1 - max(label_x, rect.left())
-        full = labels.full_titles.get(pos, title)
-        if kind != KIND_POINT and bar_room > MAX_LABEL_PX and title != full:
-            # A long bar gives its label more room than the usual cap.
-            title = fm.elidedText(full, Qt.TextElideMode.ElideRight, bar_room)
-        if label_x < rect.left() + 2 and x1 > rect.left() + 40:
-            label_x = rect.left() + 2
-            room = x1 - label_x
-            title = fm.elidedText(title, Qt.TextElideMode.ElideRight, max(room, 0.0))
-            when = fm_small.elidedText(when, Qt.TextElideMode.ElideRight, max(room, 0.0))
-        if pos == selected_pos:
-            selected_item = (
-                label_x,
-                x0,
-                x1,
-                lane,
-                kind,
-                labels.full_titles.get(pos, title),
-                labels.full_dates.get(pos, when),
-            )
+            _paint_ring(painter, x0, x1, xm, cy, kinds[i], style)
+    placed = place_labels(geo, store, frame, labels, style, selected_pos)
+    selected_label: PlacedLabel | None = None
+    for label in placed:
+        if label.selected:
+            selected_label = label
             continue
-        painter.setFont(style.italic_font if expected else style.font)
-        painter.setPen(style.text)
-        baseline = y + GLYPH_ROW + fm.ascent()
-        painter.drawText(QPointF(label_x, baseline), title)
-        if flag & FLAG_CURATED:
-            _paint_curated_mark(painter, label_x + fm.horizontalAdvance(title) + 3.0, baseline, style)
+        _paint_label(painter, geo, label, flags[label.index], style)
+    _paint_overflow(painter, geo, above, below, unplaced, frame.spanning_left_out, style)
+    if selected_label is not None:
+        _paint_selected(painter, geo, selected_label, flags[selected_label.index], style)
+    elif selected_hidden >= 0 or (selected_pos >= 0 and selected_pos not in set(positions)):
+        _paint_floating_selection(painter, geo, store, viewport, selected_pos, style)
+
+
+def _paint_glyph(
+    painter: QPainter,
+    kind: int,
+    flag: int,
+    x0: float,
+    x1: float,
+    xm: float,
+    cy: float,
+    ink: DocumentInk,
+    style: TimelineStyle,
+) -> None:
+    r = MARKER_RADIUS_PX
+    expected = bool(flag & FLAG_EXPECTED)
+    if kind == KIND_POINT:
+        # The whole unit the date names (a month, or a day when zoomed to hours), so a
+        # marker is never read as more precise than its date.
+        if x1 - x0 > 2 * r + 4:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(ink.pale_fill)
+            painter.drawRoundedRect(QRectF(x0 + 1.5, cy - 3, x1 - x0 - 3, 6), 3, 3)
+        painter.setPen(ink.dashed if expected else ink.pen)
+        painter.setBrush(style.background if expected else ink.fill)
+        painter.drawEllipse(QPointF(xm, cy), r, r)
+        return
+    bar = QRectF(x0, cy - BAR_HEIGHT / 2, max(x1 - x0, 2.0), BAR_HEIGHT)
+    if kind == KIND_BOUNDED:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(ink.faded)
+        painter.drawRect(bar)
+        painter.setBrush(ink.hatch)
+        painter.drawRect(bar)
+        painter.setPen(ink.outline)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(bar)
+    else:
+        painter.setPen(ink.outline if expected else Qt.PenStyle.NoPen)
+        painter.setBrush(ink.faded if expected else ink.fill)
+        painter.drawRoundedRect(bar, 2, 2)
+    if flag & (FLAG_OPEN_START | FLAG_OPEN_END):
+        _paint_open_ends(painter, x0, x1, cy, flag, ink.pen)
+    if flag & FLAG_ONGOING:
+        _paint_continuing(painter, x1, cy, ink)
+
+
+def _paint_label(painter: QPainter, geo: CanvasGeometry, label: PlacedLabel, flag: int, style: TimelineStyle) -> None:
+    fm = QFontMetricsF(style.font)
+    fm_small = QFontMetricsF(style.small_font)
+    if label.when:
+        rect = label.date_rect(geo, fm_small.height())
+        if label.chip:
+            # The date rides on the bar: a chip of background keeps it legible over any fill.
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.chip_brush)
+            painter.drawRoundedRect(rect, 3, 3)
         painter.setFont(style.small_font)
         painter.setPen(style.muted)
-        painter.drawText(QPointF(label_x, y + GLYPH_ROW + fm.height() + fm_small.ascent()), when)
-    _paint_overflow(painter, geo, overflow, style)
-    if selected_item is not None:
-        _paint_selected(painter, geo, selected_item, style)
+        painter.drawText(QPointF(label.date_x, rect.top() + fm_small.ascent()), label.when)
+    painter.setFont(style.italic_font if flag & FLAG_EXPECTED else style.font)
+    painter.setPen(style.text)
+    baseline = label.top + geo.row_height + fm.ascent()
+    painter.drawText(QPointF(label.x, baseline), label.title)
+    if flag & FLAG_CURATED and label.title:
+        _paint_curated_mark(painter, label.x + label.title_w - CURATED_MARK_PX - 1.0, baseline, style)
 
 
 def _ink_of(store: EventStore, pos: int, doc: int, style: TimelineStyle) -> DocumentInk:
@@ -459,18 +552,46 @@ def _paint_open_ends(painter: QPainter, x0: float, x1: float, cy: float, flag: i
         painter.drawLine(QPointF(x1, cy), QPointF(x1 - h, cy + h))
 
 
-def _paint_overflow(painter: QPainter, geo: CanvasGeometry, xs: list[float], style: TimelineStyle) -> None:
-    if not xs:
+def overflow_text(above: int, below: int, unplaced: int, spanning: int, number: object = None) -> str:
+    """What the strip under the lanes says about events in view that have no label on screen."""
+    fmt = number if callable(number) else (lambda n: f"{n:,}")
+    parts = []
+    if below:
+        parts.append(f"{fmt(below)} more below")
+    if above:
+        parts.append(f"{fmt(above)} above")
+    if parts:
+        parts[-1] += " — Shift+wheel to scroll"
+    if unplaced:
+        parts.append(f"+{fmt(unplaced)} not labelled — zoom in")
+    if spanning:
+        parts.append(f"{fmt(spanning)} long periods cover the view, not drawn")
+    return " · ".join(parts)
+
+
+def _paint_overflow(
+    painter: QPainter,
+    geo: CanvasGeometry,
+    above: list[float],
+    below: list[float],
+    unplaced: list[float],
+    spanning: int,
+    style: TimelineStyle,
+) -> None:
+    text = overflow_text(len(above), len(below), len(unplaced), spanning, style.number)
+    if not text:
         return
     rect = geo.rect
     top = geo.overflow_top + 3
     painter.setPen(style.axis_pen)
-    for x in xs:
+    for x in (*above, *below, *unplaced):
         painter.drawLine(QPointF(x, top), QPointF(x, top + 8))
     painter.setFont(style.small_font)
+    fm = QFontMetricsF(style.small_font)
+    width = fm.horizontalAdvance(text)
+    chip = QRectF(rect.right() - width - 10, geo.overflow_top + 1, width + 8, rect.bottom() - geo.overflow_top - 1)
+    painter.fillRect(chip, style.background)
     painter.setPen(style.muted)
-    text = f"+{len(xs)} not labelled — zoom in"
-    width = QFontMetricsF(style.small_font).horizontalAdvance(text)
     painter.drawText(QPointF(rect.right() - width - 6, rect.bottom() - 3), text)
 
 
@@ -490,49 +611,114 @@ def wrap_title(fm: QFontMetricsF, text: str, width: float) -> list[str]:
 
 
 def _paint_selected(
-    painter: QPainter,
-    geo: CanvasGeometry,
-    item: tuple[float, float, float, int, int, str, str],
-    style: TimelineStyle,
+    painter: QPainter, geo: CanvasGeometry, label: PlacedLabel, flag: int, style: TimelineStyle
 ) -> None:
-    """The selected event's label in full: boxed, wrapped to two lines where it needs the room."""
-    label_x, x0, x1, lane, kind, title, when = item
+    """The selected event's label in full, boxed; the lane packing kept its neighbours clear."""
     rect = geo.rect
     fm = QFontMetricsF(style.bold_font)
     fm_small = QFontMetricsF(style.small_font)
-    if lane < 0:
-        painter.setPen(style.highlight_pen)
-        painter.drawLine(QPointF(label_x, geo.lanes_top), QPointF(label_x, rect.bottom()))
-        return
-    y = geo.lanes_top + lane * geo.lane_height
-    limit = rect.right() - 8
-    full_w = max(fm.horizontalAdvance(title), fm_small.horizontalAdvance(when))
-    wrap_w = min(full_w, max(limit - label_x, MAX_LABEL_PX))
-    lines = wrap_title(fm, title, wrap_w)
-    when = fm_small.elidedText(when, Qt.TextElideMode.ElideRight, max(wrap_w, limit - label_x))
-    text_w = max(max(fm.horizontalAdvance(line) for line in lines), fm_small.horizontalAdvance(when))
-    # Near the right edge the text moves left rather than being cut off.
-    text_x = max(min(label_x, limit - text_w), rect.left() + 2)
-    extra = (len(lines) - 1) * QFontMetricsF(style.font).height()
-    left = min(text_x, label_x, x0 if kind != KIND_POINT else label_x) - 4
-    right = max(text_x + text_w, x1 if kind != KIND_POINT else label_x) + 4
-    box = QRectF(left, y - 2, right - left, geo.lane_height - 2 + extra)
-    if extra > 0:
-        # The second line reaches into the lane below: its marks must not show through.
-        painter.fillRect(QRectF(left, y + geo.lane_height - 4, right - left, extra + 2), style.background)
+    box = label.box(geo, fm.height(), fm_small.height())
     painter.setPen(style.highlight_pen)
     painter.setBrush(style.highlight_fill)
     painter.drawRoundedRect(box, 5, 5)
-    marker_x = float(label_x + MARKER_RADIUS_PX) if kind == KIND_POINT else label_x
-    painter.drawLine(QPointF(marker_x, rect.top() + geo.axis_height), QPointF(marker_x, y - 2))
-    line_h = QFontMetricsF(style.font).height()
+    marker_x = label.x + MARKER_RADIUS_PX if label.point else label.x
+    painter.drawLine(QPointF(marker_x, rect.top() + geo.axis_height), QPointF(marker_x, box.top()))
+    if label.when:
+        date_rect = label.date_rect(geo, fm_small.height())
+        painter.setFont(style.small_font)
+        painter.setPen(style.text)
+        painter.drawText(QPointF(label.date_x, date_rect.top() + fm_small.ascent()), label.when)
     painter.setFont(style.bold_font)
     painter.setPen(style.highlight_text)
-    base = y + GLYPH_ROW + QFontMetricsF(style.font).ascent()
-    for n, line in enumerate(lines):
-        painter.drawText(QPointF(text_x, base + n * line_h), line)
-    painter.setFont(style.small_font)
-    painter.setPen(style.text)
-    painter.drawText(
-        QPointF(text_x, base - QFontMetricsF(style.font).ascent() + extra + line_h + fm_small.ascent()), when
+    baseline = label.top + geo.row_height + fm.ascent()
+    painter.drawText(QPointF(label.x, baseline), label.title)
+    if flag & FLAG_CURATED:
+        _paint_curated_mark(painter, label.x + label.title_w - CURATED_MARK_PX - 1.0, baseline, style)
+
+
+def _paint_floating_selection(
+    painter: QPainter, geo: CanvasGeometry, store: EventStore, viewport: Viewport, pos: int, style: TimelineStyle
+) -> None:
+    """The selected event when it has no lane on screen (too many in view, or scrolled away):
+    its marker and label drawn over the top lane, so it is always readable."""
+    rect = geo.rect
+    x = float(viewport.to_px(store.marker_time(pos), rect.width(), rect.left()))
+    if not rect.left() - 1 <= x <= rect.right() + 1:
+        return
+    labels = label_cache(store, style)
+    labels.ensure(np.array([pos], dtype=np.int64))
+    width = max(labels.selected_widths(pos))
+    point = int(store.kind[pos]) == KIND_POINT
+    label_x = x - MARKER_RADIUS_PX if point else x
+    label_x = max(min(label_x, rect.right() - width - 4), rect.left() + 4)
+    fm = QFontMetricsF(style.bold_font)
+    fm_small = QFontMetricsF(style.small_font)
+    room = max(rect.right() - 8 - label_x, 150.0)
+    title = fm.elidedText(labels.full_titles[pos], Qt.TextElideMode.ElideRight, min(room, 640.0))
+    when = fm_small.elidedText(labels.full_dates[pos], Qt.TextElideMode.ElideRight, room)
+    top = geo.lanes_top
+    label = PlacedLabel(
+        -1,
+        pos,
+        geo.first_lane,
+        True,
+        label_x,
+        top,
+        title,
+        when,
+        fm.horizontalAdvance(title),
+        label_x + 2 * MARKER_RADIUS_PX + 4.0,
+        fm_small.horizontalAdvance(when),
+        True,
     )
+    painter.setPen(style.highlight_pen)
+    painter.drawLine(QPointF(x, rect.top() + geo.axis_height), QPointF(x, geo.overflow_top))
+    box = label.box(geo, fm.height(), fm_small.height())
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(style.background)
+    painter.drawRoundedRect(box, 5, 5)
+    ink = _ink_of(store, pos, int(store.doc[pos]), style)
+    painter.setPen(ink.pen)
+    painter.setBrush(ink.fill)
+    painter.drawEllipse(QPointF(label_x + MARKER_RADIUS_PX, top + GLYPH_ROW / 2), MARKER_RADIUS_PX, MARKER_RADIUS_PX)
+    _paint_selected(painter, geo, label, int(store.flags[pos]), style)
+
+
+def label_rects(
+    geo: CanvasGeometry, store: EventStore, frame: FrameLayout, style: TimelineStyle, selected: str | None = None
+) -> list[tuple[int, QRectF]]:
+    """Every rectangle of text the painter would draw for ``frame`` (store position, rect):
+    the selected event's whole box, and each other label's title and date."""
+    labels: LabelCache = label_cache(store, style)
+    pos = store.position(selected) if selected else -1
+    fm = QFontMetricsF(style.font)
+    fm_bold = QFontMetricsF(style.bold_font)
+    small = QFontMetricsF(style.small_font).height()
+    out: list[tuple[int, QRectF]] = []
+    for label in place_labels(geo, store, frame, labels, style, pos):
+        if label.selected:
+            out.append((label.pos, label.box(geo, fm_bold.height(), small)))
+            continue
+        if label.title:
+            out.append((label.pos, label.title_rect(geo, fm.height())))
+        if label.when:
+            out.append((label.pos, label.date_rect(geo, small)))
+    return out
+
+
+def lanes_to_reveal(geo: CanvasGeometry, frame: FrameLayout, pos: int) -> int | None:
+    """The first lane to show so that store position ``pos`` is on screen; None if it is already."""
+    if frame.dense:
+        return None
+    hits = np.flatnonzero(frame.positions == pos)
+    if not len(hits):
+        return None
+    lane = int(frame.lanes[hits[0]])
+    if lane < 0 or geo.shows(lane):
+        return None
+    return max(lane - geo.max_lanes // 2, 0) if lane >= geo.first_lane + geo.max_lanes else lane
+
+
+def vertical_range(geo: CanvasGeometry, frame: FrameLayout) -> int:
+    """How far lanes can scroll: the lanes used beyond those on screen."""
+    return 0 if frame.dense else max(frame.lanes_used - geo.max_lanes, 0)

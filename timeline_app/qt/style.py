@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPalette, QPen
 
+from timeline_app.qt.numbers import format_count
+
 # Per-document hues (Okabe–Ito inspired, distinguishable for colour-blind readers).
 _LIGHT_HUES = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8C6D00", "#56B4E9", "#7B3294", "#505050")
 _DARK_HUES = ("#5AB4F0", "#FF8C42", "#3DD6A3", "#F09ACB", "#E6C34A", "#9AD2F5", "#C58BE8", "#C0C0C0")
@@ -53,6 +55,9 @@ class TimelineStyle:
     density_brush: QBrush
     curated_pen: QPen  # the pencil marking events a person edited or reviewed
     curated_tip_pen: QPen
+    compressed_brush: QBrush  # stretches of a broken axis where time runs faster
+    break_pen: QPen  # the zigzag where the axis skips a stretch
+    chip_brush: QBrush  # behind a date written on a bar
     font: QFont
     bold_font: QFont
     small_font: QFont
@@ -72,6 +77,11 @@ class TimelineStyle:
                 return None
             ink = _custom_inks[key] = _ink(color, self.dark)
         return ink
+
+    @staticmethod
+    def number(n: int) -> str:
+        """A count with the locale's thousands separator."""
+        return format_count(n)
 
     @property
     def line_height(self) -> float:
@@ -121,6 +131,9 @@ class TimelineStyle:
             density_brush=QBrush(density),
             curated_pen=_round(highlight, 3.0),
             curated_tip_pen=_round(text, 1.6),
+            compressed_brush=QBrush(_mix(text, base, 0.05)),
+            break_pen=_cosmetic(muted, 1.2),
+            chip_brush=QBrush(_with_alpha(base, 0.88)),
             font=font,
             bold_font=bold,
             small_font=small,
@@ -163,6 +176,12 @@ def _ink(color: QColor, dark: bool) -> DocumentInk:
         dashed=dashed,
         outline=_cosmetic(hatch_color, 1.0),
     )
+
+
+def _with_alpha(color: QColor, alpha: float) -> QColor:
+    out = QColor(color)
+    out.setAlphaF(alpha)
+    return out
 
 
 def _mix(top: QColor, bottom: QColor, alpha: float) -> QColor:

@@ -1,0 +1,283 @@
+"""Where the canvas writes things: lane rows, label text and widths, and each label's place.
+
+A lane is two rows: the marker (or bar) with the date beside it, then the title. Label
+widths are measured once per store and font; :func:`place_labels` turns a frame's layout into
+the rectangles the painter fills with text, so that tests can check that no two overlap.
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
+
+from timeline_app.core.store import (
+    CHIP_PX,
+    DATE_AFTER_PX,
+    DATE_GAP_PX,
+    FLAG_CURATED,
+    FLAG_EXPECTED,
+    FLAG_ONGOING,
+    KIND_POINT,
+    MARKER_RADIUS_PX,
+    EventStore,
+    FloatArray,
+    FrameLayout,
+    chip_fits,
+)
+from timeline_app.qt.style import TimelineStyle
+
+MAX_LABEL_PX = 300.0  # titles longer than this are elided
+MAX_DATE_LABEL_PX = 320.0  # "between ... and ... — date not stated" should fit whole
+SELECTED_LABEL_PX = 640.0  # the selected event's title is shown whole up to this width
+GLYPH_ROW = 14.0  # height of the row holding a lane's marker or bar
+BAR_HEIGHT = 9.0
+OVERFLOW_HEIGHT = 16.0
+LANE_TOP_PAD = 6.0
+LANE_BOTTOM_PAD = 4.0
+CURATED_MARK_PX = 11.0  # a pencil after the title: a person edited or reviewed this event
+CHIP_PAD = 3.0  # around a bar's date, written on the bar
+CHIP_INSET = CHIP_PX - 2 * CHIP_PAD  # the chip starts this far into the bar
+LABEL_PAD = 6.0  # measured widths include this much air
+SELECTED_PAD = 4.0  # the selection box reaches this far around its text
+
+
+@dataclass(frozen=True, slots=True)
+class CanvasGeometry:
+    """Vertical layout of the canvas for a paint rect and style; ``first_lane`` is the scroll."""
+
+    rect: QRectF
+    axis_height: float
+    lane_height: float
+    lanes_top: float
+    max_lanes: int  # lanes that fit in the rect at once
+    overflow_top: float
+    row_height: float  # the marker/date row at the top of a lane
+    first_lane: int = 0
+
+    @classmethod
+    def of(cls, rect: QRectF, style: TimelineStyle, first_lane: int = 0) -> CanvasGeometry:
+        axis_h = math.ceil(style.line_height + style.small_line_height + 10)
+        row = max(GLYPH_ROW, math.ceil(style.small_line_height))
+        lane_h = math.ceil(row + style.line_height + LANE_BOTTOM_PAD)
+        lanes_top = rect.top() + axis_h + LANE_TOP_PAD
+        overflow_top = rect.bottom() - OVERFLOW_HEIGHT
+        max_lanes = max(int((overflow_top - lanes_top) // lane_h), 1)
+        return cls(rect, axis_h, lane_h, lanes_top, max_lanes, overflow_top, row, max(first_lane, 0))
+
+    def lane_at(self, y: float) -> int | None:
+        """Lane under y (counting lanes scrolled out above); -1 for the overflow strip, None above the lanes."""
+        if y >= self.overflow_top:
+            return -1
+        if y < self.lanes_top:
+            return None
+        row = int((y - self.lanes_top) // self.lane_height)
+        return row + self.first_lane if row < self.max_lanes else None
+
+    def shows(self, lane: int) -> bool:
+        return self.first_lane <= lane < self.first_lane + self.max_lanes
+
+    def lane_top(self, lane: int) -> float:
+        return self.lanes_top + (lane - self.first_lane) * self.lane_height
+
+    def marker_y(self, lane: int) -> float:
+        return self.lane_top(lane) + GLYPH_ROW / 2
+
+
+class LabelCache:
+    """Title/date text and widths per store position, measured lazily for one font.
+
+    ``widths`` are the titles' (with the pencil mark and some air), ``date_widths`` the dates';
+    where a date goes depends on the zoom, so the store's layout places it.
+    """
+
+    def __init__(self, store: EventStore, style: TimelineStyle) -> None:
+        self.store = store
+        self.key = (style.font.key(), style.small_font.key())
+        self.widths: FloatArray = np.full(len(store), np.nan)
+        self.date_widths: FloatArray = np.full(len(store), np.nan)
+        self.titles: dict[int, str] = {}
+        self.full_titles: dict[int, str] = {}
+        self.dates: dict[int, str] = {}
+        self.full_dates: dict[int, str] = {}
+        self.version = 0  # bumped when labels are measured again, so cached lanes are packed again
+        self._fm = QFontMetricsF(style.font)
+        self._fm_italic = QFontMetricsF(style.italic_font)
+        self._fm_small = QFontMetricsF(style.small_font)
+        self._fm_bold = QFontMetricsF(style.bold_font)
+        self.mark_width = CURATED_MARK_PX + 4.0
+
+    def ensure(self, positions: np.ndarray) -> None:
+        missing = positions[np.isnan(self.widths[positions])]
+        fms = self._fm_small
+        store = self.store
+        for pos in missing.tolist():
+            event = store.event_at(pos)
+            flags = int(store.flags[pos])
+            fm = self._fm_italic if flags & FLAG_EXPECTED else self._fm
+            full = (event.title if event is not None else store.ids[pos]) or "(untitled)"
+            self.full_titles[pos] = full
+            title = fm.elidedText(full, Qt.TextElideMode.ElideRight, MAX_LABEL_PX)
+            when = event.date.describe() if event is not None else ""
+            if flags & FLAG_ONGOING:
+                when = f"{when} → still going on when written"
+            if event is not None and event.group:
+                when = f"{event.group} · {when}"  # the group a person filed the event under
+            self.full_dates[pos] = when
+            when = fms.elidedText(when, Qt.TextElideMode.ElideRight, MAX_DATE_LABEL_PX)
+            self.titles[pos] = title
+            self.dates[pos] = when
+            mark = self.mark_width if flags & FLAG_CURATED else 0.0
+            self.widths[pos] = fm.horizontalAdvance(title) + mark + LABEL_PAD
+            self.date_widths[pos] = fms.horizontalAdvance(when) + LABEL_PAD
+
+    def selected_widths(self, pos: int) -> tuple[float, float]:
+        """Title and date widths of the selected event's label: whole, the title in bold."""
+        self.ensure(np.array([pos], dtype=np.int64))
+        title = self._fm_bold.elidedText(self.full_titles[pos], Qt.TextElideMode.ElideRight, SELECTED_LABEL_PX)
+        mark = self.mark_width if self.store.flags[pos] & FLAG_CURATED else 0.0
+        title_w = self._fm_bold.horizontalAdvance(title) + mark + LABEL_PAD + SELECTED_PAD
+        return title_w, self._fm_small.horizontalAdvance(self.full_dates[pos]) + LABEL_PAD + SELECTED_PAD
+
+    def forget(self, positions: Collection[int]) -> None:
+        """Measure these labels again (their event was edited)."""
+        for pos in positions:
+            self.widths[pos] = np.nan
+            for table in (self.titles, self.full_titles, self.dates, self.full_dates):
+                table.pop(pos, None)
+        self.version += 1
+
+
+_label_caches: weakref.WeakKeyDictionary[EventStore, LabelCache] = weakref.WeakKeyDictionary()
+
+
+def forget_labels(store: EventStore, positions: Collection[int]) -> None:
+    cache = _label_caches.get(store)
+    if cache is not None:
+        cache.forget(positions)
+
+
+def label_cache(store: EventStore, style: TimelineStyle) -> LabelCache:
+    cache = _label_caches.get(store)
+    if cache is None or cache.key != (style.font.key(), style.small_font.key()):
+        cache = LabelCache(store, style)
+        _label_caches[store] = cache
+    return cache
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedLabel:
+    """One label as drawn: its title in the lane's second row, its date in the first."""
+
+    index: int  # into the frame's arrays
+    pos: int  # store position
+    lane: int
+    point: bool
+    x: float  # where the title starts
+    top: float  # top of the lane
+    title: str
+    when: str
+    title_w: float  # the title with its pencil mark, if any
+    date_x: float
+    date_w: float
+    selected: bool = False
+    chip: bool = False  # the date is written over the bar, on a chip of background
+
+    def title_rect(self, geo: CanvasGeometry, line_height: float) -> QRectF:
+        return QRectF(self.x, self.top + geo.row_height, self.title_w, line_height)
+
+    def date_rect(self, geo: CanvasGeometry, small_height: float) -> QRectF:
+        y = self.top + (geo.row_height - small_height) / 2
+        if not self.chip:
+            return QRectF(self.date_x, y, self.date_w, small_height)
+        return QRectF(self.date_x - CHIP_PAD, y, self.date_w + 2 * CHIP_PAD, small_height)
+
+    def box(self, geo: CanvasGeometry, line_height: float, small_height: float) -> QRectF:
+        """What the selection box encloses: both rows of the label, a little wider."""
+        area = self.title_rect(geo, line_height).united(self.date_rect(geo, small_height))
+        left = min(area.left(), self.x)
+        return QRectF(
+            left - SELECTED_PAD,
+            self.top - 1,
+            area.right() - left + 2 * SELECTED_PAD,
+            geo.row_height + line_height + 2,
+        )
+
+
+def place_labels(
+    geo: CanvasGeometry,
+    store: EventStore,
+    frame: FrameLayout,
+    labels: LabelCache,
+    style: TimelineStyle,
+    selected_pos: int = -1,
+) -> list[PlacedLabel]:
+    """The labels of the frame's items in lanes on screen, the selected one's shown in full."""
+    rect = geo.rect
+    fm = QFontMetricsF(style.font)
+    fm_italic = QFontMetricsF(style.italic_font)
+    fm_bold = QFontMetricsF(style.bold_font)
+    fm_small = QFontMetricsF(style.small_font)
+    kinds = store.kind[frame.positions].tolist()
+    flags = store.flags[frame.positions].tolist()
+    placed: list[PlacedLabel] = []
+    left_edge = rect.left() + 2
+    for i, (pos, lane) in enumerate(zip(frame.positions.tolist(), frame.lanes.tolist(), strict=True)):
+        if lane < 0 or not geo.shows(lane):
+            continue
+        point = kinds[i] == KIND_POINT
+        x0, x1, xm = float(frame.x0[i]), float(frame.x1[i]), float(frame.xm[i])
+        label_x = xm - MARKER_RADIUS_PX if point else x0
+        selected = pos == selected_pos
+        metrics = fm_bold if selected else fm_italic if flags[i] & FLAG_EXPECTED else fm
+        mark = labels.mark_width if flags[i] & FLAG_CURATED else 0.0
+        if selected:
+            room = max(rect.right() - 8 - label_x, 150.0)
+            title = metrics.elidedText(
+                labels.full_titles[pos], Qt.TextElideMode.ElideRight, min(room, SELECTED_LABEL_PX)
+            )
+            when = fm_small.elidedText(
+                labels.full_dates[pos], Qt.TextElideMode.ElideRight, max(room, MAX_DATE_LABEL_PX)
+            )
+        else:
+            title, when = labels.titles.get(pos, ""), labels.dates.get(pos, "")
+            full = labels.full_titles.get(pos, title)
+            bar_room = x1 - max(label_x, rect.left()) - mark
+            if not point and bar_room > MAX_LABEL_PX and title != full:
+                # A long bar gives its label more room than the usual cap.
+                title = metrics.elidedText(full, Qt.TextElideMode.ElideRight, bar_room)
+        # Labels of long items that began off-screen stick to the left edge, within the bar.
+        if label_x < left_edge and x1 > rect.left() + 40:
+            label_x = left_edge
+            room = max(x1 - label_x, 0.0)
+            title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, max(room - mark, 0.0))
+        date_w = fm_small.horizontalAdvance(when)
+        chip = False
+        if point:
+            date_x = label_x + 2 * MARKER_RADIUS_PX + DATE_GAP_PX
+        else:
+            chip = bool(chip_fits(np.array(label_x), np.array(x1), np.array(date_w + LABEL_PAD)))
+            date_x = label_x + CHIP_INSET + CHIP_PAD if chip else x1 + DATE_AFTER_PX
+        placed.append(
+            PlacedLabel(
+                i,
+                pos,
+                lane,
+                point,
+                label_x,
+                geo.lane_top(lane),
+                title,
+                when,
+                metrics.horizontalAdvance(title) + (mark if title else 0.0),
+                date_x,
+                date_w,
+                selected,
+                chip,
+            )
+        )
+    return placed
