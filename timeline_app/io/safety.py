@@ -7,7 +7,11 @@ menu can show as they are.
 
 from __future__ import annotations
 
+import json
+import re
+import stat
 from pathlib import Path
+from typing import Any
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 _MB = 1024 * 1024
@@ -28,26 +32,36 @@ def one_line(message: str, limit: int = 300) -> str:
 
 
 def check_size(path: Path, limit: int = MAX_IMPORT_BYTES) -> int:
-    """The file's size; FormatError when it is over `limit` or cannot be examined."""
+    """The file's size; FormatError when it is no regular file, is over `limit` or cannot be examined."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise FormatError(f"{path.name}: cannot read (no such file)") from exc
     except OSError as exc:
         raise FormatError(f"{path.name}: cannot read ({exc.strerror or exc})") from exc
-    if size > limit:
-        raise FormatError(f"{path.name}: {size / _MB:.1f} MB is over the {limit / _MB:.0f} MB import limit")
-    return size
+    if not stat.S_ISREG(info.st_mode):
+        # Checked again on the open file by read_bytes_limited; this spares the parser a pipe or device.
+        raise FormatError(f"{path.name}: cannot read (not a regular file)")
+    if info.st_size > limit:
+        raise FormatError(f"{path.name}: {info.st_size / _MB:.1f} MB is over the {limit / _MB:.0f} MB import limit")
+    return info.st_size
 
 
 def read_bytes_limited(path: Path, limit: int = MAX_IMPORT_BYTES) -> bytes:
-    """Read a whole file, refusing before parsing anything when it exceeds `limit`."""
+    """Read a whole regular file, refusing before parsing anything when it exceeds `limit`.
+
+    A named pipe, a device or a directory is refused by its type before any byte is read.
+    """
+    # Here rather than at the top: the ingest package is heavy and most users of this module never read a file.
+    from timeline_app.core.ingest.errors import LoadError
+    from timeline_app.core.ingest.raw import read_limited
+
     check_size(path, limit)
     try:
-        with path.open("rb") as handle:
-            # A device or a file still growing can exceed its stat size: never read past the limit.
-            data = handle.read(limit + 1)
-    except OSError as exc:
-        raise FormatError(f"{path.name}: cannot read ({exc.strerror or exc})") from exc
-    if len(data) > limit:
+        data = read_limited(path, limit)
+    except LoadError as exc:
+        raise FormatError(f"{path.name}: cannot read ({exc})") from exc
+    if data is None:
         raise FormatError(f"{path.name}: over the {limit / _MB:.0f} MB import limit")
     return data
 
@@ -64,3 +78,44 @@ def check_year(year: int, where: str) -> int:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise FormatError(f"{where}: year {year} is outside {MIN_YEAR}–{MAX_YEAR}")
     return year
+
+
+MAX_JSON_DEPTH = 64
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def json_depth(text: str) -> int:
+    """How deeply arrays and objects nest in `text`, counted without parsing it."""
+    depth = deepest = 0
+    for bracket in _JSON_BRACKET.findall(_JSON_STRING.sub("", text)):
+        if bracket in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def loads_bounded(text: str, what: str, max_chars: int, max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """json.loads for values read from a file: ValueError when too long or too deeply nested.
+
+    Checked before parsing: a deep nesting would otherwise end in a RecursionError, and a huge
+    value in a long parse of something no user ever wrote.
+    """
+    if len(text) > max_chars:
+        raise ValueError(f"{what} is too large ({len(text):,} characters; limit {max_chars:,})")
+    if json_depth(text) > max_depth:
+        raise ValueError(f"{what} is nested too deeply (over {max_depth} levels)")
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise ValueError(f"{what} is not valid JSON ({one_line(str(exc), 80)})") from None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """`text` with lone surrogates (which no UTF encoding can write) replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
