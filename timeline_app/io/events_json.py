@@ -85,15 +85,18 @@ def _pieces(timeline: Timeline) -> Iterator[str]:
 
 def load(path: str | Path) -> Timeline:
     p = Path(path)
+    from timeline_app.core.ingest.errors import LoadError
+    from timeline_app.core.ingest.raw import read_limited
+
     try:
-        size = p.stat().st_size
-    except OSError as exc:
-        raise ValueError(f"{p.name}: cannot read ({exc.strerror or exc})") from None
-    if size > MAX_JSON_BYTES:
-        raise ValueError(f"{p.name}: {size / 1e6:.0f} MB is too large for an events file")
+        data = read_limited(p, MAX_JSON_BYTES)  # regular files only: a pipe or /dev/zero never ends
+    except LoadError as exc:
+        raise ValueError(f"{p.name}: cannot read ({exc})") from None
+    if data is None:
+        raise ValueError(f"{p.name}: too large for an events file (over {MAX_JSON_BYTES / 1e6:.0f} MB)")
     try:
-        text = p.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise ValueError(f"{p.name}: cannot read as UTF-8 text ({exc})") from None
     try:
         return loads(text)
