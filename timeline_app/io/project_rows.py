@@ -8,9 +8,11 @@ import gc
 import json
 import json.encoder
 import json.scanner
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -26,7 +28,9 @@ from timeline_app.core.model import (
     Timeline,
     Timex,
 )
+from timeline_app.io.project_guard import MAX_LIST_CHARS, MAX_TEXT_CHARS
 from timeline_app.io.project_schema import point_columns
+from timeline_app.io.safety import valid_unicode
 
 _PRECISIONS = {p.value: p for p in Precision}
 _STATUSES = {s.value: s for s in Status}
@@ -51,9 +55,14 @@ def _dump_list(values: list[str]) -> str:
 def _load_list(text: str) -> list[str]:
     if text == "[]":
         return []
-    value, end = _scan_json(text, 0)
-    if end != len(text) or not isinstance(value, list):
-        raise ValueError(f"not a JSON list: {text[:40]!r}")
+    if len(text) > MAX_LIST_CHARS:
+        raise ValueError(f"a stored list of names is too long ({len(text):,} characters)")
+    try:
+        value, end = _scan_json(text, 0)
+    except (ValueError, RecursionError, StopIteration):
+        raise ValueError(f"not a JSON list of names: {text[:40]!r}") from None
+    if end != len(text) or type(value) is not list or not all(type(v) is str for v in value):
+        raise ValueError(f"not a JSON list of names: {text[:40]!r}")
     return value
 
 
@@ -144,11 +153,16 @@ def _event_row(position: int, e: Event) -> tuple[Any, ...]:
     )
 
 
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
 @functools.lru_cache(maxsize=65536)
 def _point(earliest: str | None, latest: str | None, precision: str | None, time: str | None) -> DatePoint | None:
     # DatePoints are immutable and dates repeat a lot across events: share them.
     if earliest is None or latest is None or precision is None:
         return None
+    if time is not None and not _TIME.match(time):
+        raise ValueError(f"not a time of day: {time[:20]!r}")
     return DatePoint(date.fromisoformat(earliest), date.fromisoformat(latest), _PRECISIONS[precision], time)
 
 
@@ -165,7 +179,7 @@ def _read_timeline(conn: sqlite3.Connection) -> tuple[Timeline, dict[str, str]]:
         Document(
             id=doc_id,
             path=path,
-            text=text,
+            text=_bounded(text, "a document's text"),
             title=title,
             reference_date=date.fromisoformat(ref) if ref else None,
             reference_date_basis=basis,
@@ -185,8 +199,16 @@ def _read_timeline(conn: sqlite3.Connection) -> tuple[Timeline, dict[str, str]]:
     return Timeline(documents=documents, events=events), meta
 
 
+def _bounded(text: str, what: str) -> str:
+    if len(text) > MAX_TEXT_CHARS:
+        raise ValueError(f"{what} is too large ({len(text):,} characters; limit {MAX_TEXT_CHARS:,})")
+    return text
+
+
 def _event(row: tuple[Any, ...], mentions: list[Mention]) -> Event:
     (_position, event_id, title, sentence, kind) = row[:5]
+    if len(title) > MAX_TEXT_CHARS or len(sentence) > MAX_TEXT_CHARS:
+        raise ValueError(f"the event {event_id[:40]!r} has a title or sentence too large to show")
     (status, basis, actors, places, quantities, notes, group, color, curated, inferred, salience) = row[13:24]
     return Event(
         id=event_id,
@@ -205,3 +227,57 @@ def _event(row: tuple[Any, ...], mentions: list[Mention]) -> Event:
         curated=bool(curated),
         salience=float(salience),
     )
+
+
+def valid_unicode_timeline(timeline: Timeline) -> Timeline:
+    """A copy whose every text is valid Unicode (lone surrogates replaced), for stores that need UTF-8."""
+
+    def text(value: str) -> str:
+        return valid_unicode(value)
+
+    def texts(values: list[str]) -> list[str]:
+        return [valid_unicode(v) for v in values]
+
+    documents = [
+        replace(
+            d,
+            id=text(d.id),
+            path=text(d.path),
+            text=text(d.text),
+            title=text(d.title),
+            reference_date_basis=text(d.reference_date_basis),
+            kind=text(d.kind),
+            timexes=[
+                Timex(
+                    t.start,
+                    t.end,
+                    text(t.text),
+                    text(t.type),
+                    text(t.value),
+                    t.mod and text(t.mod),
+                    text(t.basis),
+                    t.anchor and text(t.anchor),
+                )
+                for t in d.timexes
+            ],
+        )
+        for d in timeline.documents
+    ]
+    events = [
+        replace(
+            e,
+            id=text(e.id),
+            title=text(e.title),
+            sentence=text(e.sentence),
+            date_basis=text(e.date_basis),
+            mentions=[Mention(text(m.document), m.start, m.end, text(m.text)) for m in e.mentions],
+            actors=texts(e.actors),
+            places=texts(e.places),
+            quantities=texts(e.quantities),
+            notes=text(e.notes),
+            group=text(e.group),
+            color=text(e.color),
+        )
+        for e in timeline.events
+    ]
+    return Timeline(documents=documents, events=events)
