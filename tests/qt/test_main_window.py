@@ -341,8 +341,8 @@ def test_several_documents_get_their_own_colours_in_canvas_and_list(window: Main
     store = window.store()
     assert store.doc[store.position("talks")] == 0 and store.doc[store.position("talks-b")] == 1
     model = window.event_list().model
-    first = model.index(model.row_of("talks"), 1).data(Qt.ItemDataRole.DecorationRole)
-    other = model.index(model.row_of("talks-b"), 1).data(Qt.ItemDataRole.DecorationRole)
+    first = model.view_index(model.row_of("talks"), 1).data(Qt.ItemDataRole.DecorationRole)
+    other = model.view_index(model.row_of("talks-b"), 1).data(Qt.ItemDataRole.DecorationRole)
     style = window.canvas().timeline_style()
     assert first == style.ink(0).color and other == style.ink(1).color
 

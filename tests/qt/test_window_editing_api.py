@@ -68,9 +68,8 @@ def test_ctrl_click_on_the_canvas_selects_several_and_toggles(window: MainWindow
 def test_extended_selection_in_the_list_reaches_the_window(window: MainWindow) -> None:
     table = window.event_list().table
     model = window.event_list().model
-    proxy = window.event_list().proxy
     window.select_event("troops")
-    index = proxy.mapFromSource(model.index(model.row_of("talks"), 0))
+    index = model.view_index(model.row_of("talks"))
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     table.selectionModel().setCurrentIndex(index, flags)
     assert window.selected_event_ids() == ["talks", "troops"]
@@ -203,7 +202,7 @@ def test_event_colour_and_group_are_shown(timeline: Timeline, qtbot: QtBot) -> N
 
     model = EventTableModel()
     model.set_timeline(timeline)
-    assert "Group: Diplomacy" in model.index(model.row_of("parade"), 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Group: Diplomacy" in model.view_index(model.row_of("parade"), 1).data(Qt.ItemDataRole.ToolTipRole)
     everywhere = [QPoint(x, y) for x in range(0, 1000, 1) for y in range(0, 400, 2)]
     assert _count(image, everywhere, QColor("#ff0000"), 30) > 10
 
@@ -266,7 +265,7 @@ def test_date_column_fits_typical_dates_and_elides_long_ones(window: MainWindow)
     assert header.sectionSize(0) <= 230
     table = window.event_list().table
     model = window.event_list().model
-    index = window.event_list().proxy.mapFromSource(model.index(model.row_of("region"), 0))
+    index = model.view_index(model.row_of("region"))
     option = QStyleOptionViewItem()
     delegate = table.itemDelegateForColumn(0)
     assert isinstance(delegate, MiddleElided)

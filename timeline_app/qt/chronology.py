@@ -29,6 +29,10 @@ class Chronology:
     def undated_count(self) -> int:
         return len(self._undated_ids)
 
+    def reading_rows(self) -> np.ndarray:
+        """Rows of ``timeline.events`` in reading order."""
+        return np.concatenate([self.store.source_index, np.asarray(self._undated_rows, dtype=np.int64)])
+
     def ids(self) -> list[str]:
         return list(self.store.ids) + self._undated_ids
 

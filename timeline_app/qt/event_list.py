@@ -1,54 +1,73 @@
-"""The event table: every event (dated or not), sortable, filterable, model/view.
+"""The event table: every event (dated or not), sortable, searchable, for any number of events.
 
-Rows are the timeline's events in chronological order; sorting by the Date column uses
-the same (earliest, latest) key as the canvas so the two agree.
+Rows are shown in reading order (the canvas's and the Previous/Next buttons'), so that "before
+4 Sep" comes before "4 Sep" and "after 4 Sep" after it. The model holds one array of row
+numbers: sorting re-orders it by a precomputed rank, a search replaces it by the rows whose
+prepared text matches; Qt only ever asks for the rows on screen. The index behind sorting and
+searching is built on a worker thread for big timelines; until it is ready the list shows the
+events in reading order and a search waits for it.
 """
 
 from __future__ import annotations
 
-from datetime import date
+import threading
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from timeline_app.core.event_index import COLUMNS as KEY_COLUMNS
+from timeline_app.core.event_index import EventIndex, IntArray, reading_ranks
 from timeline_app.core.model import Event, Status, Timeline
+from timeline_app.qt.numbers import format_count
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 COLUMNS = ("Date", "Event", "Status", "Source")
+# Up to this many events the index is built at once; beyond, on a worker thread.
+SYNC_INDEX_LIMIT = 20_000
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class EventTableModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """Rows are ``order`` (source rows: positions in ``timeline.events``) in display order."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._events: list[Event] = []
         self._doc_titles: dict[str, str] = {}
         self._doc_colors: dict[str, QColor] = {}
+        self._order: IntArray = np.zeros(0, dtype=np.int64)
+        self._display: IntArray | None = None  # source row -> display row (-1: filtered out)
         self._row_of: dict[str, int] | None = None
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    # content ------------------------------------------------------------------------
 
     def set_timeline(self, timeline: Timeline, doc_colors: dict[str, QColor] | None = None) -> None:
         """``doc_colors``: the colour each document's events have on the canvas."""
@@ -56,26 +75,66 @@ class EventTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._events = list(timeline.events)
         self._doc_titles = {d.id: d.title or d.path for d in timeline.documents}
+        self._order = np.arange(len(self._events), dtype=np.int64)
+        self._display = None
         self._row_of = None  # built on first use: a million ids take a second to index
         self.endResetModel()
 
+    def events(self) -> list[Event]:
+        return self._events
+
+    def doc_titles(self) -> dict[str, str]:
+        return self._doc_titles
+
+    def set_order(self, order: IntArray) -> None:
+        """Show these source rows, in this order (a sort or a search)."""
+        self.beginResetModel()
+        self._order = np.asarray(order, dtype=np.int64)
+        self._display = None
+        self.endResetModel()
+
+    def order(self) -> IntArray:
+        return self._order
+
     def row_of(self, event_id: str) -> int:
+        """Source row of an event (its position in ``timeline.events``), -1 if unknown."""
         if self._row_of is None:
             self._row_of = {e.id: i for i, e in enumerate(self._events)}
         return self._row_of.get(event_id, -1)
 
+    def display_row(self, source_row: int) -> int:
+        """Where a source row is shown, -1 if a search hides it."""
+        if not 0 <= source_row < len(self._events):
+            return -1
+        if self._display is None:
+            display = np.full(len(self._events), -1, dtype=np.int64)
+            display[self._order] = np.arange(len(self._order), dtype=np.int64)
+            self._display = display
+        return int(self._display[source_row])
+
+    def source_row(self, display_row: int) -> int:
+        return int(self._order[display_row])
+
+    def view_index(self, source_row: int, column: int = 0) -> QModelIndex:
+        row = self.display_row(source_row)
+        return self.index(row, column) if row >= 0 else QModelIndex()
+
     def refresh_rows(self, rows: list[int]) -> None:
-        """Repaint rows whose events were edited in place."""
+        """Repaint rows (source rows) whose events were edited in place."""
         last = self.columnCount() - 1
-        for row in rows:
-            if 0 <= row < len(self._events):
+        for source in rows:
+            row = self.display_row(source)
+            if row >= 0:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def event(self, row: int) -> Event:  # type: ignore[override]
-        return self._events[row]
+        """The event shown at display row ``row``."""
+        return self._events[int(self._order[row])]
+
+    # Qt model -----------------------------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else len(self._events)
+        return 0 if parent.isValid() else len(self._order)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt override
         return 0 if parent.isValid() else len(COLUMNS)
@@ -88,7 +147,7 @@ class EventTableModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        event = self._events[index.row()]
+        event = self._events[int(self._order[index.row()])]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
@@ -99,49 +158,23 @@ class EventTableModel(QAbstractTableModel):
             if col == 2:
                 return event.status.value
             return self._doc_titles.get(event.document, event.document)
-        if role == SORT_ROLE:
-            if col == 0:
-                lo, hi = event.date.sort_key()
-                return f"{_key(lo)}{_key(hi)}{index.row():09d}"
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.DecorationRole and col == 1:
             return self._doc_colors.get(event.document)
         if role == ID_ROLE:
             return event.id
-        if role == SEARCH_ROLE:
-            return " ".join(
-                (event.title, event.date.describe(), event.status.value, event.sentence, *event.actors, *event.places)
-            )
         if role == Qt.ItemDataRole.ToolTipRole:
             group = f"\nGroup: {event.group}" if event.group else ""
-            return f"{event.title}\n{event.date.describe()}{group}\n{event.sentence}"
+            basis = f"\nWhy this date: {event.date_basis}" if event.date_basis else ""
+            return f"{event.title}\n{event.date.describe()}{group}{basis}\n{event.sentence}"
         if role == Qt.ItemDataRole.FontRole and (event.status is Status.EXPECTED or event.date.is_uncertain):
-            font = QFont()
-            font.setItalic(True)
-            return font
+            return self._italic
         return None
 
 
-def _key(d: date) -> str:
-    return f"{d.toordinal():08d}"
+class _IndexJob(QObject):
+    """Carries an index built on a worker thread back to the GUI thread."""
 
-
-class EventFilterModel(QSortFilterProxyModel):
-    """Case-insensitive substring search over title, date, status, sentence, actors and places.
-
-    Filtering stays in C++ (no Python ``filterAcceptsRow``): with no search text, resetting a
-    model of a million rows then costs no Python call per row.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setFilterRole(SEARCH_ROLE)
-        self.setFilterKeyColumn(0)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-    def set_search(self, text: str) -> None:
-        self.setFilterFixedString(text.strip())
+    built = Signal(object, int)  # EventIndex, generation
 
 
 _EDITING_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
@@ -163,31 +196,40 @@ class EventList(QWidget):
     """Search field above the event table; emits the id of the event the user picks.
 
     Ctrl- and Shift-click select several rows: ``events_picked`` then carries all their
-    ids, the current row's first.
+    ids, the current row's first. Enter in the search field (or the arrows beside it) steps
+    through the matching events in reading order: ``match_requested`` carries the one to show.
     """
 
     event_activated = Signal(str)
     events_picked = Signal(list)
+    match_requested = Signal(str)  # show this matching event on the timeline
+    index_did_finish = Signal()  # sorting and searching are ready
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = EventTableModel(self)
-        self.proxy = EventFilterModel(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = self.model  # the model the table shows (kept under this name for callers)
         self.search = QLineEdit(self)
         self.search.setObjectName("searchField")
         self.search.setAccessibleName("Filter events")
-        self.search.setPlaceholderText("Filter events (Ctrl+F)")
+        self.search.setPlaceholderText("Filter events (Ctrl+F); Enter shows the next on the timeline")
         self.search.setClearButtonEnabled(True)
+        self.previous_match = self._tool_button("▲", "previousMatch", "Previous matching event (Shift+Enter)")
+        self.next_match = self._tool_button("▼", "nextMatch", "Next matching event on the timeline (Enter)")
+        self.match_label = QLabel(self)
+        self.match_label.setObjectName("matchCount")
+        self.match_label.setAccessibleName("Matching events")
         self.table = QTableView(self)
         self.table.setObjectName("eventList")
         self.table.setAccessibleName("Event list")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.setWordWrap(False)
         self.table.setItemDelegateForColumn(0, MiddleElided(self.table))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in the rest of the window
@@ -198,52 +240,221 @@ class EventList(QWidget):
         header.resizeSection(0, 190)
         header.resizeSection(1, 260)
         header.resizeSection(2, 80)
-        # No sort indicator at first: rows stay in chronological (source) order without
-        # sorting a possibly huge model up front.
+        # No sort indicator at first: rows stay in reading order.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        search_row = QHBoxLayout()
+        search_row.setContentsMargins(0, 0, 0, 0)
+        search_row.setSpacing(2)
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.match_label)
+        search_row.addWidget(self.previous_match)
+        search_row.addWidget(self.next_match)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.search)
+        layout.addLayout(search_row)
         layout.addWidget(self.table)
         self.search.textChanged.connect(self._search_changed)
+        self.previous_match.clicked.connect(lambda: self.step_match(-1))
+        self.next_match.clicked.connect(lambda: self.step_match(+1))
         self.search.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._syncing = False
         self._current_id = ""
+        self._index: EventIndex | None = None
+        self._reading_rows: IntArray = np.zeros(0, dtype=np.int64)
+        self._generation = 0
+        self._job: _IndexJob | None = None
+        self._sort: tuple[int, bool] | None = None  # column, descending
+        self._matches: IntArray | None = None  # source rows matching the search, in row order
+        self._update_match_label()
 
-    def _search_changed(self, text: str) -> None:
-        # Hiding rows moves the table's current index; that is not the user picking an event.
+    def _tool_button(self, text: str, name: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setObjectName(name)
+        button.setAccessibleName(tip)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        return button
+
+    # content ------------------------------------------------------------------------
+
+    def set_timeline(
+        self,
+        timeline: Timeline,
+        doc_colors: dict[str, QColor] | None = None,
+        fit_columns: bool = True,
+        reading_rows: IntArray | None = None,
+    ) -> None:
+        """Show ``timeline``'s events; ``reading_rows`` are its rows in reading order (row order if None)."""
+        n = len(timeline.events)
+        self._reading_rows = (
+            np.arange(n, dtype=np.int64) if reading_rows is None else np.asarray(reading_rows, dtype=np.int64)
+        )
         self._syncing = True
         try:
-            self.proxy.set_search(text)
+            self.model.set_timeline(timeline, doc_colors)
+            self._index = None
+            self._generation += 1
+            self._apply_view()
         finally:
             self._syncing = False
-        if self._current_id:
-            self.select_event(self._current_id)
+        self._build_index()
+        if fit_columns:
+            self._fit_date_column(timeline)
+
+    def set_reading_order(self, reading_rows: IntArray) -> None:
+        """The reading order changed (a date was edited) but not the events themselves."""
+        self._reading_rows = np.asarray(reading_rows, dtype=np.int64)
+        if self._index is not None:
+            self._index.set_reading_order(self._reading_rows)
+        self._keep_selection(self._apply_view)
+
+    def refresh_rows(self, rows: list[int]) -> None:
+        """Source rows whose events were edited in place: repaint them and search them anew."""
+        if self._index is not None:
+            self._index.update_rows(self.model.events(), rows)
+        self.model.refresh_rows(rows)
+
+    def is_indexed(self) -> bool:
+        return self._index is not None
+
+    def _build_index(self) -> None:
+        events, rows, titles = self.model.events(), self._reading_rows, dict(self.model.doc_titles())
+        generation = self._generation
+        if len(events) <= SYNC_INDEX_LIMIT:
+            self._index_built(EventIndex(events, rows, titles), generation)
+            return
+        job = _IndexJob()
+        job.built.connect(self._index_built)
+        self._job = job
+        self._update_match_label()
+
+        def work() -> None:
+            job.built.emit(EventIndex(events, rows, titles), generation)
+
+        threading.Thread(target=work, name="event-list-index", daemon=True).start()
+
+    def _index_built(self, index: EventIndex, generation: int) -> None:
+        if generation != self._generation:
+            return  # another timeline was set meanwhile
+        self._job = None
+        self._index = index
+        if len(self._reading_rows) == index.size:
+            index.set_reading_order(self._reading_rows)
+        if self._sort is not None or self.search.text().strip():
+            self._keep_selection(self._apply_view)
+        self._update_match_label()
+        self.index_did_finish.emit()
+
+    # sorting and searching ----------------------------------------------------------
+
+    def _apply_view(self) -> None:
+        """Set the model's rows from the search and the sort, by arrays."""
+        n = len(self.model.events())
+        index = self._index
+        text = self.search.text().strip()
+        if text and index is not None:
+            rows = index.matching(text)
+            self._matches = rows
+        else:
+            rows = np.arange(n, dtype=np.int64)
+            self._matches = None
+        if self._sort is not None and index is not None:
+            column, descending = self._sort
+            order = index.sorted_rows(rows, KEY_COLUMNS[column], descending)
+        else:
+            rank = index.rank("date") if index is not None else reading_ranks(n, self._reading_rows)
+            order = rows[np.argsort(rank[rows], kind="stable")]
+            if self._sort is not None and self._sort[1]:
+                order = order[::-1].copy()
+        self.model.set_order(order)
+        self._update_match_label()
+
+    def _keep_selection(self, change: Any) -> None:
+        """Run ``change`` (which resets the model) and select the same events again."""
+        ids = self.selected_ids()
+        current = self._current_id
+        self._syncing = True
+        try:
+            change()
+        finally:
+            self._syncing = False
+        if ids:
+            rows = [self.model.row_of(i) for i in ids]
+            self.select_events(ids, rows)
+        elif current:
+            self.select_event(current)
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        self._sort = None if column < 0 else (column, order == Qt.SortOrder.DescendingOrder)
+        self._keep_selection(self._apply_view)
+
+    def sort_by(self, column: int, descending: bool = False) -> None:
+        """Sort by a column (-1: reading order), as a click on its header does."""
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(column, order)
+
+    def _search_changed(self, text: str) -> None:
+        self._keep_selection(self._apply_view)
+
+    def matching_ids(self) -> list[str]:
+        """Events matching the search, in reading order (all of them without a search)."""
+        events = self.model.events()
+        rows = self._matches if self._matches is not None else np.arange(len(events), dtype=np.int64)
+        rank = self._index.rank("date") if self._index is not None else reading_ranks(len(events), self._reading_rows)
+        ordered = rows[np.argsort(rank[rows], kind="stable")]
+        return [events[r].id for r in ordered.tolist()]
+
+    def step_match(self, step: int) -> None:
+        """Show the next (or previous) matching event after the current one, in reading order."""
+        if self._matches is None or not len(self._matches) or self._index is None:
+            return
+        rank = self._index.rank("date")
+        matches = self._matches[np.argsort(rank[self._matches], kind="stable")]
+        current = self.model.row_of(self._current_id) if self._current_id else -1
+        ranks = rank[matches]
+        if current < 0:
+            k = 0 if step > 0 else len(matches) - 1
+        else:
+            here = int(rank[current])
+            k = int(np.searchsorted(ranks, here, side="right" if step > 0 else "left"))
+            k = k if step > 0 else k - 1
+            k %= len(matches)
+        event = self.model.events()[int(matches[k])]
+        self.match_requested.emit(event.id)
+
+    def _update_match_label(self) -> None:
+        if self._job is not None and self._index is None:
+            self.match_label.setText(f"indexing {format_count(len(self.model.events()))} events…")
+        elif self._matches is not None:
+            count = len(self._matches)
+            self.match_label.setText(f"{format_count(count)} match{'es' if count != 1 else ''}")
+        else:
+            self.match_label.setText("")
+        enabled = self._matches is not None and len(self._matches) > 0
+        self.previous_match.setEnabled(enabled)
+        self.next_match.setEnabled(enabled)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Keys that move the text cursor belong to the search field, not to the window's
         # single-key shortcuts (previous/next/first/last event).
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.step_match(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else +1)
+                return True
         if watched is self.search and event.type() == QEvent.Type.ShortcutOverride:
             assert isinstance(event, QKeyEvent)
             if event.key() in _EDITING_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
                 event.accept()
                 return True
         return super().eventFilter(watched, event)
-
-    def set_timeline(
-        self, timeline: Timeline, doc_colors: dict[str, QColor] | None = None, fit_columns: bool = True
-    ) -> None:
-        self._syncing = True
-        try:
-            self.model.set_timeline(timeline, doc_colors)
-        finally:
-            self._syncing = False
-        if fit_columns:
-            self._fit_date_column(timeline)
 
     def _fit_date_column(self, timeline: Timeline) -> None:
         metrics = self.table.fontMetrics()
@@ -252,24 +463,25 @@ class EventList(QWidget):
         )
         self.table.horizontalHeader().resizeSection(0, min(max(widest + 16, 120), DATE_COLUMN_MAX_PX))
 
+    # selection ----------------------------------------------------------------------
+
     def visible_ids(self) -> list[str]:
-        return [self.proxy.index(r, 0).data(ID_ROLE) for r in range(self.proxy.rowCount())]
+        """Ids of the rows shown, top to bottom (touches every row: for tests and small lists)."""
+        events = self.model.events()
+        return [events[r].id for r in self.model.order().tolist()]
 
     def select_event(self, event_id: str, row: int | None = None) -> None:
-        """Reflect a selection made elsewhere without re-emitting it; ``row`` if the caller knows it."""
+        """Reflect a selection made elsewhere without re-emitting it; ``row``: its source row, if known."""
         self._current_id = event_id
         if row is None:
             row = self.model.row_of(event_id) if event_id else -1
         selection = self.table.selectionModel()
         self._syncing = True
         try:
-            if row < 0:
-                selection.clearSelection()
-                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
-                return
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            index = self.model.view_index(row) if row >= 0 else QModelIndex()
             if not index.isValid():
                 selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
                 return
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             selection.setCurrentIndex(index, flags)
@@ -280,22 +492,27 @@ class EventList(QWidget):
     def select_events(self, event_ids: list[str], rows: list[int]) -> None:
         """Reflect a selection of several events made elsewhere; the first is the current one."""
         self.select_event(event_ids[0] if event_ids else "", rows[0] if rows else -1)
+        if len(rows) <= 1:
+            return
         selection = self.table.selectionModel()
         self._syncing = True
         try:
-            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-            for row in rows[1:]:
-                index = self.proxy.mapFromSource(self.model.index(row, 0))
+            chosen = QItemSelection()
+            last = self.model.columnCount() - 1
+            for source in rows[1:]:
+                index = self.model.view_index(source)
                 if index.isValid():
-                    selection.select(index, flags)
+                    chosen.select(index, self.model.index(index.row(), last))
+            selection.select(chosen, QItemSelectionModel.SelectionFlag.Select)
         finally:
             self._syncing = False
 
     def selected_ids(self) -> list[str]:
         """Ids of the selected rows, the current row's first."""
         selection = self.table.selectionModel()
-        rows = sorted(index.row() for index in selection.selectedRows())
-        ids = [str(self.proxy.index(r, 0).data(ID_ROLE)) for r in rows]
+        rows = sorted({index.row() for index in selection.selectedIndexes()})
+        events = self.model.events()
+        ids = [events[self.model.source_row(r)].id for r in rows]
         current = selection.currentIndex()
         current_id = str(current.data(ID_ROLE)) if current.isValid() else ""
         if current_id in ids:

@@ -115,6 +115,7 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
         self._navigator.previous_requested.connect(self.select_previous)
         self._navigator.next_requested.connect(self.select_next)
         self._event_list.events_picked.connect(self._list_picked)
+        self._event_list.match_requested.connect(self.show_on_timeline)
         self._document_view.timex_clicked.connect(self._timex_clicked)
         self.setTabOrder(self._canvas, self._navigator.prev_button)
         self.setTabOrder(self._navigator.prev_button, self._navigator.next_button)
@@ -169,7 +170,8 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
             return
         # Unfiltered, the shown store is the whole one; filtered, the whole one is now stale.
         self._full_store = store if self._filter is None else None
-        if store is self._store:
+        moved = store is not self._store
+        if not moved:
             self._canvas.forget_labels(ids)
         else:
             self._store = store
@@ -177,8 +179,9 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
             self._canvas.set_store(store, keep_view=True)
             self._overview.set_store(store)
             self._overview.set_window(self._canvas.viewport_range())
+            self._event_list.set_reading_order(self._chronology.reading_rows())
         self._overview.update()
-        self._event_list.model.refresh_rows([self._chronology.row_of(i) for i in ids])
+        self._event_list.refresh_rows([self._chronology.row_of(i) for i in ids])
         self._update_status()
         self._sync_views()
         self.events_did_change.emit()
@@ -265,7 +268,7 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
         self._overview.set_window(self._canvas.viewport_range())
         style = self._canvas.timeline_style()
         colors = {d.id: style.ink(i).color for i, d in enumerate(tl.documents)} if len(tl.documents) > 1 else {}
-        self._event_list.set_timeline(self._shown, colors, fit_columns)
+        self._event_list.set_timeline(self._shown, colors, fit_columns, self._chronology.reading_rows())
         kept = [i for i in self.selected_event_ids() if self._chronology.index_of(i) >= 0]
         selected = kept[0] if kept else ""
         changed = selected != self._selected or kept[1:] != self._extra

@@ -101,6 +101,12 @@ class WindowSelection(QMainWindow):
         self.set_selected_events([event_id, *others])
         self._anchor = anchor
 
+    def show_on_timeline(self, event_id: str) -> None:
+        """Select an event and make it readable on the timeline: in view, on screen, labelled."""
+        self.select_event(event_id)
+        if event_id and self._canvas.frame().dense:
+            self._canvas.zoom_to_event(event_id)
+
     def _list_picked(self, event_ids: list[str]) -> None:
         if event_ids != self.selected_event_ids():
             self.set_selected_events(event_ids, sync_list=False)
