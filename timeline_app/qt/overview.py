@@ -1,6 +1,8 @@
 """The overview strip: the whole timeline's density and the window currently in view.
 
-Click or drag in the strip to move the view there; the visible span keeps its width.
+Click or drag in the strip to move the view there; the visible span keeps its width. The
+strip uses the canvas's axis (broken or linear), so its marks line up with the window drawn
+over them; they are counted again whenever the range they are drawn over changes.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, 
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from timeline_app.core.store import KIND_POINT, EventStore
+from timeline_app.core.time_scale import TimeScale
 from timeline_app.core.viewport import Viewport
 
 
@@ -27,19 +30,23 @@ class OverviewStrip(QWidget):
         self._full: Viewport | None = None
         self._window: Viewport | None = None
         self._counts: np.ndarray = np.zeros(0, dtype=np.int64)
-        self._counts_width = -1
+        self._counts_key: tuple[object, ...] | None = None
 
     def sizeHint(self) -> QSize:
         return QSize(600, 34)
 
     def set_store(self, store: EventStore) -> None:
         self._store = store
-        bounds = store.bounds()
-        self._full = Viewport.fit(bounds[0], bounds[1], 0.03) if bounds else None
-        self._counts_width = -1
+        self._fit(self._window.scale if self._window is not None else None)
         self.update()
 
+    def _fit(self, scale: TimeScale | None) -> None:
+        bounds = self._store.bounds()
+        self._full = Viewport.fit(bounds[0], bounds[1], 0.03, scale=scale) if bounds else None
+
     def set_window(self, viewport: Viewport) -> None:
+        if self._full is not None and viewport.scale != self._full.scale:
+            self._fit(viewport.scale)
         self._window = viewport
         self.update()
 
@@ -47,18 +54,26 @@ class OverviewStrip(QWidget):
         if self._full is None or self._window is None:
             return self._full
         # Show the visible window even when the user has scrolled beyond the events.
-        return Viewport(min(self._full.t0, self._window.t0), max(self._full.t1, self._window.t1))
+        return Viewport(min(self._full.t0, self._window.t0), max(self._full.t1, self._window.t1), self._full.scale)
 
     def _density(self, full: Viewport, width: int) -> np.ndarray:
-        if self._counts_width != width or len(self._counts) != width:
+        key = (width, full, id(self._store), len(self._store))
+        if key != self._counts_key:
             store = self._store
             # Where each event is marked on the canvas: a point's centre, a range's start.
             marks = np.where(store.kind == KIND_POINT, store.mid, store.start)
             xs = np.asarray(full.to_px(marks, float(width)), dtype=np.float64)
             cols = np.clip(xs, 0, width - 1).astype(np.int64)
             self._counts = np.bincount(cols, minlength=width) if len(cols) else np.zeros(width, np.int64)
-            self._counts_width = width
+            self._counts_key = key
         return self._counts
+
+    def mark_columns(self) -> np.ndarray:
+        """Pixel columns holding at least one event's mark, as last drawn (for tests)."""
+        full = self.full_range()
+        if full is None:
+            return np.zeros(0, dtype=np.int64)
+        return np.flatnonzero(self._density(full, self.width()))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -77,6 +92,11 @@ class OverviewStrip(QWidget):
                 for x in np.flatnonzero(counts).tolist():
                     bar = max(np.sqrt(counts[x] / peak) * h, 3.0)
                     painter.drawLine(QPointF(x + 0.5, rect.bottom() - 3), QPointF(x + 0.5, rect.bottom() - 3 - bar))
+            if full.scale is not None:
+                painter.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 1.0, Qt.PenStyle.DotLine))
+                for gap in full.scale.gaps():
+                    gx = float(full.to_px((gap.t0 + gap.t1) / 2, rect.width()))
+                    painter.drawLine(QPointF(gx, 2), QPointF(gx, rect.bottom() - 2))
             if self._window is not None:
                 x0 = max(float(full.to_px(self._window.t0, rect.width())), 0.0)
                 x1 = min(float(full.to_px(self._window.t1, rect.width())), rect.width())
