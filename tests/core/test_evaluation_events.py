@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from timeline_app.core.evaluation import GoldError
-from timeline_app.core.evaluation_events import EventGold, load_event_gold, score_event_dating
+from timeline_app.core.evaluation_events import EventGold, extract_events, load_event_gold, score_event_dating
 from timeline_app.core.model import DatePoint, Event, FuzzyDate, Mention
 
 TRIAL = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "semeval2015-trial"
@@ -126,7 +126,10 @@ def test_extracted_events(gold: EventGold) -> None:
     scores = score_event_dating(gold)
     assert (scores.dated, scores.right, scores.covered) == (3, 2, 3)
     assert [(m.gold, m.word) for m in scores.misses] == [("2019-XX-XX", "founded")]
-    assert (scores.gold_pairs, scores.found_pairs, scores.judged_pairs, scores.correct_pairs) == (1, 0, 0, 0)
+    # The two articles tell one happening: extraction joins them into one event.
+    assert (scores.gold_pairs, scores.found_pairs, scores.judged_pairs, scores.correct_pairs) == (1, 1, 1, 1)
+    separate = score_event_dating(gold, extract_events(gold, merge=False))
+    assert (separate.found_pairs, separate.judged_pairs) == (0, 0)
 
 
 @pytest.mark.parametrize(

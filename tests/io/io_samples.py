@@ -97,7 +97,7 @@ def date_points(draw: st.DrawFn) -> DatePoint:
     earliest = draw(days)
     precision = draw(st.sampled_from(list(Precision)))
     span = draw(st.integers(0, 400)) if precision not in (Precision.DAY, Precision.TIME) else 0
-    latest = min(earliest + timedelta(days=span), date(9999, 12, 31))
+    latest = earliest + timedelta(days=min(span, (date(9999, 12, 31) - earliest).days))  # never past year 9999
     time = draw(st.sampled_from(["00:00", "14:30", "23:59"])) if precision is Precision.TIME else None
     return DatePoint(earliest, latest, precision, time)
 

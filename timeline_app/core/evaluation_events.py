@@ -29,7 +29,8 @@ from xml.etree.ElementTree import Element
 from defusedxml import ElementTree as SafeET
 
 from timeline_app.core.evaluation import GoldError
-from timeline_app.core.model import Event
+from timeline_app.core.events.crossdoc import merge_across_documents
+from timeline_app.core.model import Event, Timeline
 from timeline_app.core.pipeline import extract_text
 
 _GOLD_DATE = re.compile(r"(\d{4})(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?")
@@ -127,12 +128,17 @@ def load_event_gold(directory: str | Path) -> EventGold:
     return EventGold(articles, lines)
 
 
-def extract_events(gold: EventGold, use_dct: bool = True) -> list[Event]:
-    events: list[Event] = []
+def extract_events(gold: EventGold, use_dct: bool = True, merge: bool = True) -> list[Event]:
+    """The articles' events as `extract` gives them for all the articles at once: one happening told
+    in several articles is one event (unless ``merge`` is off)."""
+    combined = Timeline()
     for article in gold.articles.values():
         timeline = extract_text(article.text, article.doc_id, article.reference if use_dct else None)
-        events.extend(timeline.events)
-    return events
+        combined.documents += timeline.documents
+        combined.events += timeline.events
+    if merge:
+        merge_across_documents(combined)
+    return combined.events
 
 
 def score_event_dating(gold: EventGold, events: Iterable[Event] | None = None) -> EventScores:

@@ -342,6 +342,13 @@ class Event:
     curated: bool = False
     # How central the event is to its article, in [0, 1]: the lead's news high, background and asides low.
     salience: float = 0.5
+    # Sources that give this one happening dates that cannot both be right: (document id, EDTF date) each.
+    conflict: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[str]:
+        """The documents that tell this event, in the order first told."""
+        return list(dict.fromkeys(m.document for m in self.mentions))
 
     @property
     def document(self) -> str:

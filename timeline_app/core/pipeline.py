@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline_app.core.events import build_events
+from timeline_app.core.events.crossdoc import merge_across_documents
 from timeline_app.core.events.timexes import tag_with_asides
 from timeline_app.core.ingest import LoadError, document_from_text, load_document
 from timeline_app.core.model import Document, Event, Timeline
@@ -16,9 +17,15 @@ Progress = Callable[[int, int, str], None]
 
 
 def extract_documents(
-    paths: Iterable[str | Path], reference_date: date | None = None, progress: Progress | None = None
+    paths: Iterable[str | Path],
+    reference_date: date | None = None,
+    progress: Progress | None = None,
+    merge: bool = True,
 ) -> tuple[Timeline, list[tuple[str, str]]]:
-    """Extract every file; a file that fails is reported in the error list and the others still processed."""
+    """Extract every file; a file that fails is reported in the error list and the others still processed.
+
+    With ``merge``, a happening that several documents tell becomes one event with all their mentions.
+    """
     path_list = [Path(p) for p in paths]
     timeline = Timeline()
     errors: list[tuple[str, str]] = []
@@ -41,6 +48,8 @@ def extract_documents(
         timeline.events.extend(_events(doc))
     if progress is not None:
         progress(len(path_list), len(path_list), "")
+    if merge:
+        merge_across_documents(timeline)
     sort_events(timeline)
     return timeline, errors
 

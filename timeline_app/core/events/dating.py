@@ -84,4 +84,9 @@ def fuzzy_date(timex: Timex, reference: date | None) -> FuzzyDate | None:
         return FuzzyDate.bounded(None, point)
     if mod in ("AFTER", "ON_OR_AFTER"):
         return FuzzyDate.bounded(point, None)
+    if mod in ("LESS_THAN", "MORE_THAN") and reference is not None and point.latest <= reference:
+        # "less than two weeks ago": since that day; "more than two weeks ago": before it.
+        if mod == "LESS_THAN":
+            return FuzzyDate.bounded(point, DatePoint.day(reference))
+        return FuzzyDate.bounded(None, point)
     return FuzzyDate.point(point)
