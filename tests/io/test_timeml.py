@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from timeline_app.core.ingest.timeml import TimeMLError, load_timeml, parse_timeml_string
 from timeline_app.core.model import Document, Timex
 from timeline_app.io.timeml import TimeMLWriteError, timeml_string, write_timeml
+from timeline_app.io.xml_text import XmlText
 
 
 def timex(text: str, start: int, end: int, value: str = "2025-09-04", mod: str | None = None) -> Timex:
@@ -46,9 +47,16 @@ def test_overlapping_or_outside_spans_are_refused() -> None:
         timeml_string("d", text, [Timex(10, 40, "x", "DATE", "2025")], None)
 
 
-def test_characters_xml_cannot_hold_are_refused() -> None:
-    with pytest.raises(TimeMLWriteError, match="U\\+0001"):
-        timeml_string("d", "bad \x01 byte", [], None)
+def test_characters_xml_cannot_hold_are_replaced_one_for_one_and_counted() -> None:
+    text = "bad \x01 byte\x0c on Thursday \ufffe"
+    clean = XmlText()
+    start = text.index("Thursday")
+    xml = timeml_string("d\x0b", text, [timex(text, start, start + 8)], None, clean)
+    parsed = parse_timeml_string(xml)
+    assert parsed.text == "bad \ufffd byte\ufffd on Thursday \ufffd"
+    assert parsed.doc_id == "d\ufffd"
+    assert [(t.start, t.end, t.text) for t in parsed.timexes] == [(start, start + 8, "Thursday")]
+    assert clean.replaced == 4
 
 
 def test_write_timeml_writes_the_document_file(tmp_path: Path) -> None:

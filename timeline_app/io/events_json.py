@@ -57,7 +57,8 @@ def dumps(timeline: Timeline) -> str:
 
 def dump(timeline: Timeline, path: str | Path) -> None:
     # Written piece by piece: a million events never exist at once as dicts or as one string.
-    with Path(path).open("w", encoding="utf-8") as handle:
+    # A lone surrogate (from a JSON escape read earlier) is written as that same escape: valid JSON that reads back.
+    with Path(path).open("w", encoding="utf-8", errors="backslashreplace") as handle:
         handle.writelines(_pieces(timeline))
 
 

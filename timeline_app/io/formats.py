@@ -1,9 +1,10 @@
 """Registry of interchange formats for the CLI and the File menu.
 
 EXPORTERS and IMPORTERS map a format name to (file extension, description, function).
-Exporters take (timeline, path, title=""); importers take a path and raise FormatError
-with a one-line reason. Images (png/svg/pdf) are drawn by the Qt layer's image exporter,
-which callers import only when needed: this layer never depends on Qt.
+Exporters take (timeline, path, title="") and may return what they had to change to write a
+valid file (``Written``); importers take a path and raise FormatError with a one-line reason.
+Images (png/svg/pdf) are drawn by the Qt layer's image exporter, which callers import only
+when needed: this layer never depends on Qt.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from timeline_app.io.safety import FormatError, check_size, read_bytes_limited
 from timeline_app.io.sheet_csv import export_sheet_csv, import_sheet_csv
 from timeline_app.io.timeline_xml import export_timeline_xml, import_timeline_xml
 from timeline_app.io.timelinejs import export_timelinejs, import_timelinejs
+from timeline_app.io.xml_text import Written
 
 
 class Exporter(Protocol):
-    def __call__(self, timeline: Timeline, path: Path, title: str = "") -> None: ...
+    def __call__(self, timeline: Timeline, path: Path, title: str = "") -> Written | None: ...
 
 
 Importer = Callable[[Path], Timeline]
@@ -43,9 +45,10 @@ class ImportFormat(NamedTuple):
     function: Importer
 
 
-def export_events_json(timeline: Timeline, path: Path, title: str = "") -> None:
+def export_events_json(timeline: Timeline, path: Path, title: str = "") -> Written:
     del title  # the events format has no title
     events_json.dump(timeline, path)
+    return Written()
 
 
 def import_events_json(path: Path) -> Timeline:

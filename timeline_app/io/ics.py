@@ -16,7 +16,7 @@ import icalendar
 
 from timeline_app.core.model import DatePoint, Event, FuzzyDate, Precision, Status, Timeline
 from timeline_app.io.described import Described, described_text, split_described
-from timeline_app.io.safety import FormatError, check_year, read_bytes_limited
+from timeline_app.io.safety import FormatError, check_year, read_bytes_limited, valid_unicode
 from timeline_app.io.sources import ImportedEvents, SourceCollector, SourceIndex, SourceRef
 
 UID_DOMAIN = "timeline-app"
@@ -28,7 +28,7 @@ def to_ics(timeline: Timeline, title: str = "") -> bytes:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     if title:
-        cal.add("x-wr-calname", title)
+        cal.add("x-wr-calname", valid_unicode(title))
     stamp = datetime.now(UTC).replace(microsecond=0)
     sources = SourceIndex(timeline)
     for event in timeline.events:
@@ -37,17 +37,17 @@ def to_ics(timeline: Timeline, title: str = "") -> bytes:
         if first is None or last is None:
             continue  # a calendar cannot hold an event without any day
         vevent = icalendar.Event()
-        vevent.add("uid", f"{event.id}@{UID_DOMAIN}")
+        vevent.add("uid", valid_unicode(f"{event.id}@{UID_DOMAIN}"))
         vevent.add("dtstamp", stamp)
-        vevent.add("summary", event.title)
+        vevent.add("summary", valid_unicode(event.title))
         vevent.add("dtstart", first)
         if last < date.max:
             vevent.add("dtend", last + timedelta(days=1))
-        vevent.add("description", described_text(sources, event))
+        vevent.add("description", valid_unicode(described_text(sources, event)))
         if event.group:
-            vevent.add("categories", [event.group])
+            vevent.add("categories", [valid_unicode(event.group)])
         if event.color:
-            vevent.add("color", event.color)
+            vevent.add("color", valid_unicode(event.color))
         if event.status is Status.EXPECTED:
             vevent.add("status", "TENTATIVE")
         cal.add_component(vevent)

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from timeline_app.core.model import Document, Event, Status, Timeline
+from timeline_app.io.safety import valid_unicode
 from timeline_app.io.sources import SourceIndex, is_url, source_label
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
@@ -71,4 +72,4 @@ def _event_line(sources: SourceIndex, event: Event, numbers: dict[int, int]) -> 
 
 
 def export_markdown(timeline: Timeline, path: Path, title: str = "") -> None:
-    path.write_text(to_markdown(timeline, title), encoding="utf-8")
+    path.write_text(valid_unicode(to_markdown(timeline, title)), encoding="utf-8")

@@ -21,6 +21,7 @@ from timeline_app.core.model import DateKind, DatePoint, Event, FuzzyDate, Preci
 from timeline_app.io.described import described_text, split_described
 from timeline_app.io.safety import FormatError, check_year, read_bytes_limited
 from timeline_app.io.sources import ImportedEvents, SourceCollector, SourceIndex, SourceRef, is_url
+from timeline_app.io.xml_text import Written, XmlText
 
 FILE_VERSION = "2.4.0"
 _TIME = re.compile(r"^(-?\d+)-(\d+)-(\d+) (\d+):(\d+):(\d+)$")
@@ -57,11 +58,14 @@ def _span(when: FuzzyDate) -> tuple[str, str] | None:
     return _instant(first, first_time), _instant(last, last_time)
 
 
-def _sub(parent: ET.Element, tag: str, text: str) -> None:
-    ET.SubElement(parent, tag).text = text
+def to_timeline_xml(timeline: Timeline, clean: XmlText | None = None) -> bytes:
+    """The file's bytes; characters XML cannot hold are written as U+FFFD and counted in `clean`."""
+    fit = clean or XmlText()
 
+    def _sub(parent: ET.Element, tag: str, text: str) -> None:
+        # A parser reads a carriage return as a line feed anyway: write what will be read.
+        ET.SubElement(parent, tag).text = fit(text.replace("\r\n", "\n").replace("\r", "\n"))
 
-def to_timeline_xml(timeline: Timeline) -> bytes:
     root = ET.Element("timeline")
     _sub(root, "version", FILE_VERSION)
     _sub(root, "timetype", "gregoriantime")
@@ -106,9 +110,11 @@ def to_timeline_xml(timeline: Timeline) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False)
 
 
-def export_timeline_xml(timeline: Timeline, path: Path, title: str = "") -> None:
+def export_timeline_xml(timeline: Timeline, path: Path, title: str = "") -> Written:
     del title  # the format has no title
-    path.write_bytes(to_timeline_xml(timeline))
+    clean = XmlText()
+    path.write_bytes(to_timeline_xml(timeline, clean))
+    return clean.written()
 
 
 # ---------------------------------------------------------------- import
@@ -153,6 +159,8 @@ def _parse(data: bytes, name: str) -> ET.Element:
     except ET.ParseError as exc:
         line, column = exc.position
         raise FormatError(f"{name}: malformed XML at line {line}, column {column}") from exc
+    except (LookupError, ValueError) as exc:  # an encoding the parser does not know, declared in the file
+        raise FormatError(f"{name}: unreadable XML ({exc})") from exc
     if root.tag != "timeline":
         raise FormatError(f"{name}: not a Timeline file (root element <{root.tag}>)")
     return root
