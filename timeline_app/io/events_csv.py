@@ -6,6 +6,7 @@ import csv
 import io
 
 from timeline_app.core.model import Timeline
+from timeline_app.io.csv_cells import to_cell
 
 COLUMNS = (
     "id", "date", "earliest", "latest", "precision", "status", "title", "date_basis", "actors", "places",
@@ -21,16 +22,12 @@ def dumps(timeline: Timeline) -> str:
         first = e.mentions[0] if e.mentions else None
         writer.writerow(
             [
-                e.id, e.date.edtf, e.date.earliest.isoformat() if e.date.earliest else "",
+                to_cell(e.id), e.date.edtf, e.date.earliest.isoformat() if e.date.earliest else "",
                 e.date.latest.isoformat() if e.date.latest else "", e.date.precision, e.status.value,
-                _safe_cell(e.title), e.date_basis, "; ".join(e.actors), "; ".join(e.places), "; ".join(e.quantities),
-                first.document if first else "", first.start if first else "", first.end if first else "",
-                _safe_cell(" ".join(e.sentence.split())), f"{e.salience:.2f}",
+                to_cell(e.title), to_cell(e.date_basis), to_cell("; ".join(e.actors)), to_cell("; ".join(e.places)),
+                to_cell("; ".join(e.quantities)), to_cell(first.document) if first else "",
+                first.start if first else "", first.end if first else "",
+                to_cell(" ".join(e.sentence.split())), f"{e.salience:.2f}",
             ]
         )  # fmt: skip
     return out.getvalue()
-
-
-def _safe_cell(value: str) -> str:
-    # Spreadsheets run cells starting with these as formulas.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

@@ -9,8 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from timeline_app.core.model import Event, FuzzyDate, Status, Timeline
+from timeline_app.io.csv_cells import from_cell, to_cell
 from timeline_app.io.date_parts import Parts, from_parts, parse_time, parts_from_fields, to_parts
-from timeline_app.io.safety import FormatError, read_text_limited
+from timeline_app.io.safety import FormatError, read_text_limited, valid_unicode
+from timeline_app.io.slide_fields import group_html, group_text, safe_colour
 from timeline_app.io.sources import (
     ImportedEvents,
     SourceCollector,
@@ -19,6 +21,7 @@ from timeline_app.io.sources import (
     plain_text,
     text_html,
 )
+from timeline_app.io.xml_text import Written
 
 COLUMNS = (
     "Year",
@@ -41,16 +44,6 @@ COLUMNS = (
     "Background",
 )
 ERA_GROUP = "Era"
-# A spreadsheet would evaluate a cell starting with these as a formula; a leading quote keeps it text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def _uncell(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
 
 
 def _date_cells(parts: Parts | None) -> list[str]:
@@ -62,8 +55,9 @@ def _date_cells(parts: Parts | None) -> list[str]:
 def _row(
     start: Parts, end: Parts | None, display: str, headline: str, text: str, kind: str, group: str, bg: str
 ) -> list[str]:
-    row = [*_date_cells(start), *_date_cells(end), _cell(display), _cell(html.escape(headline)), _cell(text)]
-    return [*row, "", "", "", "", kind, _cell(group), bg]
+    row = [*_date_cells(start), *_date_cells(end), display, html.escape(headline), text]
+    # TimelineJS shows the group as HTML and the background as CSS.
+    return [to_cell(cell) for cell in [*row, "", "", "", "", kind, group_html(group), safe_colour(bg)]]
 
 
 def to_sheet_csv(
@@ -74,7 +68,7 @@ def to_sheet_csv(
     writer.writerow(COLUMNS)
     if title:
         cells = dict.fromkeys(COLUMNS, "")
-        cells.update({"Headline": _cell(html.escape(title)), "Text": _cell(html.escape(summary)), "Type": "title"})
+        cells.update({"Headline": to_cell(html.escape(title)), "Text": to_cell(html.escape(summary)), "Type": "title"})
         writer.writerow(cells.values())
     sources = SourceIndex(timeline)
     for event in timeline.events:
@@ -89,8 +83,9 @@ def to_sheet_csv(
     return out.getvalue()
 
 
-def export_sheet_csv(timeline: Timeline, path: Path, title: str = "") -> None:
-    path.write_text(to_sheet_csv(timeline, title=title), encoding="utf-8", newline="")
+def export_sheet_csv(timeline: Timeline, path: Path, title: str = "") -> Written:
+    path.write_text(valid_unicode(to_sheet_csv(timeline, title=title)), encoding="utf-8", newline="")
+    return Written()
 
 
 def _parts(row: dict[str, str], prefix: str, where: str) -> Parts | None:
@@ -119,7 +114,7 @@ def from_sheet_csv(text: str, name: str = "CSV") -> Timeline:
             continue
         if len(values) > len(header):
             raise FormatError(f"{where}: {len(values)} cells for {len(header)} columns")
-        row = {h: _uncell(v) for h, v in zip(header, values, strict=False)}
+        row = {h: from_cell(v) for h, v in zip(header, values, strict=False)}
         kind = row.get("Type", "").strip().lower()
         if kind == "title":
             continue
@@ -136,8 +131,8 @@ def from_sheet_csv(text: str, name: str = "CSV") -> Timeline:
                 date=from_parts(start, end, row.get("Display Date", ""), where),
                 status=Status.ONGOING if era else Status.OCCURRED,
                 mentions=sources.mentions(refs),
-                group=ERA_GROUP if era else row.get("Group", "").strip(),
-                color=row.get("Background", "").strip(),
+                group=ERA_GROUP if era else group_text(row.get("Group", "")),
+                color=safe_colour(row.get("Background", "")),
             )
         )
     return Timeline(documents=sources.documents, events=imported.events)

@@ -2,7 +2,8 @@
 
 Slides carry only the known date parts; uncertain or unusual dates add a `display_date`
 worded by FuzzyDate.describe(). Sources are listed in the slide text, an event's colour is
-the slide background. Everything written into HTML fields is escaped.
+the slide background. Everything TimelineJS puts into the page as HTML (headline, text,
+group) is escaped, and a background that is no plain CSS colour is left out.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from timeline_app.core.model import Event, FuzzyDate, Status, Timeline
 from timeline_app.io.date_parts import Parts, from_parts, parts_from_fields, to_parts
 from timeline_app.io.safety import FormatError, read_text_limited
+from timeline_app.io.slide_fields import group_html, group_text, safe_colour
 from timeline_app.io.sources import (
     ImportedEvents,
     SourceCollector,
@@ -24,6 +26,7 @@ from timeline_app.io.sources import (
     plain_text,
     text_html,
 )
+from timeline_app.io.xml_text import Written
 
 ERA_GROUP = "Era"
 
@@ -62,9 +65,9 @@ def to_timelinejs(
         if display:
             slide["display_date"] = display
         if event.group:
-            slide["group"] = event.group
-        if event.color:
-            slide["background"] = {"color": event.color}
+            slide["group"] = group_html(event.group)
+        if colour := safe_colour(event.color):
+            slide["background"] = {"color": colour}
         slides.append(slide)
     config: dict[str, Any] = {"events": slides}
     if title or summary:
@@ -86,9 +89,11 @@ def to_timelinejs(
     return config
 
 
-def export_timelinejs(timeline: Timeline, path: Path, title: str = "") -> None:
+def export_timelinejs(timeline: Timeline, path: Path, title: str = "") -> Written:
     config = to_timelinejs(timeline, title=title or "Timeline")
-    path.write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
+    # A lone surrogate (from a JSON escape in an imported file) is written as the same JSON escape.
+    path.write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8", errors="backslashreplace")
+    return Written()
 
 
 # ---------------------------------------------------------------- import
@@ -112,6 +117,10 @@ def _text_of(slide: dict[str, Any], where: str) -> tuple[str, str]:
     if not isinstance(headline, str) or not isinstance(body, str):
         raise FormatError(f"{where}: headline and text must be strings")
     return headline, body
+
+
+def _string(value: object) -> str:
+    return value if isinstance(value, str) else "" if value is None else str(value)
 
 
 def from_timelinejs(config: object, name: str = "TimelineJS") -> Timeline:
@@ -139,8 +148,8 @@ def from_timelinejs(config: object, name: str = "TimelineJS") -> Timeline:
                 sentence=sentence,
                 date=when,
                 mentions=sources.mentions(refs),
-                group=str(slide.get("group") or ""),
-                color=str((background or {}).get("color") or ""),
+                group=group_text(_string(slide.get("group"))),
+                color=safe_colour(_string((background or {}).get("color"))),
             )
         )
     for n, era in enumerate(config.get("eras") or [], 1):
