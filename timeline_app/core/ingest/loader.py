@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +17,8 @@ from timeline_app.core.model import Document
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TIMEML_SUFFIXES = {".tml", ".timeml"}
+# A TimeML document saved as plain .xml (as corpora often are) is still TimeML, not text with tags.
+_TIMEML_ROOT = re.compile(rb"<TimeML[\s>]")
 
 
 def load_document(path: str | Path, doc_id: str, max_bytes: int | None = None) -> Document:
@@ -22,7 +26,7 @@ def load_document(path: str | Path, doc_id: str, max_bytes: int | None = None) -
     p = Path(path)
     data = read_bytes(p, max_bytes)
     suffix = p.suffix.lower()
-    if suffix in TIMEML_SUFFIXES:
+    if suffix in TIMEML_SUFFIXES or (suffix == ".xml" and _TIMEML_ROOT.search(data[:8192])):
         return _timeml(p, data, doc_id)
     text, _encoding = decode_text(data)
     if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and _sniff_html(text)):
@@ -80,6 +84,8 @@ def _timeml(path: Path, data: bytes, doc_id: str) -> Document:
         tml = parse_timeml_string(data, source=path.name)
     except TimeMLError as exc:
         raise LoadError(str(exc).removeprefix(f"{path.name}: ")) from None
+    except RecursionError:
+        raise LoadError(f"TimeML elements nested too deeply to read (over {sys.getrecursionlimit()} levels)") from None
     doc = _document(path, doc_id, tml.text, "timeml")
     if tml.title:
         doc.title = tml.title
