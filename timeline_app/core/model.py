@@ -344,6 +344,8 @@ class Event:
     salience: float = 0.5
     # Sources that give this one happening dates that cannot both be right: (document id, EDTF date) each.
     conflict: list[tuple[str, str]] = field(default_factory=list)
+    # How far to trust the date, in [0, 1], from how it was dated and its support.
+    confidence: float = 0.5
 
     @property
     def sources(self) -> list[str]:
@@ -356,9 +358,21 @@ class Event:
 
 
 @dataclass(slots=True)
+class Entity:
+    """An actor or place across documents: one name, the other forms sources write it in."""
+
+    id: str
+    name: str
+    kind: str  # actor | place
+    aliases: list[str] = field(default_factory=list)
+    events: int = 0  # how many events name it
+
+
+@dataclass(slots=True)
 class Timeline:
     documents: list[Document] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)  # filled when a timeline is extracted
 
     def sort(self) -> None:
         self.events.sort(key=lambda e: (e.date.sort_key(), e.document, e.mentions[0].start if e.mentions else 0))

@@ -1,13 +1,28 @@
-"""Documents in, dated and sourced events out: load, find the reference date, tag, build events."""
+"""Documents in, dated and sourced events out: load, find the reference date, tag, build events.
+
+Each document gets a budget of characters and seconds. Extraction cost grows faster than the
+text (a megabyte on one line takes minutes), so a document over its budget is extracted from a
+first part only, smaller at each try, and the result is reported as partial: one document never
+stalls a batch.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import contextlib
+import ctypes
+import dataclasses
+import math
+import platform
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from timeline_app.core.events import build_events
+from timeline_app.core.events.confidence import rate_timeline
 from timeline_app.core.events.crossdoc import merge_across_documents
+from timeline_app.core.events.registry import build_registry
 from timeline_app.core.events.timexes import tag_with_asides
 from timeline_app.core.ingest import LoadError, document_from_text, load_document
 from timeline_app.core.model import Document, Event, Timeline
@@ -16,15 +31,34 @@ from timeline_app.core.reference_date import resolve_reference_date
 Progress = Callable[[int, int, str], None]
 
 
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """What one document may cost; beyond it, events come from a first part of the document only."""
+
+    seconds: float = 4.0  # the whole budget; retries on smaller parts share as much again
+    chars: int = 400_000  # a longer text is extracted from its first this many characters
+
+    @classmethod
+    def unlimited(cls) -> Budget:
+        return cls(math.inf, 2**62)
+
+
+DEFAULT_BUDGET = Budget()
+# Below this a part says too little to be worth a try.
+_SMALLEST_PART = 1_000
+
+
 def extract_documents(
     paths: Iterable[str | Path],
     reference_date: date | None = None,
     progress: Progress | None = None,
     merge: bool = True,
+    budget: Budget = DEFAULT_BUDGET,
 ) -> tuple[Timeline, list[tuple[str, str]]]:
     """Extract every file; a file that fails is reported in the error list and the others still processed.
 
     With ``merge``, a happening that several documents tell becomes one event with all their mentions.
+    A document over its ``budget`` keeps the events of its first part, and the error list says so.
     """
     path_list = [Path(p) for p in paths]
     timeline = Timeline()
@@ -36,20 +70,24 @@ def extract_documents(
         doc_id = _unique_id(path, used_ids)
         try:
             doc = load_document(path, doc_id)
-            _process(doc, reference_date)
+            events, partial = _extract_within(doc, reference_date, budget)
         except LoadError as exc:
             errors.append((str(path), str(exc)))
             continue
         except Exception as exc:  # a defect on one odd document must not stop the batch; extract_text still raises
             errors.append((str(path), f"could not extract events: {type(exc).__name__}: {exc}".splitlines()[0]))
             continue
+        if partial:
+            errors.append((str(path), partial))
         used_ids.add(doc_id)
         timeline.documents.append(doc)
-        timeline.events.extend(_events(doc))
+        timeline.events.extend(events)
     if progress is not None:
         progress(len(path_list), len(path_list), "")
     if merge:
         merge_across_documents(timeline)
+    timeline.entities = build_registry(timeline)
+    rate_timeline(timeline)
     sort_events(timeline)
     return timeline, errors
 
@@ -61,6 +99,8 @@ def extract_text(text: str, doc_id: str = "doc", reference_date: date | None = N
     doc = document_from_text(text, doc_id, path)
     _process(doc, reference_date)
     timeline = Timeline(documents=[doc], events=_events(doc))
+    timeline.entities = build_registry(timeline)
+    rate_timeline(timeline)
     sort_events(timeline)
     return timeline
 
@@ -77,6 +117,104 @@ def _process(doc: Document, reference_date: date | None) -> None:
 
 def _events(doc: Document) -> list[Event]:
     return build_events(doc)
+
+
+def _extract_within(doc: Document, reference_date: date | None, budget: Budget) -> tuple[list[Event], str]:
+    """The document's events and "" or, over budget, the events of its first part and why they are partial.
+
+    Every try works on a copy, so an interrupted one leaves nothing half done; the document keeps
+    its whole text, and the events' offsets (into a first part) hold for it too.
+    """
+    original = dataclasses.replace(doc, timexes=[])
+    size = min(len(doc.text), budget.chars)
+    seconds = budget.seconds
+    while True:
+        part = dataclasses.replace(original, text=_first_part(original.text, size), timexes=[])
+        try:
+            with _time_limit(seconds):
+                _process(part, reference_date)
+                events = _events(part)
+        except _OutOfTime:
+            if size // 4 < _SMALLEST_PART:
+                _adopt(doc, original)
+                return [], f"too complex: no events found within {budget.seconds:g} s (partial result: none)"
+            size, seconds = size // 4, seconds / 2
+            continue
+        _adopt(doc, part)
+        if len(part.text) == len(doc.text):
+            return events, ""
+        why = "too large" if seconds == budget.seconds else f"too complex to finish in {budget.seconds:g} s"
+        return events, (
+            f"{why}: events come from the first {len(part.text):,} of {len(doc.text):,} characters (partial result)"
+        )
+
+
+def _adopt(doc: Document, worked: Document) -> None:
+    """What extraction found (reference date, time expressions) onto the document, which keeps its text."""
+    for field in dataclasses.fields(Document):
+        if field.name != "text":
+            setattr(doc, field.name, getattr(worked, field.name))
+
+
+def _first_part(text: str, size: int) -> str:
+    """At most `size` characters, ending after a paragraph or a sentence where one is near the cut."""
+    if len(text) <= size:
+        return text
+    for mark in ("\n", ". "):
+        end = text.rfind(mark, size * 3 // 4, size)
+        if end >= 0:
+            return text[: end + len(mark)]
+    return text[:size]
+
+
+class _OutOfTime(BaseException):
+    """Raised inside one document's extraction when its time runs out.
+
+    A BaseException, so that no ``except Exception`` in the extractor takes it for its own error.
+    """
+
+
+# CPython can raise an exception in a running thread between two bytecodes; elsewhere only the size budget holds.
+_CAN_INTERRUPT = platform.python_implementation() == "CPython"
+
+
+def _raise_in(thread_id: int, exception: type[BaseException] | None) -> None:
+    """Raise `exception` in the thread at its next bytecode (None: withdraw one not yet raised)."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread_id), ctypes.py_object(exception) if exception else None
+    )
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the body with _OutOfTime after `seconds`, in whatever thread it runs.
+
+    Works in worker threads too (the viewer loads in one), where signals cannot reach.
+    """
+    if not _CAN_INTERRUPT or not math.isfinite(seconds):
+        yield
+        return
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"running": True, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if state["running"]:
+                state["fired"] = True
+                _raise_in(target, _OutOfTime)
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["running"] = False
+            if state["fired"]:
+                _raise_in(target, None)  # fired as the work ended: the result stands
 
 
 def _unique_id(path: Path, used: set[str]) -> str:

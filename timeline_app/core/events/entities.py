@@ -198,7 +198,8 @@ _EVENT_NAME_WORDS = frozenset(
         "Expo",
     ]
 )
-_NAME_TOKEN = r"(?:[A-Z][\w'’.\-]*[\w.]|[A-Z])"
+# A capitalised word, or one written in mixed case from its first letters ("iPhone", "eBay", "3GS" after it).
+_NAME_TOKEN = r"(?:(?<![A-Za-z])[a-z]{1,2}[A-Z][\w'’.\-]*|(?<![A-Za-z])[A-Z][\w'’.\-]*[\w.]|(?<![A-Za-z])[A-Z])"
 _NAME_SEQ = re.compile(
     rf"{_NAME_TOKEN}(?:\s+(?:(?:of|de|du|da|van|von|der|den|ter|bin|al|del|la|le|di)\s+){{0,2}}{_NAME_TOKEN})*"
 )
