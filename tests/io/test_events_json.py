@@ -39,7 +39,7 @@ def _timeline() -> Timeline:
 
 def test_exact_keys_and_values() -> None:
     data = json.loads(events_json.dumps(_timeline()))
-    assert set(data) == {"documents", "events"}
+    assert set(data) == {"schema", "documents", "events", "entities"}
     assert set(data["documents"][0]) >= DOC_KEYS
     assert data["documents"][0]["reference_date"] == "2025-09-04"
     assert "text" in data["documents"][0]
@@ -202,7 +202,7 @@ def test_dump_writes_what_dumps_returns_across_batches(tmp_path: Path, monkeypat
     assert text == events_json.dumps(timeline)
     assert [e["id"] for e in json.loads(text)["events"]] == ["d1-e2", "d1-e1", "d1-e3"]
     empty = events_json.dumps(Timeline())
-    assert json.loads(empty) == {"documents": [], "events": []}
+    assert json.loads(empty) == {"schema": events_json.SCHEMA, "documents": [], "events": [], "entities": []}
 
 
 def test_shared_dates_written_once_each_correctly() -> None:
@@ -211,3 +211,39 @@ def test_shared_dates_written_once_each_correctly() -> None:
     data = json.loads(events_json.dumps(loaded))
     same = [e for e in data["events"] if e["date"] == "2024-10"]
     assert len(same) == 2 and all((e["earliest"], e["latest"]) == ("2024-10-01", "2024-10-31") for e in same)
+
+
+def test_version_2_keys_round_trip_and_version_1_files_still_read() -> None:
+    from timeline_app.core.model import DatePoint, Entity, Event, FuzzyDate, Mention, Timeline
+
+    event = Event(
+        id="e1",
+        title="Flight landed",
+        sentence="s",
+        date=FuzzyDate.point(DatePoint.day(date(2007, 10, 25)), inferred=True),
+        mentions=[Mention("a", 0, 1, "x"), Mention("b", 2, 3, "y")],
+        salience=0.8,
+        confidence=0.6,
+        conflict=[("a", "2007-10-25"), ("b", "2008-01")],
+    )
+    timeline = Timeline(events=[event], entities=[Entity("ent1", "General Motors", "actor", ["GM"], 1)])
+    data = json.loads(events_json.dumps(timeline))
+    assert data["schema"] == events_json.SCHEMA
+    assert data["events"][0]["sources"] == ["a", "b"] and data["events"][0]["source_count"] == 2
+    back = events_json.loads(events_json.dumps(timeline))
+    got = back.events[0]
+    assert (got.date.edtf, got.salience, got.confidence, got.conflict) == ("2007-10-25~", 0.8, 0.6, event.conflict)
+    assert back.entities == timeline.entities
+    del data["schema"], data["entities"]
+    for key in ("salience", "confidence", "sources", "source_count", "conflict"):
+        del data["events"][0][key]
+    old = events_json.loads(json.dumps(data))
+    assert (old.events[0].salience, old.events[0].conflict, old.entities) == (0.5, [], [])
+
+
+def test_a_bad_conflict_is_a_one_line_error() -> None:
+    import pytest
+
+    text = '{"documents": [], "events": [{"id": "e", "title": "t", "date": "2020", "mentions": [], "conflict": 3}]}'
+    with pytest.raises(ValueError, match=r"events\[0\]\.conflict"):
+        events_json.loads(text)

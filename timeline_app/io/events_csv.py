@@ -1,4 +1,4 @@
-"""A flat CSV of events: one row per event, the first mention as its source."""
+"""A flat CSV of events: one row per event, the first mention as its source, every source counted."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from timeline_app.io.csv_cells import to_cell
 
 COLUMNS = (
     "id", "date", "earliest", "latest", "precision", "status", "title", "date_basis", "actors", "places",
-    "quantities", "document", "start", "end", "sentence", "salience",
+    "quantities", "document", "start", "end", "sentence", "salience", "confidence", "source_count", "sources",
+    "conflict",
 )  # fmt: skip
 
 
@@ -27,7 +28,9 @@ def dumps(timeline: Timeline) -> str:
                 to_cell(e.title), to_cell(e.date_basis), to_cell("; ".join(e.actors)), to_cell("; ".join(e.places)),
                 to_cell("; ".join(e.quantities)), to_cell(first.document) if first else "",
                 first.start if first else "", first.end if first else "",
-                to_cell(" ".join(e.sentence.split())), f"{e.salience:.2f}",
+                to_cell(" ".join(e.sentence.split())), f"{e.salience:.2f}", f"{e.confidence:.2f}",
+                len(e.sources), to_cell("; ".join(e.sources)),
+                to_cell("; ".join(f"{doc}: {edtf}" for doc, edtf in e.conflict)),
             ]
         )  # fmt: skip
     return out.getvalue()

@@ -19,6 +19,7 @@ from timeline_app.core.model import (
     DateKind,
     DatePoint,
     Document,
+    Entity,
     Event,
     FuzzyDate,
     Mention,
@@ -28,6 +29,9 @@ from timeline_app.core.model import (
     Timex,
 )
 
+# Version 2 adds per event: salience, confidence, sources, source_count and conflict; and the entities
+# list. Files without "schema" (version 1) still read: the new keys take their defaults.
+SCHEMA = "timeline-app/events/2"
 MAX_JSON_BYTES = 1024 * 1024 * 1024  # a million extracted events take about 600 MB
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
 
@@ -37,8 +41,10 @@ def to_dict(timeline: Timeline) -> dict[str, Any]:
     # Loaded files share one date object per distinct date: describe each once.
     described: dict[int, tuple[str, str | None, str | None, str]] = {}
     return {
+        "schema": SCHEMA,
         "documents": [_document(d) for d in timeline.documents],
         "events": [_event(e, described) for e in events],
+        "entities": [_entity(x) for x in timeline.entities],
     }
 
 
@@ -68,12 +74,14 @@ _BATCH = 20_000
 def _pieces(timeline: Timeline) -> Iterator[str]:
     encode = _ENCODER.encode
     with _collector_paused():
-        yield "{\n"
+        yield "{\n" + f'  "schema": {encode(SCHEMA)},\n'
         docs = [encode(_document(d)) for d in timeline.documents]
         yield '  "documents": [\n    ' + ",\n    ".join(docs) + "\n  ],\n" if docs else '  "documents": [],\n'
         events = sorted(timeline.events, key=_sort_key)  # stable: keeps same-day order
+        entities = ",\n    ".join(encode(_entity(x)) for x in timeline.entities)
+        closing = f',\n  "entities": [\n    {entities}\n  ]\n}}\n' if entities else ',\n  "entities": []\n}\n'
         if not events:
-            yield '  "events": []\n}\n'
+            yield '  "events": []' + closing
             return
         described: dict[int, tuple[str, str | None, str | None, str]] = {}
         yield '  "events": [\n    '
@@ -81,7 +89,7 @@ def _pieces(timeline: Timeline) -> Iterator[str]:
             if at:
                 yield ",\n    "
             yield ",\n    ".join([encode(_event(e, described)) for e in events[at : at + _BATCH]])
-        yield "\n  ]\n}\n"
+        yield "\n  ]" + closing
 
 
 def load(path: str | Path) -> Timeline:
@@ -128,7 +136,20 @@ def from_dict(data: object) -> Timeline:
         ]
         reader = _EventReader()
         timeline.events = [reader.read(raw, i) for i, raw in enumerate(events)]
+        timeline.entities = [_read_entity(raw, i) for i, raw in enumerate(data.get("entities") or [])]
     return timeline
+
+
+def _read_entity(raw: object, index: int) -> Entity:
+    where = f"entities[{index}]"
+    obj = _obj(raw, where)
+    aliases = obj.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise ValueError(f"{where}.aliases: expected a list of names")
+    count = obj.get("event_count", 0)
+    if type(count) is not int or count < 0:
+        raise ValueError(f"{where}.event_count: expected a count")
+    return Entity(_str(obj, "id", where), _str(obj, "name", where), _str(obj, "kind", where), aliases, count)
 
 
 @contextmanager
@@ -192,7 +213,15 @@ def _event(e: Event, described: dict[int, tuple[str, str | None, str | None, str
         "color": e.color,
         "curated": e.curated,
         "salience": e.salience,
+        "confidence": e.confidence,
+        "sources": e.sources,
+        "source_count": len(e.sources),
+        "conflict": [{"document": doc, "date": edtf} for doc, edtf in e.conflict],
     }
+
+
+def _entity(x: Entity) -> dict[str, Any]:
+    return {"id": x.id, "name": x.name, "kind": x.kind, "aliases": x.aliases[:], "event_count": x.events}
 
 
 def _read_document(raw: dict[str, Any], where: str) -> Document:
@@ -258,7 +287,8 @@ class _EventReader:
             [_mention(m, index, j) for j, m in enumerate(mentions_raw)],
             _names(raw, "actors", index), _names(raw, "places", index), _names(raw, "quantities", index),
             _text(get("notes")), _text(get("group")), _text(get("color")), bool(get("curated", False)),
-            _salience(get("salience"), index),
+            _salience(get("salience"), index), _conflict(get("conflict"), index),
+            _unit(get("confidence"), index, "confidence"),
         )  # fmt: skip
 
     def _parse_date(self, edtf: str, precision: str | None, index: int) -> FuzzyDate:
@@ -286,11 +316,24 @@ def _span_point(fuzzy: FuzzyDate, precision: str | None) -> FuzzyDate:
 
 
 def _salience(value: object, index: int) -> float:
+    return _unit(value, index, "salience")
+
+
+def _unit(value: object, index: int, key: str) -> float:
     if value is None:
-        return 0.5  # files written before salience was kept
+        return 0.5  # files written before the key was kept
     if type(value) not in (int, float) or not 0 <= value <= 1:  # type: ignore[operator]
-        raise ValueError(f"events[{index}].salience: expected a number from 0 to 1")
+        raise ValueError(f"events[{index}].{key}: expected a number from 0 to 1")
     return float(value)  # type: ignore[arg-type]
+
+
+def _conflict(value: object, index: int) -> list[tuple[str, str]]:
+    if value is None:
+        return []
+    where = f"events[{index}].conflict"
+    if not isinstance(value, list):
+        raise ValueError(f"{where}: expected a list")
+    return [(_str(_obj(c, where), "document", where), _str(_obj(c, where), "date", where)) for c in value]
 
 
 def _mention(m: object, index: int, j: int) -> Mention:
