@@ -88,3 +88,22 @@ def test_metadata_date_contradicted_by_the_dateline_is_a_conflict(tmp_path: Path
     assert "conflict" in doc.reference_date_basis and "May 9" in doc.reference_date_basis
     note = unsure_note(doc)
     assert note is not None and "--reference-date" in note
+
+
+def test_office_holders_named_by_title_narrow_the_years() -> None:
+    from timeline_app.core.reference_year import office_terms
+
+    text = (
+        "President Clinton met Prime Minister Tony Blair and Secretary-General Kofi Annan, while the Bush "
+        "administration was recalled and former President Carter watched."
+    )
+    terms = dict(office_terms(text, TODAY))
+    assert terms["President Clinton"] == ((1993, 2001),)
+    assert terms["Prime Minister Tony Blair"] == ((1997, 2007),)
+    assert terms["Bush administration"] == ((1989, 1993), (2001, 2009))
+    assert not any("Carter" in words for words in terms)
+    # Feb 13 was a Friday in 1998, 2004, 2009, 2015 and 2026: only 1998 falls in Clinton's and Annan's terms.
+    day, _weak, basis = _found(
+        "WASHINGTON, Feb. 13 (AP) -- President Clinton and Secretary-General Kofi Annan spoke on Friday."
+    )
+    assert day == date(1998, 2, 13) and "President Clinton" in basis

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from timeline_app.core.lang import word_list
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d$£€.,])\b(1[89]\d\d|20\d\d)\b(?![\d%]|\s*(?:percent|per\s+cent))")
@@ -50,6 +52,8 @@ class YearClues:
     past_years: list[int]
     future_years: list[int]
     hinted: dict[int, str]  # year -> why ("last year" beside a stated year, anniversaries, ages)
+    # office holders named by title ("President Clinton"): their words and years in office
+    offices: list[tuple[str, tuple[tuple[int, int], ...]]] = field(default_factory=list)
 
 
 def gather_clues(text: str, lead: str, hinted: dict[int, str], today: date) -> YearClues:
@@ -65,7 +69,7 @@ def gather_clues(text: str, lead: str, hinted: dict[int, str], today: date) -> Y
     hints = dict(hinted)
     for year, why in _age_years(text).items():
         hints.setdefault(year, why)
-    return YearClues(weekdays, past, future, hints)
+    return YearClues(weekdays, past, future, hints, office_terms(text, today))
 
 
 def choose_year(month: int, day: int, clues: YearClues, today: date) -> YearChoice | None:
@@ -79,7 +83,8 @@ def choose_year(month: int, day: int, clues: YearClues, today: date) -> YearChoi
     best, chosen = scored[0]
     runner_up = scored[1][0].rank if len(scored) > 1 else float("-inf")
     # Sure only when clues of different kinds agree: a recent year is likelier, but says nothing by itself.
-    sure = len(best.kinds) >= 2 and best.evidence >= _SURE and best.rank - runner_up >= _MARGIN
+    # Office holders narrow the years to a term but name none of them: they rank, they do not make sure.
+    sure = len(best.kinds - {"office"}) >= 2 and best.evidence >= _SURE and best.rank - runner_up >= _MARGIN
     others = [c.year for s, c in scored[1:4] if s.evidence > 0]
     return YearChoice(chosen, sure, best.reasons, others)
 
@@ -129,7 +134,66 @@ def _score(candidate: date, clues: YearClues, today: date) -> _Score:
             s.evidence -= min(0.25 * (year - latest - 1), 1.5)  # long after the latest year it tells of: less likely
     if clues.future_years and year > min(clues.future_years):
         s.evidence -= 2  # a year still to come lies after the article
+    for words, terms in clues.offices:
+        if any(first <= year <= last for first, last in terms):
+            s.add(2.5, "office", f"“{words}” held office then")
+        else:
+            s.evidence -= 3
     return s
+
+
+def _office_table() -> dict[str, list[tuple[str, int, int]]]:
+    """Surname -> (title alternation, first year, last year) from lang/en/office_holders.tsv."""
+    table: dict[str, list[tuple[str, int, int]]] = {}
+    for line in word_list("office_holders", suffix=".tsv"):
+        titles, surname, first, last = line.split("\t")
+        table.setdefault(surname, []).append((titles, int(first), 9999 if last == "-" else int(last)))
+    return table
+
+
+_OFFICES = _office_table()
+_OFFICE_MENTION = re.compile(
+    r"(?P<former>\b(?:former|late|ex-)\s+)?\b(?P<title>"
+    + "|".join(
+        sorted(
+            {re.escape(t) for rows in _OFFICES.values() for ts, _a, _b in rows for t in ts.split("|")},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\s+(?:[A-Z][\w.\-]*\s+){0,2}?(?P<name>"
+    + "|".join(sorted((re.escape(n) for n in _OFFICES), key=len, reverse=True))
+    + r")\b"
+    + r"|\b(?P<admin>"
+    + "|".join(
+        sorted(
+            (re.escape(n) for n, rows in _OFFICES.items() if any(ts == "President" for ts, _a, _b in rows)),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\s+administration\b"
+)
+
+
+def office_terms(text: str, today: date) -> list[tuple[str, tuple[tuple[int, int], ...]]]:
+    """Office holders the text names by their title, while in office, each with their years in it."""
+    found: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
+    for m in _OFFICE_MENTION.finditer(text):
+        if m.group("admin"):
+            name, title = m.group("admin"), "President"
+        else:
+            if m.group("former"):
+                continue  # "former President Carter" says nothing of when the text was written
+            name, title = m.group("name"), m.group("title")
+        terms = tuple(
+            (first, min(last, today.year))
+            for titles, first, last in _OFFICES.get(name, [])
+            if title in titles.split("|") or title.split()[-1] in titles.split("|")
+        )
+        if terms and name not in found:
+            found[name] = (m.group(0).strip(), terms)
+    return list(found.values())
 
 
 def _age_years(text: str) -> dict[int, str]:

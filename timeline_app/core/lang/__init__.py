@@ -7,11 +7,14 @@ from importlib import resources
 
 
 @cache
-def word_list(name: str, language: str = "en") -> tuple[str, ...]:
-    """The entries of ``lang/<language>/<name>.txt``: one per line, '#' starts a comment, blank lines skipped."""
-    raw = resources.files(__package__).joinpath(language, f"{name}.txt").read_text(encoding="utf-8")
-    entries = (line.split("#", 1)[0].strip() for line in raw.splitlines())
-    return tuple(e for e in entries if e)
+def word_list(name: str, language: str = "en", suffix: str = ".txt") -> tuple[str, ...]:
+    """The entries of ``lang/<language>/<name>.txt``: one per line, '#' starts a comment, blank lines skipped.
+
+    Tab-separated tables (``suffix=".tsv"``) keep their tabs inside each entry.
+    """
+    raw = resources.files(__package__).joinpath(language, f"{name}{suffix}").read_text(encoding="utf-8")
+    entries = (line.split("#", 1)[0].strip(" \r\n") for line in raw.splitlines())
+    return tuple(e for e in entries if e.strip())
 
 
 def alternation(name: str, language: str = "en") -> str:
