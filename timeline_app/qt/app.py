@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, QRectF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -19,6 +19,10 @@ from timeline_app.qt.canvas_painter import GLYPH_ROW, CanvasGeometry
 from timeline_app.qt.icons import app_icon
 from timeline_app.qt.load_jobs import StartedLoad
 from timeline_app.qt.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from timeline_app.qt.editing.prompts import Questions
+    from timeline_app.qt.editing.unattended import UnattendedPrompts
 
 SCREENSHOT_TIMEOUT_MS = 60_000
 # Qt maps PNG quality to zlib effort: 80 is level 2, which encodes a window picture in about
@@ -56,11 +60,13 @@ def create_main_window(
     reference_date: date | None = None,
     started_load: StartedLoad | None = None,
     offer_recovery: bool = True,
+    prompts: Questions | None = None,
 ) -> MainWindow:
     """Build the window, let the editing layer attach, and start loading ``paths``.
 
     ``offer_recovery``: ask about work a crash left behind (never when only taking a picture:
-    the question would wait for an answer nobody gives).
+    the question would wait for an answer nobody gives). ``prompts``: who answers the project
+    layer's questions (dialog boxes by default).
     """
     window = MainWindow()
     try:
@@ -69,7 +75,9 @@ def create_main_window(
         if exc.name != "timeline_app.qt.editing":
             raise
     else:
-        window.editing = editing.attach(window, offer_recovery=offer_recovery)  # type: ignore[attr-defined]
+        window.editing = editing.attach(  # type: ignore[attr-defined]
+            window, offer_recovery=offer_recovery, prompts=prompts
+        )
     if paths:
         window.open_paths(paths, reference_date, started_load=started_load)
     return window
@@ -152,12 +160,31 @@ def _arm_screenshot(app: QApplication, window: MainWindow, path: str) -> None:
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timeout)
     if state["loaded"] and len(window.store()):
         window.canvas().update()
+    elif state["loaded"]:
+        # Nothing was loaded (or every file failed): no frame of a timeline will ever be painted.
+        QTimer.singleShot(50, save)
+
+
+def _unattended_prompts() -> UnattendedPrompts | None:
+    try:
+        from timeline_app.qt.editing.unattended import UnattendedPrompts
+    except ModuleNotFoundError as exc:  # no editing layer: nothing would ask
+        if not (exc.name or "").startswith("timeline_app.qt.editing"):
+            raise
+        return None
+    return UnattendedPrompts()
 
 
 def run(options: LaunchOptions) -> int:
     app = ensure_application()
+    # Taking a picture, nobody can answer a dialog: errors go to stderr and fail the run instead.
+    unattended = _unattended_prompts() if options.screenshot else None
     window = create_main_window(
-        options.paths, options.reference_date, options.started_load, offer_recovery=not options.screenshot
+        options.paths,
+        options.reference_date,
+        options.started_load,
+        offer_recovery=not options.screenshot,
+        prompts=unattended,
     )
     if options.screenshot:
         window.show_error_dialogs = False
@@ -178,6 +205,8 @@ def run(options: LaunchOptions) -> int:
     window.show()
     window.canvas().setFocus(Qt.FocusReason.OtherFocusReason)
     code = app.exec()
+    if unattended is not None and code == 0 and (unattended.errors or window.load_errors):
+        code = 1  # the picture is taken, but of less than was asked for
     if options.screenshot:
         # The picture is saved and nothing else is kept: skip tearing down every widget and
         # module one by one, which takes longer than the rest of the exit.

@@ -102,6 +102,8 @@ class ProjectController(QObject):
         self.settings = settings or QSettings("timeline-app", "timeline-app")
         self.extractor = extractor
         self.path: Path | None = None
+        # Opened from a place it cannot be saved back to (read-only file, folder or medium).
+        self.read_only = False
         self.undo_stack = QUndoStack(self)
         self._model = window.timeline()
         self._shown: Timeline = self._model
@@ -183,11 +185,12 @@ class ProjectController(QObject):
         return f"{len(docs)} documents" if docs else UNTITLED
 
     def update_title(self) -> None:
-        self.window.set_document_title(self.name, self.modified)
+        self.window.set_document_title(self.name + (" (read-only)" if self.read_only else ""), self.modified)
 
     def mark_saved(self, path: Path) -> None:
         previous = self.path
         self.path = path
+        self.read_only = False
         self._forced_modified = False
         self.undo_stack.setClean()
         self.autosave.forget(previous, path)
@@ -202,6 +205,7 @@ class ProjectController(QObject):
         self.undo_stack.setClean()
         self.autosave.forget(old_path)
         self.path = path
+        self.read_only = False
         self._model = timeline
         if self._unreviewed_only:
             self._shown = timeline  # a new view object: the old one showed another project

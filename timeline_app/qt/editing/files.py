@@ -28,7 +28,7 @@ def new_project(controller: ProjectController) -> bool:
 
 
 def open_project(controller: ProjectController, path: Path | None = None) -> bool:
-    from timeline_app.io.project import ProjectError, load_project
+    from timeline_app.io.project import ProjectError, is_read_only, load_project
 
     if not controller.confirm_discard():
         return False
@@ -45,14 +45,17 @@ def open_project(controller: ProjectController, path: Path | None = None) -> boo
         controller.report_error("Cannot open project", f"{path}\n\n{exc.strerror or exc}")
         return False
     controller.replace_project(timeline, path.resolve())
+    controller.read_only = is_read_only(path)
+    controller.update_title()
     controller.apply_view_state(view_state)
     remember_recent(controller, path)
-    controller.show_status(f"Opened {path.name}: {len(timeline.events)} events")
+    suffix = " (read-only: Save As keeps changes elsewhere)" if controller.read_only else ""
+    controller.show_status(f"Opened {path.name}: {len(timeline.events)} events{suffix}")
     return True
 
 
 def save(controller: ProjectController) -> bool:
-    if controller.path is None:
+    if controller.path is None or controller.read_only:
         return save_as(controller)
     return save_to(controller, controller.path)
 
@@ -64,7 +67,8 @@ def save_as(controller: ProjectController) -> bool:
         return False
     if not path.suffix:
         path = path.with_suffix(PROJECT_SUFFIX)
-    return save_to(controller, path)
+    # The file dialog asked before replacing a file: a save another program made there may go.
+    return save_to(controller, path, overwrite_other_changes=True)
 
 
 def file_stem(name: str) -> str:
@@ -77,11 +81,11 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def save_to(controller: ProjectController, path: Path) -> bool:
+def save_to(controller: ProjectController, path: Path, overwrite_other_changes: bool = False) -> bool:
     from timeline_app.io.project import ProjectError, save_project
 
     try:
-        save_project(path, controller.model, controller.view_state())
+        save_project(path, controller.model, controller.view_state(), overwrite_other_changes=overwrite_other_changes)
     except ProjectError as exc:
         controller.report_error("Cannot save project", f"{path}\n\n{exc}\n\nYour work is still open and unsaved.")
         return False
