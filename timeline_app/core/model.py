@@ -346,6 +346,9 @@ class Event:
     conflict: list[tuple[str, str]] = field(default_factory=list)
     # How far to trust the date, in [0, 1], from how it was dated and its support.
     confidence: float = 0.5
+    # Earlier expectations of this happening that other sources gave: (document id, expected EDTF date,
+    # the day that source was written), oldest first — "expected mid-2006, then October 2007".
+    slips: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def sources(self) -> list[str]:

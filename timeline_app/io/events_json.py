@@ -29,7 +29,7 @@ from timeline_app.core.model import (
     Timex,
 )
 
-# Version 2 adds per event: salience, confidence, sources, source_count and conflict; and the entities
+# Version 2 adds per event: salience, confidence, sources, source_count, conflict and slips; and the entities
 # list. Files without "schema" (version 1) still read: the new keys take their defaults.
 SCHEMA = "timeline-app/events/2"
 MAX_JSON_BYTES = 1024 * 1024 * 1024  # a million extracted events take about 600 MB
@@ -217,6 +217,7 @@ def _event(e: Event, described: dict[int, tuple[str, str | None, str | None, str
         "sources": e.sources,
         "source_count": len(e.sources),
         "conflict": [{"document": doc, "date": edtf} for doc, edtf in e.conflict],
+        "slips": [{"document": doc, "expected": edtf, "told": told} for doc, edtf, told in e.slips],
     }
 
 
@@ -288,7 +289,7 @@ class _EventReader:
             _names(raw, "actors", index), _names(raw, "places", index), _names(raw, "quantities", index),
             _text(get("notes")), _text(get("group")), _text(get("color")), bool(get("curated", False)),
             _salience(get("salience"), index), _conflict(get("conflict"), index),
-            _unit(get("confidence"), index, "confidence"),
+            _unit(get("confidence"), index, "confidence"), _slips(get("slips"), index),
         )  # fmt: skip
 
     def _parse_date(self, edtf: str, precision: str | None, index: int) -> FuzzyDate:
@@ -325,6 +326,19 @@ def _unit(value: object, index: int, key: str) -> float:
     if type(value) not in (int, float) or not 0 <= value <= 1:  # type: ignore[operator]
         raise ValueError(f"events[{index}].{key}: expected a number from 0 to 1")
     return float(value)  # type: ignore[arg-type]
+
+
+def _slips(value: object, index: int) -> list[tuple[str, str, str]]:
+    if value is None:
+        return []
+    where = f"events[{index}].slips"
+    if not isinstance(value, list):
+        raise ValueError(f"{where}: expected a list")
+    out = []
+    for raw in value:
+        s = _obj(raw, where)
+        out.append((_str(s, "document", where), _str(s, "expected", where), str(s.get("told") or "")))
+    return out
 
 
 def _conflict(value: object, index: int) -> list[tuple[str, str]]:

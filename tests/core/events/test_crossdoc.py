@@ -72,3 +72,17 @@ def test_incompatible_dates_of_one_happening_are_a_conflict_not_an_average() -> 
 def test_a_single_document_is_left_alone() -> None:
     timeline = _timeline(("a", date(2010, 6, 8), "Apple unveiled a phone on Monday. Apple unveiled a phone on Monday."))
     assert merge_across_documents(timeline) == 0
+
+
+def test_an_expectation_and_the_later_report_are_a_slip_chain() -> None:
+    timeline = _timeline(
+        ("a", date(2005, 6, 14), "The Airbus A380 superjumbo will enter service with Singapore Airlines in 2006."),
+        ("b", date(2006, 10, 3), "The Airbus A380 superjumbo will enter service with Singapore Airlines in 2007."),
+        ("c", date(2007, 10, 26), "The Airbus A380 superjumbo entered service with Singapore Airlines on October 25."),
+    )
+    merge_across_documents(timeline)
+    # The 2007 expectation was met (one event with the report); the 2006 one slipped.
+    entered = next(e for e in timeline.events if "c" in e.sources)
+    assert entered.date.edtf == "2007-10-25" and entered.status.value == "occurred"
+    assert [(doc, edtf) for doc, edtf, _told in entered.slips] == [("a", "2006"), ("b", "2007")]
+    assert [told for _doc, _edtf, told in entered.slips] == ["2005-06-14", "2006-10-03"]

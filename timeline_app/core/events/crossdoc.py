@@ -32,7 +32,8 @@ for _line in word_list("predicate_synonyms"):
 _COMMON = 0.2
 # How alike two titles must be, and what counts as a close date for reports of one happening.
 _SAME = 0.5
-_TELLING = 0.5  # the weight of a word that one event in ten tells
+_TELLING = 0.5
+_SAMPLE = 30  # the weight of a word that one event in ten tells
 _VERY_SAME = 0.8
 _RETOLD = timedelta(days=14)
 _AMOUNT = re.compile(r"[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?(?:%|percent|million|billion)")
@@ -72,7 +73,9 @@ def merge_across_documents(timeline: Timeline) -> int:
             i = parent[i]
         return i
 
+    told = {d.id: d.reference_date for d in timeline.documents}
     merges = 0
+    slipped: dict[int, set[int]] = defaultdict(set)  # a later report -> the earlier expectations of it
     for s in sigs:
         seen: set[int] = set()
         for w in s.words:
@@ -83,47 +86,76 @@ def merge_across_documents(timeline: Timeline) -> int:
                 other = sigs[j]
                 if other.document == s.document or find(j) == find(s.index):
                     continue
-                if _same_happening(s, other, frequency, len(events)):
+                verdict = _same_happening(s, other, frequency, len(events), events)
+                if verdict == "same":
                     parent[find(j)] = find(s.index)
                     merges += 1
-    if not merges:
-        return 0
+                elif verdict == "slipped":
+                    early, late = sorted((s.index, j), key=lambda k: told.get(events[k].document) or date.max)
+                    slipped[late].add(early)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(events)):
         groups[find(i)].append(i)
+    slips_of: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+    for late, earlier in slipped.items():
+        for k in earlier:
+            when = told.get(events[k].document)
+            slips_of[find(late)].append((events[k].document, events[k].date.edtf, when.isoformat() if when else ""))
+    if not merges and not slips_of:
+        return 0
     merged: list[Event] = []
-    for members in groups.values():
-        merged.append(events[members[0]] if len(members) == 1 else _combine([events[i] for i in members]))
+    for root, members in groups.items():
+        event = events[members[0]] if len(members) == 1 else _combine([events[i] for i in members])
+        chain = slips_of.get(root, [])
+        if event.status is not Status.EXPECTED:
+            # Expectations merged into what happened are part of its chain as well.
+            for i in members:
+                if events[i].status is Status.EXPECTED:
+                    when = told.get(events[i].document)
+                    chain.append((events[i].document, events[i].date.edtf, when.isoformat() if when else ""))
+        if chain:
+            event = replace(event, slips=sorted(set(chain), key=lambda x: (x[2], x[0])))
+        merged.append(event)
     timeline.events = merged
     return merges
 
 
-def _same_happening(a: _Sig, b: _Sig, frequency: Counter[str], total: int) -> bool:
+def _same_happening(a: _Sig, b: _Sig, frequency: Counter[str], total: int, events: list[Event]) -> str:
+    """'same' (one event), 'slipped' (an expectation and a later report of it, dated apart) or ''."""
+    similarity = _similarity(a, b, frequency, total)
+    if similarity < _SAME:
+        return ""
+    if _dates_meet(a, b, close=similarity < _VERY_SAME):
+        return "same"
+    expected = [x for x in (a, b) if events[x.index].status is Status.EXPECTED]
+    if expected and a.stated and b.stated:
+        return "slipped"  # "expected in mid-2006", then "in October 2007": a chain of dates, not a conflict
+    # Told in nearly the same words, about something only these two tell, within a year: one happening
+    # whose sources disagree on its date (kept as a conflict), not two.
+    shared = (a.words - a.predicates) & (b.words - b.predicates)
+    rare = any(frequency[w] <= 2 for w in shared & (a.names | b.names))
+    return "same" if a.stated and b.stated and rare and similarity >= _VERY_SAME and _within_a_year(a, b) else ""
+
+
+def _similarity(a: _Sig, b: _Sig, frequency: Counter[str], total: int) -> float:
     if not (a.predicates & b.predicates):
-        return False
+        return 0.0
     if a.amounts and b.amounts and not a.amounts & b.amounts:
-        return False  # "cut to $199" and "cut to $399" are two cuts
+        return 0.0  # "cut to $199" and "cut to $399" are two cuts
     # What the happening is about, beyond its verb: weighted so that words every article uses count little.
     content_a, content_b = a.words - a.predicates, b.words - b.predicates
     shared = content_a & content_b
     if not shared or not (a.names & b.names or len(shared) >= 2):
-        return False
-    # A word told only by the pair itself weighs 1; one that one event in ten tells, 0.5.
-    weight = {w: 1.0 / (1 + max(frequency[w] - 2, 0) / max(total, 1) * 10) for w in content_a | content_b}
+        return 0.0
+    # A word told only by the pair itself weighs 1; one that one event in ten tells, 0.5 (a handful of
+    # events is no sample to call a word common in).
+    weight = {w: 1.0 / (1 + max(frequency[w] - 2, 0) / max(total, _SAMPLE) * 10) for w in content_a | content_b}
     if max(weight[w] for w in shared) < _TELLING:
-        return False  # only words that run through the whole story ("Apple", "CEO") are shared
+        return 0.0  # only words that run through the whole story ("Apple", "CEO") are shared
     both = sum(weight[w] for w in shared)
     # Measured against the shorter title: a long title telling more around the same happening still matches.
     smaller = min(sum(weight[w] for w in content_a), sum(weight[w] for w in content_b))
-    similarity = both / smaller if smaller else 0.0
-    if similarity < _SAME:
-        return False
-    if _dates_meet(a, b, close=similarity < _VERY_SAME):
-        return True
-    # Told in nearly the same words, about something only these two tell, within a year: one happening
-    # whose sources disagree on its date (kept as a conflict), not two.
-    rare = any(frequency[w] <= 2 for w in shared & (a.names | b.names))
-    return a.stated and b.stated and rare and similarity >= _VERY_SAME and _within_a_year(a, b)
+    return both / smaller if smaller else 0.0
 
 
 def _dates_meet(a: _Sig, b: _Sig, close: bool) -> bool:
