@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import shutil
+import stat
 import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from timeline_app.cli.extract import DEFAULT_TIME_LIMIT, add_time_limit, budget
+
 if TYPE_CHECKING:
     from timeline_app.core.model import Timeline
+    from timeline_app.io.xml_text import Written
 
 TEXT_FORMATS = ("timelinejs", "csv", "ics", "timeline", "markdown", "json")
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -39,22 +46,29 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--title", default="", help="title of the chronology (TimelineJS, CSV, iCalendar, Markdown)")
     parser.add_argument("--reference-date", metavar="YYYY-MM-DD", help="date the articles were written")
     parser.add_argument("--size", default="1600x600", metavar="WxH", help="image size in pixels (default 1600x600)")
+    add_time_limit(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    """Every input that can be read is exported; each one that cannot is named on stderr and the status is 1."""
     try:
-        timeline = read_inputs([Path(p) for p in args.inputs], _reference_date(args.reference_date))
-        write_output(timeline, args.format, Path(args.output), args.title, _size(args.size))
+        timeline, failed = read_inputs(
+            [Path(p) for p in args.inputs], _reference_date(args.reference_date), args.time_limit
+        )
+        written = write_output(timeline, args.format, Path(args.output), args.title, _size(args.size))
     except ExportFailed as exc:
-        print(f"timeline-app export: {exc}", file=sys.stderr)
+        if str(exc):
+            print(f"timeline-app export: {exc}", file=sys.stderr)
         return 1
     undated = sum(1 for e in timeline.events if e.date.earliest is None and e.date.latest is None)
-    left_out = f"; {undated} without any date left out" if undated and args.format in LOSES_UNDATED else ""
-    print(
-        f"wrote {args.output} ({len(timeline.events) - (undated if left_out else 0)} events{left_out})", file=sys.stderr
-    )
-    return 0
+    notes = [f"{len(timeline.events) - (undated if undated and args.format in LOSES_UNDATED else 0)} events"]
+    if undated and args.format in LOSES_UNDATED:
+        notes.append(f"{undated} without any date left out")
+    if written is not None and written.note():
+        notes.append(written.note())
+    print(f"wrote {args.output} ({'; '.join(notes)})", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _reference_date(text: str | None) -> date | None:
@@ -74,30 +88,47 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def read_inputs(paths: list[Path], reference: date | None) -> Timeline:
+def read_inputs(paths: list[Path], reference: date | None, time_limit: float | None = None) -> tuple[Timeline, int]:
+    """The timeline of every readable input, and how many inputs failed (each reported on stderr).
+
+    Raises ExportFailed when nothing at all could be read.
+    """
     from timeline_app.core.model import Timeline
 
     timeline = Timeline()
+    failed = 0
     articles = [p for p in paths if p.suffix.lower() not in DATA_SUFFIXES]
     for path in paths:
         if path.suffix.lower() in DATA_SUFFIXES:
-            part = read_data_file(path)
+            try:
+                part = read_data_file(path)
+            except ExportFailed as exc:
+                print(f"timeline-app export: {exc}", file=sys.stderr)
+                failed += 1
+                continue
             timeline.documents += part.documents
             timeline.events += part.events
     if articles:
         from timeline_app.core.pipeline import extract_documents
 
-        extracted, errors = extract_documents(articles, reference_date=reference)
-        for failed, message in errors:
-            print(f"{failed}: {message}", file=sys.stderr)
+        extracted, errors = extract_documents(
+            articles,
+            reference_date=reference,
+            budget=budget(time_limit if time_limit is not None else DEFAULT_TIME_LIMIT),
+        )
+        for failed_path, message in errors:
+            print(f"{failed_path}: {message}", file=sys.stderr)
+        failed += len(errors)
         from timeline_app.cli.extract import warn_unsure_dates
 
         warn_unsure_dates(extracted)
-        if not extracted.documents:
+        if not extracted.documents and not timeline.documents and not timeline.events:
             raise ExportFailed("none of the articles could be read")
         timeline.documents += extracted.documents
         timeline.events += extracted.events
-    return timeline
+    if failed and not timeline.documents and not timeline.events:
+        raise ExportFailed("")  # every input failed, and each has said why
+    return timeline, failed
 
 
 def read_data_file(path: Path) -> Timeline:
@@ -113,20 +144,51 @@ def read_data_file(path: Path) -> Timeline:
         raise ExportFailed(str(exc)) from exc
 
 
-def write_output(timeline: Timeline, fmt: str, output: Path, title: str, size: tuple[int, int]) -> None:
+def write_output(timeline: Timeline, fmt: str, output: Path, title: str, size: tuple[int, int]) -> Written | None:
+    """Write the export; readers of `output` never see it half-written.
+
+    A named pipe or a device (/dev/stdout) at `output` is written into, never replaced.
+    """
     temp = output.with_name(f".{output.name}.{os.getpid()}.part")
     try:
         if fmt in IMAGE_FORMATS:
             _write_image(timeline, fmt, output, size)
-            return
+            return None
         from timeline_app.io.formats import EXPORTERS
 
-        EXPORTERS[fmt].function(timeline, temp, title=title)
-        os.replace(temp, output)  # readers never see a half-written export
+        special = _special_file(output)
+        if special:
+            temp = Path(tempfile.mkstemp(prefix="timeline-export-")[1])
+        written = EXPORTERS[fmt].function(timeline, temp, title=title)
+        if special:
+            _copy_into(output, temp)
+        else:
+            os.replace(temp, output)
+        return written
     except OSError as exc:
-        raise ExportFailed(f"cannot write {output}: {exc.strerror or exc}") from exc
+        reason = "no program reads the named pipe" if exc.errno == errno.ENXIO else exc.strerror or exc
+        raise ExportFailed(f"cannot write {output}: {reason}") from exc
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _special_file(path: Path) -> bool:
+    """True for an existing named pipe or device; a directory is refused."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    if stat.S_ISDIR(mode):
+        raise ExportFailed(f"cannot write {path}: is a directory")
+    return not stat.S_ISREG(mode)
+
+
+def _copy_into(special: Path, source: Path) -> None:
+    # Opened without blocking: a pipe nobody reads is an error now, not a wait for ever.
+    fd = os.open(special, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "wb") as out, source.open("rb") as data:
+        shutil.copyfileobj(data, out)
 
 
 def _write_image(timeline: Timeline, fmt: str, output: Path, size: tuple[int, int]) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from timeline_app.core.model import Event, Timeline
+    from timeline_app.core.pipeline import Budget
 
 FORMATS = ("json", "timeml", "csv", "text")
 
@@ -24,7 +25,33 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--reference-date", metavar="YYYY-MM-DD", help="the date the documents were written")
     parser.add_argument("--format", choices=FORMATS, default="json", help="output format (default: json)")
     parser.add_argument("--output-dir", metavar="DIR", help="write files here instead of standard output")
+    add_time_limit(parser)
     parser.set_defaults(func=run)
+
+
+# The engine's default (core.pipeline.DEFAULT_BUDGET), written out: importing it would slow every --help.
+DEFAULT_TIME_LIMIT = 4.0
+
+
+def add_time_limit(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="SECONDS",
+        help=(
+            f"extraction time per document (default {DEFAULT_TIME_LIMIT:g}; 0 for none): a document that needs "
+            "more gives the events of its first part and is reported as a partial result"
+        ),
+    )
+
+
+def budget(seconds: float) -> Budget:
+    from timeline_app.core.pipeline import DEFAULT_BUDGET, Budget
+
+    if seconds <= 0:
+        return Budget.unlimited()
+    return Budget(seconds=seconds, chars=DEFAULT_BUDGET.chars)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,16 +78,16 @@ def run(args: argparse.Namespace) -> int:
 
     from timeline_app.core.pipeline import extract_documents
 
-    timeline, errors = extract_documents(_expand(args.paths), reference_date=reference)
+    timeline, errors = extract_documents(_expand(args.paths), reference_date=reference, budget=budget(args.time_limit))
     for path, message in errors:
         print(f"{path}: {message}", file=sys.stderr)
     warn_unsure_dates(timeline)
     try:
-        _write(timeline, args.format, out_dir)
+        unwritten = _write(timeline, args.format, out_dir)
     except OSError as exc:
         print(f"timeline-app extract: cannot write output: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    return 1 if errors else 0
+    return 1 if errors or unwritten else 0
 
 
 SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".tml", ".timeml"}
@@ -78,11 +105,11 @@ def _expand(paths: list[str]) -> list[Path]:
     return out
 
 
-def _write(timeline: Any, fmt: str, out_dir: Path | None) -> None:
+def _write(timeline: Any, fmt: str, out_dir: Path | None) -> int:
+    """Write the output; the number of documents that could not be written (each reported)."""
     if fmt == "timeml":
         assert out_dir is not None
-        _write_timeml(timeline, out_dir)
-        return
+        return _write_timeml(timeline, out_dir)
     if fmt == "json":
         from timeline_app.io.events_json import dumps
 
@@ -97,14 +124,28 @@ def _write(timeline: Any, fmt: str, out_dir: Path | None) -> None:
         sys.stdout.write(text)
     else:
         (out_dir / name).write_text(text, encoding="utf-8")
+    return 0
 
 
-def _write_timeml(timeline: Any, out_dir: Path) -> None:
-    from timeline_app.io.timeml import write_timeml
+def _write_timeml(timeline: Any, out_dir: Path) -> int:
+    """One file per document; one that cannot be written is reported and the others still are."""
+    from timeline_app.io.timeml import TimeMLWriteError, write_timeml
+    from timeline_app.io.xml_text import XmlText
 
+    clean = XmlText()
+    failed = 0
     for doc in timeline.documents:
         events = [e for e in timeline.events if e.document == doc.id]
-        write_timeml(doc, events, out_dir / f"{doc.id}.tml")
+        target = out_dir / f"{doc.id}.tml"
+        try:
+            write_timeml(doc, events, target, clean)
+        except (TimeMLWriteError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            print(f"{doc.path or doc.id}: cannot write {target.name} ({reason})", file=sys.stderr)
+            failed += 1
+    if note := clean.written().note():
+        print(f"timeline-app extract: {note}", file=sys.stderr)
+    return failed
 
 
 def render_chronology(timeline: Timeline) -> str:

@@ -137,7 +137,7 @@ def _extract_within(doc: Document, reference_date: date | None, budget: Budget) 
         except _OutOfTime:
             if size // 4 < _SMALLEST_PART:
                 _adopt(doc, original)
-                return [], f"too complex: no events found within {budget.seconds:g} s (partial result: none)"
+                return [], f"too complex: no events could be extracted within {budget.seconds:g} s"
             size, seconds = size // 4, seconds / 2
             continue
         _adopt(doc, part)
