@@ -46,6 +46,10 @@ _MODAL_FUTURE = frozenset(["will", "shall", "would", "won't", "'ll"])
 
 
 _FINENESS = list(Precision)  # declared from the finest (a clock time) to the coarsest (a century)
+_NEXT_WORD = re.compile(r" ([a-z]{3,})\b(?![\-'’])")
+_FUNCTION_WORDS = frozenset(word_list("stopwords")) | frozenset(word_list("auxiliaries"))
+_CONDITION = re.compile(r"\s*(?:if|unless|once|should)\b", re.IGNORECASE)
+_MODAL_LATER = re.compile(r"\b(?:would|will|could|might|may|shall)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,18 @@ def _describes(words: list[str]) -> bool:
     return not (w.endswith("ing") or w in _BE_VERBAL or is_past(w))
 
 
+def _describes_a_thing(text: str, t: Timex) -> bool:
+    """A year or longer used as a modifier of the noun after it ("11th century temple", "1987 sedan");
+    a day so used names a happening's day ("the July 16 press conference") and stays its time."""
+    if not any(ch.isdigit() for ch in t.text) or not re.fullmatch(r"\d{2,4}X{0,2}", t.value):
+        return False
+    m = _NEXT_WORD.match(text, t.end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return not (word in _FUNCTION_WORDS or word.endswith("ly") or is_past(word))
+
+
 def _participle_follows(words: list[str]) -> bool:
     """'had resigned', 'had already paid', 'had been': a pluperfect, not 'had a meeting'."""
     if words and words[0].lower() in _PERFECT_ADVERBS:
@@ -142,6 +158,8 @@ class Narrative:
         if self.reference is None:
             return None
         tense = clause_tense(main)
+        if _CONDITION.match(main) and _MODAL_LATER.search(text, start):
+            tense = "future"  # "If the remains are found, they would be handed over": not yet
         if tense == "state" and not reported:
             return None  # opinion or lasting state, said by no one: commentary, not a happening
         today = DatePoint.day(self.reference)
@@ -180,6 +198,8 @@ class Narrative:
             before = text[max(0, t.start - 90) : t.start]
             if _COMPARISON.search(before[-30:]) or _SINCE_SUPERLATIVE.search(before):
                 continue
+            if _describes_a_thing(text, t):
+                continue  # "the fabled 11th century temple", "its 1987 sedan": a thing's age, not the time
             d = fuzzy_date(t, self.reference)
             if d is None or d.kind is not DateKind.POINT or d.start is None:
                 continue
