@@ -179,7 +179,10 @@ def axis_ticks(viewport: Viewport, width: float, min_px: float = 64.0) -> AxisTi
             continue
         part = _ticks_between(piece.t0, piece.t1, choose_unit(dpp / piece.slope, min_px), not minor and not major)
         minor += part.minor
-        major += part.major
+        if piece.kind is SegmentKind.LINEAR:
+            # A compressed stretch's own years are named by its ticks; periods named above
+            # them would be of another size than the story's and read as a mistake.
+            major += part.major
     return AxisTicks(unit, minor, major)
 
 

@@ -24,6 +24,7 @@ from timeline_app.core.store import (
     FLAG_EXPECTED,
     FLAG_ONGOING,
     KIND_POINT,
+    LANE_GAP_PX,
     MARKER_RADIUS_PX,
     EventStore,
     FloatArray,
@@ -251,11 +252,19 @@ def place_labels(
             if not point and bar_room > MAX_LABEL_PX and title != full:
                 # A long bar gives its label more room than the usual cap.
                 title = metrics.elidedText(full, Qt.TextElideMode.ElideRight, bar_room)
-        # Labels of long items that began off-screen stick to the left edge, within the bar.
-        if label_x < left_edge and x1 > rect.left() + 40:
-            label_x = left_edge
-            room = max(x1 - label_x, 0.0)
+        # Labels of long items whose start is off-screen stick to the screen, within the bar (or
+        # the band of a point's month, year...): the lane holds nothing else there.
+        end = x1 - LANE_GAP_PX if point else x1
+        stuck = False
+        if label_x < left_edge and end > rect.left() + 40:
+            label_x, stuck = left_edge, True
+        elif point and label_x > rect.right() - 40 and x0 + LANE_GAP_PX < rect.right() - 80:
+            label_x, stuck = max(x0 + LANE_GAP_PX, left_edge), True
+        if stuck:
+            room = max(min(end, rect.right()) - label_x, 0.0)
             title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, max(room - mark, 0.0))
+            lead = 2 * MARKER_RADIUS_PX + DATE_GAP_PX if point else CHIP_INSET + 2 * CHIP_PAD
+            when = fm_small.elidedText(when, Qt.TextElideMode.ElideRight, max(room - lead, 0.0))
         date_w = fm_small.horizontalAdvance(when)
         chip = False
         if point:

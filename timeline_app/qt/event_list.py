@@ -10,6 +10,7 @@ events in reading order and a search waits for it.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import Any
 
@@ -212,7 +213,8 @@ class EventList(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("searchField")
         self.search.setAccessibleName("Filter events")
-        self.search.setPlaceholderText("Filter events (Ctrl+F); Enter shows the next on the timeline")
+        self.search.setPlaceholderText("Filter events (Ctrl+F)")
+        self.search.setToolTip("Shows the events whose text contains this. Enter: the next one on the timeline")
         self.search.setClearButtonEnabled(True)
         self.previous_match = self._tool_button("▲", "previousMatch", "Previous matching event (Shift+Enter)")
         self.next_match = self._tool_button("▼", "nextMatch", "Next matching event on the timeline (Enter)")
@@ -336,7 +338,9 @@ class EventList(QWidget):
         self._update_match_label()
 
         def work() -> None:
-            job.built.emit(EventIndex(events, rows, titles), generation)
+            index = EventIndex(events, rows, titles)
+            with contextlib.suppress(RuntimeError):  # the application quit while the index was being built
+                job.built.emit(index, generation)
 
         threading.Thread(target=work, name="event-list-index", daemon=True).start()
 
