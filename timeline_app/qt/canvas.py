@@ -519,7 +519,8 @@ class TimelineCanvas(QWidget):
         if event is None:
             return event_id
         hint = "\nDrag the mark to move the event, a bar's end to change it." if draggable else ""
-        return f"{event.title}\n{event.date.describe()}{hint}"
+        basis = f"\nWhy this date: {event.date_basis}" if event.date_basis else ""
+        return f"{event.title}\n{event.date.describe()}{basis}{hint}"
 
     def _axis_tooltip(self, point: QPointF) -> str:
         """Over a break in the axis: what it leaves out."""

@@ -9,13 +9,19 @@ from timeline_app.core.viewport import to_time
 
 
 def parse_user_date(text: str) -> float | None:
-    """A typed date as a time value: EDTF first ("2025-09-03", "2024-10"), then free text."""
+    """A typed date as a time value (the middle of what it names): EDTF first, then free text."""
+    span = parse_user_span(text)
+    return None if span is None else (span[0] + span[1]) / 2.0
+
+
+def parse_user_span(text: str) -> tuple[float, float] | None:
+    """What a typed date names, as [start, end) times: a day, a month ("Oct 2024"), a year ("1945")."""
     text = text.strip()
     if not text:
         return None
     try:
         point = parse_date_point(text)
-        return to_time(point.earliest) + (point.latest.toordinal() - point.earliest.toordinal() + 1) / 2.0
+        return to_time(point.earliest), float(point.latest.toordinal() + 1)
     except ValueError:
         pass
     try:
@@ -28,8 +34,9 @@ def parse_user_date(text: str) -> float | None:
     except (ValueError, OverflowError):
         return None
     if early.month != late.month:
-        return parse_user_date(f"{early.year:04d}")
+        return parse_user_span(f"{early.year:04d}")
     if early.day != late.day:
-        return parse_user_date(f"{early.year:04d}-{early.month:02d}")
-    has_time = early.hour or early.minute or early.second
-    return to_time(early) if has_time else to_time(early.date()) + 0.5
+        return parse_user_span(f"{early.year:04d}-{early.month:02d}")
+    if early.hour or early.minute or early.second:
+        return to_time(early), to_time(early)
+    return to_time(early.date()), to_time(early.date()) + 1.0

@@ -7,6 +7,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from timeline_app.core.curation import is_hand_set
 from timeline_app.core.model import DateKind, Document, Event, Precision, Status
 
 _STATUS_WORDS = {
@@ -18,6 +19,12 @@ _STATUS_WORDS = {
 
 
 def certainty_words(event: Event) -> str:
+    words = _certainty(event)
+    # A person's date is as certain as they made it: say whose it is, then how precise.
+    return f"set by hand: {words}" if is_hand_set(event.date_basis) else words
+
+
+def _certainty(event: Event) -> str:
     fd = event.date
     if fd.kind is DateKind.BOUNDED:
         return "uncertain: the text gives no date, only bounds it lies between"
@@ -26,6 +33,8 @@ def certainty_words(event: Event) -> str:
             return "a period with an open end"
         return "a period"
     if fd.start is not None and fd.start.precision in (Precision.DAY, Precision.TIME):
+        if fd.inferred:
+            return f"implied, not stated: to the {fd.start.precision.value}"
         return f"stated to the {fd.start.precision.value}"
     return f"known only to the {fd.precision}"
 

@@ -1,7 +1,10 @@
 """The article text, with the selected event's sentence highlighted and its date
-expressions marked; clicking a marked date expression selects the event it dates."""
+expressions marked; clicking a date expression, or anywhere in a sentence an event was read
+from, selects that event."""
 
 from __future__ import annotations
+
+import bisect
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPalette, QTextCharFormat, QTextCursor
@@ -53,6 +56,7 @@ def event_at_offset(timeline: Timeline, document: Document, offset: int) -> str:
 
 class DocumentView(QTextEdit):
     timex_clicked = Signal(int)  # code-point offset of a clicked date expression
+    sentence_clicked = Signal(int)  # code-point offset of a click inside an event's sentence
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +73,7 @@ class DocumentView(QTextEdit):
         self._offsets = OffsetMap("")
         self._timexes: list[Timex] = []
         self._highlight: tuple[int, int] | None = None
+        self._event_spans: list[tuple[int, int]] = []  # sentences events were read from, sorted
 
     def current_document(self) -> Document | None:
         return self._document
@@ -97,13 +102,16 @@ class DocumentView(QTextEdit):
         self._highlight = sentence_span(document.text, event, document.id)
         self._apply_selections()
         if self._highlight:
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self._offsets.to_utf16(self._highlight[0]))
-            self.setTextCursor(cursor)
-            # Put the sentence a third of the way down, with its context above it.
-            bar = self.verticalScrollBar()
-            top = self.cursorRect(cursor).top() + bar.value()
-            bar.setValue(max(int(top - self.viewport().height() / 3), 0))
+            self.show_span(self._highlight)
+
+    def show_span(self, span: tuple[int, int]) -> None:
+        """Scroll a span (code points) into view, a third of the way down with its context above."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_utf16(span[0]))
+        self.setTextCursor(cursor)
+        bar = self.verticalScrollBar()
+        top = self.cursorRect(cursor).top() + bar.value()
+        bar.setValue(max(int(top - self.viewport().height() / 3), 0))
 
     def refresh_highlight(self) -> None:
         """Re-apply highlight colours (after a palette change)."""
@@ -139,24 +147,37 @@ class DocumentView(QTextEdit):
         cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
+    def set_event_spans(self, spans: list[tuple[int, int]]) -> None:
+        """Where events were read from in the shown document (code points): those sentences are clickable."""
+        self._event_spans = sorted(spans)
+
+    def in_event_sentence(self, offset: int) -> bool:
+        k = bisect.bisect_right(self._event_spans, (offset, 1 << 62))
+        return any(start <= offset < end for start, end in self._event_spans[max(k - 8, 0) : k])
+
     def timex_at_offset(self, offset: int) -> Timex | None:
         return next((t for t in self._timexes if t.start <= offset < t.end), None)
 
-    def _timex_under(self, event: QMouseEvent) -> Timex | None:
+    def _offset_under(self, event: QMouseEvent) -> int:
         cursor = self.cursorForPosition(event.position().toPoint())
-        return self.timex_at_offset(self._offsets.to_python(cursor.position()))
+        return self._offsets.to_python(cursor.position())
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        over = self._timex_under(event) is not None
-        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor)
+        if not event.buttons():
+            offset = self._offset_under(event)
+            over = self.timex_at_offset(offset) is not None or self.in_event_sentence(offset)
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor)
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            timex = self._timex_under(event)
+            offset = self._offset_under(event)
+            timex = self.timex_at_offset(offset)
             if timex is not None:
                 self.timex_clicked.emit(timex.start)
+            elif self.in_event_sentence(offset):
+                self.sentence_clicked.emit(offset)
 
 
 def readable_link(palette: QPalette) -> QColor:

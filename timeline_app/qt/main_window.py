@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from itertools import compress
 
+import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSplitter, QVBoxLayout, QWidget
@@ -26,19 +27,23 @@ from timeline_app.qt.event_list import EventList
 from timeline_app.qt.icons import app_icon
 from timeline_app.qt.loader import LoadThread
 from timeline_app.qt.navigator import EventNavigator
+from timeline_app.qt.numbers import format_count
 from timeline_app.qt.overview import OverviewStrip
+from timeline_app.qt.reference_banner import ReferenceBanner
 from timeline_app.qt.settings import AppSettings
 from timeline_app.qt.status import status_summary
+from timeline_app.qt.window_events import WindowEvents
 from timeline_app.qt.window_loading import FILE_FILTER, PROJECT_FILE_FILTER, PROJECT_SUFFIX, WindowLoading
 from timeline_app.qt.window_menus import MENU_NAMES, WindowMenus
 from timeline_app.qt.window_selection import WindowSelection
+from timeline_app.qt.window_view import WindowView
 
 __all__ = ["FILE_FILTER", "MENU_NAMES", "PROJECT_FILE_FILTER", "PROJECT_SUFFIX", "EventFilter", "MainWindow"]
 
 EventFilter = Callable[[Event], bool]
 
 
-class MainWindow(WindowSelection, WindowLoading, WindowMenus):
+class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, WindowEvents):
     events_did_change = Signal()  # timeline content replaced or edited
     selection_did_change = Signal(str)  # selected event id, "" for none
     loading_did_finish = Signal()
@@ -53,6 +58,8 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
         # command line) and lists recent projects for Open Recent.
         self.project_opener: Callable[[str], bool] | None = None
         self.recent_projects: Callable[[], list[str]] | None = None
+        # Set by the editing layer: asks for and sets a document's date of writing (by id).
+        self.reference_date_setter: Callable[[str], object] | None = None
         self.show_error_dialogs = True
         self.load_errors: list[str] = []
         self.settings = AppSettings()
@@ -70,8 +77,11 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
         self._open_generation = 0
         self._reference_date: date | None = None
         self._menus: dict[str, QMenu] = {}
+        self._spans_of: Document | None = None  # the document whose event sentences the text pane knows
         self._build_widgets()
         self._build_actions()
+        self._build_view_actions()
+        self._build_event_actions()
         self._build_status_bar()
         self._restore_settings()
         self.set_document_title("Untitled", False)
@@ -86,10 +96,13 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
         self._detail = EventDetail(self)
         self._document_view = DocumentView(self)
         self._event_list = EventList(self)
+        self._banner = ReferenceBanner(self)
+        self._banner.set_date_requested.connect(self._set_reference_date)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.setSpacing(2)
+        top_layout.addWidget(self._banner, 0)
         top_layout.addWidget(self._canvas, 1)
         top_layout.addWidget(self._overview, 0)
         top_layout.addWidget(self._navigator, 0)
@@ -161,7 +174,8 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
         if not ids:
             return
         shown = self._shown
-        if self._filter is not None and self._filter_membership_changed(ids):
+        filtered = self._filter is not None or bool(self._hidden_docs)
+        if filtered and self._filter_membership_changed(ids):
             self.refresh()
             return
         store = self._store.refreshed(shown, ids)
@@ -169,7 +183,7 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
             self.refresh()
             return
         # Unfiltered, the shown store is the whole one; filtered, the whole one is now stale.
-        self._full_store = store if self._filter is None else None
+        self._full_store = store if not filtered else None
         moved = store is not self._store
         if not moved:
             self._canvas.forget_labels(ids)
@@ -180,6 +194,7 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
             self._overview.set_store(store)
             self._overview.set_window(self._canvas.viewport_range())
             self._event_list.set_reading_order(self._chronology.reading_rows())
+            self._update_bands()
         self._overview.update()
         self._event_list.refresh_rows([self._chronology.row_of(i) for i in ids])
         self._update_status()
@@ -187,12 +202,18 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
         self.events_did_change.emit()
 
     def _filter_membership_changed(self, ids: list[str]) -> bool:
-        assert self._filter is not None
         wanted = set(ids)
         for event in self._timeline.events:
-            if event.id in wanted and bool(self._filter(event)) != (self._chronology.index_of(event.id) >= 0):
+            if event.id in wanted and self._passes(event) != (self._chronology.index_of(event.id) >= 0):
                 return True
         return False
+
+    def _passes(self, event: Event) -> bool:
+        """Shown: accepted by the event filter and from a document not hidden."""
+        return self._document_shown(event) and (self._filter is None or bool(self._filter(event)))
+
+    def _refilter(self) -> None:
+        self.set_event_filter(self._filter)
 
     def set_event_filter(self, predicate: EventFilter | None) -> None:
         """Show only the events ``predicate`` accepts (None: all); the view and selection stay."""
@@ -218,13 +239,17 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
         filter off again), so toggling the filter never rebuilds from the event objects.
         """
         self._full_store = full
-        if self._filter is None:
+        mask = self._document_mask(tl, full)
+        if self._filter is not None:
+            keep = self._filter
+            accepted = np.fromiter((bool(keep(e)) for e in tl.events), dtype=bool, count=len(tl.events))
+            mask = accepted if mask is None else mask & accepted
+        if mask is None:
             self._apply(tl, full, keep_view, tl, fit_columns)
-            return
-        keep = self._filter
-        mask = [bool(keep(e)) for e in tl.events]
-        shown = Timeline(documents=tl.documents, events=list(compress(tl.events, mask)))
-        self._apply(tl, full.subset(mask, shown.events), keep_view, shown, fit_columns)
+        else:
+            shown = Timeline(documents=tl.documents, events=list(compress(tl.events, mask.tolist())))
+            self._apply(tl, full.subset(mask, shown.events), keep_view, shown, fit_columns)
+        self._update_legend(full)
 
     def canvas(self) -> TimelineCanvas:
         return self._canvas
@@ -253,6 +278,15 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
     def overview(self) -> OverviewStrip:
         return self._overview
 
+    def reference_banner(self) -> ReferenceBanner:
+        return self._banner
+
+    def _set_reference_date(self, doc_id: str) -> None:
+        if self.reference_date_setter is not None:
+            self.reference_date_setter(doc_id)
+        else:
+            self.statusBar().showMessage("Setting an article's date needs the editing tools", 5000)
+
     # views --------------------------------------------------------------------------
 
     def _apply(
@@ -262,6 +296,7 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
         self._timeline = tl
         self._shown = tl if shown is None else shown
         self._store = store
+        self._spans_of = None
         self._chronology = Chronology(self._shown, store)
         self._canvas.set_store(store, keep_view=keep_view)
         self._overview.set_store(store)
@@ -269,6 +304,7 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
         style = self._canvas.timeline_style()
         colors = {d.id: style.ink(i).color for i, d in enumerate(tl.documents)} if len(tl.documents) > 1 else {}
         self._event_list.set_timeline(self._shown, colors, fit_columns, self._chronology.reading_rows())
+        self._update_bands()
         kept = [i for i in self.selected_event_ids() if self._chronology.index_of(i) >= 0]
         selected = kept[0] if kept else ""
         changed = selected != self._selected or kept[1:] != self._extra
@@ -281,6 +317,7 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
             self._event_list.select_event(selected, self._chronology.row_of(selected) if selected else -1)
         self._update_status()
         self._sync_views()
+        self._banner.set_documents(tl.documents, self._banner.target())
         if changed:
             self.selection_did_change.emit(selected)
 
@@ -288,6 +325,8 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
         chronology = self._chronology
         event = chronology.event(self._selected) if self._selected else None
         document = self._document_of(event)
+        if document is not None:
+            self._banner.set_preferred(document.id)
         self._detail.show_event(event, document)
         # Screen readers cannot see painted marks: describe the selection on the canvas itself.
         self._canvas.setAccessibleDescription(
@@ -296,6 +335,10 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
         if document is None and self._timeline.documents:
             document = self._document_view.current_document() or self._timeline.documents[0]
         self._document_view.show_event(event, document)
+        shown = self._document_view.current_document()
+        if shown is not self._spans_of:
+            self._spans_of = shown
+            self._document_view.set_event_spans(self._document_event_spans(shown))
         index = chronology.index_of(self._selected) if self._selected else -1
         if index >= 0:
             prev_event, next_event = chronology.event_at(index - 1), chronology.event_at(index + 1)
@@ -311,7 +354,8 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus):
     def _update_status(self) -> None:
         summary, lines = status_summary(self._shown, self._chronology.undated_count)
         if self._shown is not self._timeline:
-            summary = f"{summary} (filtered: {len(self._shown.events)} of {len(self._timeline.events)} events shown)"
+            shown, total = format_count(len(self._shown.events)), format_count(len(self._timeline.events))
+            summary = f"{summary} (filtered: {shown} of {total} events shown)"
         text = f"{summary}   |   {'; '.join(lines)}" if lines else summary
         metrics = self._status_label.fontMetrics()
         self._status_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(self.width() - 280, 200)))

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from timeline_app.core.model import Event
+from timeline_app.qt.numbers import format_count
 
 _BUTTON_TEXT_PX = 320
 
@@ -54,9 +55,9 @@ class EventNavigator(QWidget):
         if total == 0:
             self.position_label.setText("no events")
         elif index < 0:
-            self.position_label.setText(f"– of {total}")
+            self.position_label.setText(f"– of {format_count(total)}")
         else:
-            self.position_label.setText(f"{index + 1} of {total}")
+            self.position_label.setText(f"{format_count(index + 1)} of {format_count(total)}")
 
     def _caption(self, prefix: str, event: Event | None, suffix: str, fallback: str) -> str:
         if event is None:

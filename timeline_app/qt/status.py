@@ -5,14 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from timeline_app.core.model import Timeline
+from timeline_app.qt.numbers import format_count
 
 
 def status_summary(timeline: Timeline, undated: int) -> tuple[str, list[str]]:
     """("2 documents · 14 events", one line per document naming its reference date and basis)."""
     docs = timeline.documents
-    parts = [f"{len(docs)} document{'s' if len(docs) != 1 else ''}", f"{len(timeline.events):,} events"]
+    parts = [
+        f"{format_count(len(docs))} document{'s' if len(docs) != 1 else ''}",
+        f"{format_count(len(timeline.events))} events",
+    ]
     if undated:
-        parts.append(f"{undated} without dates")
+        parts.append(f"{format_count(undated)} without dates")
     lines: list[str] = []
     for doc in docs:
         name = doc.title or Path(doc.path).name

@@ -112,6 +112,8 @@ class WindowMenus(QMainWindow):
         )
         self._menus["go"].addSeparator()
         self.act_goto = self._action("go", "Go to &Date…", self.go_to_date_dialog, ["Ctrl+G"], "", "go-jump")
+        self.act_legend_help = self._action("help", "&Legend", self.show_marks_legend, ["F1"], "", "help-contents")
+        self._menus["help"].addSeparator()
         self.act_about = self._action("help", "&About Timeline", self.show_about, [], "", "help-about")
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.act_about_qt = self._action("help", "About &Qt", lambda: QMessageBox.aboutQt(self, "About Qt"), [])
@@ -144,6 +146,14 @@ class WindowMenus(QMainWindow):
             "<p>Turns news articles into a sourced, interactive chronology: every event with its date, "
             "how certain that date is and why, and the sentence it came from.</p>",
         )
+
+    def show_marks_legend(self) -> None:
+        """Help ▸ Legend: what every mark on the timeline means."""
+        from timeline_app.qt.marks_legend import MarksLegend
+
+        dialog = MarksLegend(self._canvas.timeline_style(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def menu(self, name: str) -> QMenu:
         return self._menus[name]

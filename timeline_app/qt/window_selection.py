@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
 
@@ -14,7 +15,7 @@ from timeline_app.core.store import EventStore
 from timeline_app.core.viewport import Viewport
 from timeline_app.qt.canvas import TimelineCanvas
 from timeline_app.qt.chronology import Chronology
-from timeline_app.qt.date_input import parse_user_date
+from timeline_app.qt.date_input import parse_user_span
 from timeline_app.qt.document_view import DocumentView, event_at_offset
 from timeline_app.qt.event_list import EventList
 
@@ -206,16 +207,34 @@ class WindowSelection(QMainWindow):
     # go to date ---------------------------------------------------------------------
 
     def go_to_date(self, text: str) -> bool:
-        """Centre the view on a typed date and select the nearest event; False if unreadable."""
-        t = parse_user_date(text)
-        if t is None:
+        """Show a typed date at a zoom where its events can be read, and select the nearest; False if unreadable.
+
+        The view spans what the date names (a day and its neighbours, a month, a year) and
+        narrows while more events begin in it than there are lanes on screen to label them.
+        """
+        span = parse_user_span(text)
+        if span is None:
             return False
-        vp = self._canvas.viewport_range()
-        self._canvas.set_viewport(Viewport(t - vp.span / 2, t + vp.span / 2).clamped())
-        pos = self._store.nearest(t)
+        lo, hi = span
+        center = (lo + hi) / 2.0
+        unit = max(hi - lo, 1.0 / 24)
+        days = max(unit * 1.5, 3.0)
+        budget = max(self._canvas.geometry_now().max_lanes, 4) * 2
+        store = self._store
+        # Never narrower than what the date names: events of one day share its place on the
+        # axis whatever the zoom, and lanes (scrolled) hold them.
+        while days / 2.0 >= unit:
+            view = self._canvas.viewport_range().with_axis_span(center, days)
+            begin = int(np.searchsorted(store.start, view.t1, side="right") - np.searchsorted(store.start, view.t0))
+            if begin <= budget:
+                break
+            days /= 2.0
+        self._canvas.zoom_to_span(days, center)
+        pos = store.nearest(center)
         if pos >= 0:
-            self.select_event(self._store.ids[pos])
-            self._canvas.set_viewport(self._canvas.viewport_range().centered_on(t))
+            self.select_event(store.ids[pos])
+            self._canvas.set_viewport(self._canvas.viewport_range().centered_on(center))
+            self._canvas.reveal(store.ids[pos])
         return True
 
     def go_to_date_dialog(self) -> None:
