@@ -169,6 +169,24 @@ class MergeDialog(QDialog):
         ok.setEnabled(bool(self.chosen_ids()))
 
 
+DRAG_LABELS = {"move": "Move event", "start": "Change start", "end": "Change end"}
+
+
+def drag_event(controller: ProjectController, event_id: str, mode: str, days: float) -> bool:
+    """An event dragged on the timeline: its date (or one end) moved by ``days``, as one undoable edit."""
+    event = next((e for e in controller.model.events if e.id == event_id), None)
+    if event is None:
+        return False
+    try:
+        new_date = edits.moved_date(event.date, days, mode)
+    except ValueError as exc:
+        controller.show_status(f"Cannot move “{event.title}”: {exc}")
+        return False
+    if new_date == event.date:
+        return False
+    return controller.push(edits.set_fields(event_id, DRAG_LABELS.get(mode, "Move event"), date=new_date), [event_id])
+
+
 def mark_selected_reviewed(controller: ProjectController, reviewed: bool = True) -> bool:
     chosen = [e for e in selected_events(controller) if e.curated != reviewed]
     if not chosen:

@@ -100,15 +100,20 @@ def reextract(controller: ProjectController) -> bool:
 
 
 def change_reference_date(
-    controller: ProjectController, doc_id: str | None = None, new_date: date | None = None
+    controller: ProjectController, doc_id: str | None = None, new_date: date | None = None, preferred: str = ""
 ) -> bool:
+    """Ask for (or take) a document's date of writing and re-anchor its dates on it.
+
+    ``preferred``: the document the dialog opens on (else the selected event's, else the first).
+    """
     docs = controller.model.documents
     if not docs:
         controller.show_status("There are no articles")
         return False
     if doc_id is None or new_date is None:
         chosen = selected_events(controller)
-        preferred = chosen[0].document if chosen else docs[0].id
+        if not preferred or not any(d.id == preferred for d in docs):
+            preferred = chosen[0].document if chosen else docs[0].id
         dialog = ReferenceDateDialog(_parent(controller), docs, preferred)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False

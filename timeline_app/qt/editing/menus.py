@@ -96,7 +96,32 @@ def install(controller: ProjectController) -> EditingActions:
     _install_toolbar(controller, found)
     _edit_on_double_click(controller)
     _keep_enabled_state(controller, found)
+    _connect_window_hooks(controller, found)
     return found
+
+
+def _connect_window_hooks(controller: ProjectController, found: EditingActions) -> None:
+    """Editing from where events are shown: right-click menus, dragging on the canvas, and
+    the banner's "Set the article's date…"."""
+    window = controller.window
+    add_actions = getattr(window, "add_event_actions", None)
+    if callable(add_actions):
+        add_actions([found["edit_event"], found["delete"], found["merge"], None, found["mark_reviewed"]])
+    if hasattr(window, "reference_date_setter"):
+
+        def set_date(doc_id: str) -> object:
+            return _module("extraction_actions").change_reference_date(controller, preferred=doc_id)
+
+        setattr(window, "reference_date_setter", set_date)  # noqa: B010 - an optional hook of the viewer
+    canvas = window.canvas()
+    dragged = getattr(canvas, "event_drag_finished", None)
+    if dragged is not None and hasattr(canvas, "editable"):
+        setattr(canvas, "editable", True)  # noqa: B010 - an optional hook of the viewer's canvas
+
+        def drag(event_id: str, mode: str, days: float) -> object:
+            return _module("event_actions").drag_event(controller, event_id, mode, days)
+
+        dragged.connect(drag)
 
 
 def _edit_on_double_click(controller: ProjectController) -> None:
