@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from timeline_app.core.model import Event
@@ -32,7 +32,10 @@ class EventNavigator(QWidget):
         self.position_label.setMinimumWidth(90)
         two_lines = QFontMetrics(self.font()).lineSpacing() * 2 + 14
         for button in (self.prev_button, self.next_button):
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            # Sized by the window, not by the neighbour's title: captions are elided to fit, so
+            # a long title never makes the window wider than the screen allows (800 px and up).
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(120)
             button.setMinimumHeight(two_lines)  # the neighbour's title and its date
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QHBoxLayout(self)
@@ -42,10 +45,16 @@ class EventNavigator(QWidget):
         layout.addWidget(self.next_button, 1)
         self.prev_button.clicked.connect(self.previous_requested)
         self.next_button.clicked.connect(self.next_requested)
+        self._state: tuple[Event | None, int, int, Event | None] = (None, -1, 0, None)
         self.set_state(None, -1, 0, None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.set_state(*self._state)
 
     def set_state(self, previous: Event | None, index: int, total: int, following: Event | None) -> None:
         """Show the neighbours of the event at ``index`` (0-based; -1 when none is selected)."""
+        self._state = (previous, index, total, following)
         self.prev_button.setText(self._caption("◀  ", previous, "", "Previous"))
         self.next_button.setText(self._caption("", following, "  ▶", "Next"))
         self.prev_button.setEnabled(previous is not None)
@@ -63,8 +72,9 @@ class EventNavigator(QWidget):
         if event is None:
             return f"{prefix}{fallback}{suffix}"
         fm = QFontMetrics(self.font())
-        title = fm.elidedText(event.title or "(untitled)", Qt.TextElideMode.ElideRight, _BUTTON_TEXT_PX)
-        when = fm.elidedText(event.date.describe(), Qt.TextElideMode.ElideRight, _BUTTON_TEXT_PX)
+        room = min(_BUTTON_TEXT_PX, max(self.prev_button.width() - 40, 60))
+        title = fm.elidedText(event.title or "(untitled)", Qt.TextElideMode.ElideRight, room)
+        when = fm.elidedText(event.date.describe(), Qt.TextElideMode.ElideRight, room)
         return f"{prefix}{title}{suffix}\n{when}"
 
     @staticmethod
