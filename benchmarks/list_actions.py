@@ -2,25 +2,54 @@
 
 Prints the median and the slowest of several runs of each action, in milliseconds, each
 measured from the action to the window having handled it and repainted (events processed).
-Asserts nothing. Run: ``.venv/bin/python benchmarks/list_actions.py [N]`` (offscreen by default).
+Asserts nothing. Run: ``.venv/bin/python benchmarks/list_actions.py [N] [--x11]``: offscreen
+by default; with ``--x11`` in a real X server (a private Xvfb this script starts and stops).
 """
 
 from __future__ import annotations
 
+import atexit
 import os
+import select
+import shutil
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
 from datetime import date
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication
 
 from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Status, Timeline
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+
+def start_xvfb() -> None:
+    """A private X server for this run; Qt then draws real windows through xcb."""
+    exe = shutil.which("Xvfb")
+    if exe is None:
+        raise SystemExit("Xvfb is not installed")
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen(
+        [exe, "-displayfd", str(write_fd), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    ready, _, _ = select.select([read_fd], [], [], 20)
+    number = os.read(read_fd, 32).decode().strip() if ready else ""
+    if not number:
+        proc.kill()
+        raise SystemExit("Xvfb did not start")
+    atexit.register(proc.terminate)
+    os.environ["DISPLAY"] = f":{number}"
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+
 
 RUNS = 7
 WORDS = ("talks", "parade", "troops", "summit", "report", "visit", "vote", "storm", "court", "strike")
@@ -62,6 +91,15 @@ def report(label: str, times: list[float]) -> None:
 
 
 def main() -> int:
+    if "--x11" in sys.argv:
+        sys.argv.remove("--x11")
+        start_xvfb()
+    else:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Qt is imported once the platform is chosen.
+    from PySide6.QtCore import QItemSelectionModel, Qt
+    from PySide6.QtWidgets import QApplication
+
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -82,7 +120,8 @@ def main() -> int:
         app.processEvents()
         time.sleep(0.005)
     indexed = (time.perf_counter() - t) * 1000.0
-    print(f"{n:,} events: set_timeline {shown:.0f} ms, then the list's index on a worker thread {indexed:.0f} ms more")
+    platform = app.platformName()
+    print(f"{n:,} events ({platform}): set_timeline {shown:.0f} ms, index on a worker thread {indexed:.0f} ms more")
     table = lister.table
     search = lister.search
     rng = np.random.default_rng(1)
