@@ -162,6 +162,9 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
         )
         if prep:
             before = before[: prep.start()]
+        words_before, words_after = before.split()[-1:], text[e:].split()[:1]
+        if words_before and words_after and is_past(words_before[0]) and is_past(words_after[0]):
+            continue  # "an update released on July 15 came": without the date two verbs would meet
         text = before.rstrip() + " " + text[e:].lstrip()
     text = _drop_leading_phrase(_drop_appositives(IT_IS_THAT.sub("", text)))
     text = _PAREN.sub("", text).replace(" _ ", ", ")
@@ -170,6 +173,7 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
     text = _NAME_AFTER_TITLE.sub("", text)
     text = _LEADING_TITLE.sub("", text.lstrip())
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r",(?:\s*,)+", ",", text)  # a removed quotation or aside leaves its commas behind
     text = re.sub(r"\s{2,}", " ", text).strip(" ,;:-—–.!?")
     text = _LEADING.sub("", text)
     text = _SAID_COMMA.sub(r"\1: ", text, count=1)
