@@ -104,3 +104,40 @@ def test_events_csv_neutralises_every_text_column() -> None:
     timeline.events[0].date_basis = "-1"
     row = list(csv.reader(dumps(timeline).splitlines(keepends=True)))[1]
     assert row[6] == "'\n=1" and row[7] == "'-1" and row[8] == "'@x"
+
+
+def test_calendar_title_and_colour_with_line_breaks_export(tmp_path: Path) -> None:
+    path = tmp_path / "t.ics"
+    EXPORTERS["ics"].function(timeline_with(color="red\nX-INJECTED:1"), path, title="Two\nlines")
+    text = path.read_text(encoding="utf-8")
+    assert "X-INJECTED" not in text and "X-WR-CALNAME:Two lines" in text
+    assert len(IMPORTERS["ics"].function(path).events) == 1
+
+
+@pytest.mark.parametrize("fmt", ["timelinejs", "csv", "ics", "timeline"])
+def test_ends_the_wrong_way_round_still_read_back(tmp_path: Path, fmt: str) -> None:
+    timeline = timeline_with()
+    timeline.events[0].date = FuzzyDate.bounded(DatePoint.year(2026), DatePoint.day(date(2024, 7, 5)))
+    path = tmp_path / f"t{EXPORTERS[fmt].extension}"
+    EXPORTERS[fmt].function(timeline, path)
+    (event,) = IMPORTERS[fmt].function(path).events
+    if fmt in ("ics", "timeline"):  # the description footer carries the date exactly as it was
+        assert event.date == timeline.events[0].date
+    else:
+        assert (event.date.earliest, event.date.latest) == (date(2024, 7, 5), date(2026, 12, 31))
+
+
+def test_a_slide_longer_than_the_csv_modules_default_cell_reads_back(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    EXPORTERS["csv"].function(timeline_with(sentence="word " * 40_000), path)
+    (event,) = IMPORTERS["csv"].function(path).events
+    assert len(event.sentence) > 190_000
+
+
+def test_a_span_described_as_a_decade_is_a_decade_only_when_it_is_one() -> None:
+    from timeline_app.io.date_parts import Parts, from_parts
+
+    odd = from_parts(Parts(2020, 3, 4), Parts(2023, 1, 1), "the 2020s (decade)", "t")
+    assert odd.precision != "decade" and (odd.earliest, odd.latest) == (date(2020, 3, 4), date(2023, 1, 1))
+    whole = from_parts(Parts(2020, 1, 1), Parts(2029, 12, 31), "the 2020s (decade)", "t")
+    assert whole.precision == "decade"

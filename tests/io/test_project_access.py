@@ -105,3 +105,16 @@ def test_own_saves_in_a_row_are_no_conflict(tmp_path: Path) -> None:
     for n in range(3):
         save_project(path, sample_timeline(), {"n": n})
     assert load_project(path)[1] == {"n": 2}
+
+
+def test_a_conflicting_file_without_a_save_time_is_still_a_conflict(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "odd.tlproj"
+    save_project(path, sample_timeline())
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM meta WHERE key IN ('saved_at', 'revision')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ProjectChangedElsewhere, match="another program saved this project after"):
+        save_project(path, sample_timeline())

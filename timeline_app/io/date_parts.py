@@ -13,7 +13,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from timeline_app.core.model import DateKind, DatePoint, FuzzyDate, Precision
+from timeline_app.core.model import DateKind, DatePoint, FuzzyDate, Precision, parse_date_point
 from timeline_app.io.safety import FormatError, check_year
 
 _SIMPLE = (Precision.DAY, Precision.TIME, Precision.MONTH, Precision.YEAR)
@@ -49,6 +49,9 @@ def _parts(p: DatePoint, upper: bool) -> Parts:
 
 def to_parts(when: FuzzyDate) -> tuple[Parts, Parts | None, str] | None:
     """(start, end, display text or "") for an exporter; None when there is no date at all."""
+    if when.start and when.end and when.kind is not DateKind.POINT and when.end.latest < when.start.earliest:
+        # Ends the wrong way round would make a file no reader (this app's included) accepts.
+        when = FuzzyDate(when.kind, when.end, when.start, when.inferred)
     if when.kind is DateKind.POINT:
         if when.start is None:
             return None
@@ -102,7 +105,7 @@ def from_parts(start: Parts, end: Parts | None, display: str, where: str) -> Fuz
         if hi.latest < lo.earliest:
             raise FormatError(f"{where}: the end date is before the start date")
         candidates = [FuzzyDate.interval(lo, hi), FuzzyDate.bounded(lo, hi)]
-        candidates += [FuzzyDate.point(DatePoint(lo.earliest, hi.latest, p)) for p in _SPANS]
+        candidates += [FuzzyDate.point(p) for p in _span_units(lo.earliest, hi.latest)]
     display = display.strip()
     return next((c for c in candidates if display and c.describe() == display), candidates[0])
 
@@ -170,8 +173,22 @@ def from_edtf_described(edtf: str, described: str) -> FuzzyDate:
     """
     parsed = FuzzyDate.from_edtf(edtf)
     if parsed.kind is DateKind.INTERVAL and parsed.start and parsed.end and parsed.describe() != described:
-        for precision in _SPANS:
-            span = FuzzyDate.point(DatePoint(parsed.start.earliest, parsed.end.latest, precision))
+        for unit in _span_units(parsed.start.earliest, parsed.end.latest):
+            span = FuzzyDate.point(unit)
             if span.describe() == described:
                 return span
     return parsed
+
+
+def _span_units(first: date, last: date) -> list[DatePoint]:
+    """The units of several days `first`..`last` may be: any week, quarter or season (written as its
+    days), and a decade or century only when it is exactly one (its EDTF names the whole unit)."""
+    units = [DatePoint(first, last, p) for p in _SPANS]
+    return [u for u in units if u.precision not in (Precision.DECADE, Precision.CENTURY) or _whole(u)]
+
+
+def _whole(unit: DatePoint) -> bool:
+    try:
+        return parse_date_point(unit.edtf) == unit
+    except ValueError:
+        return False

@@ -17,6 +17,7 @@ import icalendar
 from timeline_app.core.model import DatePoint, Event, FuzzyDate, Precision, Status, Timeline
 from timeline_app.io.described import Described, described_text, split_described
 from timeline_app.io.safety import FormatError, check_year, read_bytes_limited, valid_unicode
+from timeline_app.io.slide_fields import safe_colour
 from timeline_app.io.sources import ImportedEvents, SourceCollector, SourceIndex, SourceRef
 
 UID_DOMAIN = "timeline-app"
@@ -28,7 +29,7 @@ def to_ics(timeline: Timeline, title: str = "") -> bytes:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     if title:
-        cal.add("x-wr-calname", valid_unicode(title))
+        cal.add("x-wr-calname", valid_unicode(" ".join(title.split())))  # a one-line property
     stamp = datetime.now(UTC).replace(microsecond=0)
     sources = SourceIndex(timeline)
     for event in timeline.events:
@@ -46,8 +47,8 @@ def to_ics(timeline: Timeline, title: str = "") -> bytes:
         vevent.add("description", valid_unicode(described_text(sources, event)))
         if event.group:
             vevent.add("categories", [valid_unicode(event.group)])
-        if event.color:
-            vevent.add("color", valid_unicode(event.color))
+        if colour := safe_colour(event.color):  # RFC 7986: a CSS colour name, and one line
+            vevent.add("color", colour)
         if event.status is Status.EXPECTED:
             vevent.add("status", "TENTATIVE")
         cal.add_component(vevent)

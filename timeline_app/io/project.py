@@ -499,7 +499,7 @@ class _Revisions:
             return
         when = ""
         with contextlib.suppress(ValueError, TypeError):
-            when = f" at {datetime.fromisoformat(stored['saved_at']).astimezone():%H:%M:%S}"
+            when = f" at {datetime.fromisoformat(stored.get('saved_at', '')).astimezone():%H:%M:%S}"
         raise ProjectChangedElsewhere(
             f"{path.name}: not saved: another program saved this project{when} after it was opened here — "
             "save under another name to keep both, or reopen it"

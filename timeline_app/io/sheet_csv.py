@@ -11,7 +11,7 @@ from pathlib import Path
 from timeline_app.core.model import Event, FuzzyDate, Status, Timeline
 from timeline_app.io.csv_cells import from_cell, to_cell
 from timeline_app.io.date_parts import Parts, from_parts, parse_time, parts_from_fields, to_parts
-from timeline_app.io.safety import FormatError, read_text_limited, valid_unicode
+from timeline_app.io.safety import MAX_IMPORT_BYTES, FormatError, read_text_limited, valid_unicode
 from timeline_app.io.slide_fields import group_html, group_text, safe_colour
 from timeline_app.io.sources import (
     ImportedEvents,
@@ -96,6 +96,8 @@ def _parts(row: dict[str, str], prefix: str, where: str) -> Parts | None:
 
 
 def from_sheet_csv(text: str, name: str = "CSV") -> Timeline:
+    # A slide's text may be longer than the csv module's default cell limit (128 KB); the file's own size is capped.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_IMPORT_BYTES))
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as exc:

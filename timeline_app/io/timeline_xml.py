@@ -53,6 +53,8 @@ def _span(when: FuzzyDate) -> tuple[str, str] | None:
     upper = when.start if when.kind is DateKind.POINT else (when.end or when.start)
     if first is None or last is None or lower is None or upper is None:
         return None
+    if last < first:  # ends the wrong way round: Timeline (and this reader) refuse an end before the start
+        first, last, lower, upper = last, first, upper, lower
     first_time = lower.time if lower.precision is Precision.TIME else None
     last_time = upper.time if upper.precision is Precision.TIME else None
     return _instant(first, first_time), _instant(last, last_time)
