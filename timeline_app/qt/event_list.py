@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QKeyEvent
@@ -50,6 +51,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Date", "Event", "Status", "Source")
 # Up to this many events the index is built at once; beyond, on a worker thread.
 SYNC_INDEX_LIMIT = 20_000
+# A big list's index starts this long after the timeline is shown, so that building it (on a
+# worker thread, but sharing the interpreter) does not slow the first paint; a search or a
+# sort starts it at once.
+INDEX_DELAY_MS = 400
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -306,7 +311,11 @@ class EventList(QWidget):
             self._apply_view()
         finally:
             self._syncing = False
-        self._build_index()
+        if len(timeline.events) <= SYNC_INDEX_LIMIT:
+            self._build_index()
+        else:
+            generation = self._generation
+            QTimer.singleShot(INDEX_DELAY_MS, self, lambda: self._start_index(generation))
         if fit_columns:
             self._fit_date_column(timeline)
 
@@ -325,6 +334,11 @@ class EventList(QWidget):
 
     def is_indexed(self) -> bool:
         return self._index is not None
+
+    def _start_index(self, generation: int) -> None:
+        """Build the index for the timeline set as ``generation``, unless that is done or under way."""
+        if generation == self._generation and self._index is None and self._job is None:
+            self._build_index()
 
     def _build_index(self) -> None:
         events, rows, titles = self.model.events(), self._reading_rows, dict(self.model.doc_titles())
@@ -363,6 +377,9 @@ class EventList(QWidget):
         n = len(self.model.events())
         index = self._index
         text = self.search.text().strip()
+        if index is None and (text or self._sort is not None):
+            self._start_index(self._generation)
+            index = self._index
         if text and index is not None:
             rows = index.matching(text)
             self._matches = rows
@@ -372,6 +389,11 @@ class EventList(QWidget):
         if self._sort is not None and index is not None:
             column, descending = self._sort
             order = index.sorted_rows(rows, KEY_COLUMNS[column], descending)
+        elif self._matches is None and len(self._reading_rows) == n:
+            # Everything in reading order: that order is known already, nothing to sort.
+            order = self._reading_rows
+            if self._sort is not None and self._sort[1]:
+                order = order[::-1].copy()
         else:
             rank = index.rank("date") if index is not None else reading_ranks(n, self._reading_rows)
             order = rows[np.argsort(rank[rows], kind="stable")]
