@@ -293,9 +293,18 @@ def test_bands_stack_their_lanes() -> None:
     frame = store.layout(vp, 1000.0, np.full(len(store), 120.0), bands=bands)
     lane = dict(zip([store.ids[p] for p in frame.positions], frame.lanes.tolist(), strict=True))
     first = frame.band_lanes.tolist()
-    assert first[0] == 0 and first[1] == 2  # parade and report share a day: two lanes
-    assert {lane["parade"], lane["report"]} == {0, 1}
-    assert all(lane[i] >= 2 for i in ("kursk", "deploy", "troops", "visit"))
+    # Each band starts with a lane for its name; parade and report share a day: two lanes.
+    assert first[0] == 0 and first[1] == 3
+    assert {lane["parade"], lane["report"]} == {1, 2}
+    assert all(lane[i] >= 4 for i in ("kursk", "deploy", "troops", "visit"))
+    # A band with nothing in view takes no lanes.
+    later = store.layout(
+        Viewport(to_time(date(2025, 11, 20)), to_time(date(2025, 12, 10))),
+        1000.0,
+        np.full(len(store), 120.0),
+        bands=bands,
+    )
+    assert later.band_lanes.tolist()[0] == -1 and later.band_lanes.tolist()[1] == 0
 
 
 def test_reserved_width_keeps_the_selected_label_clear_of_its_neighbours() -> None:

@@ -518,7 +518,8 @@ class EventStore:
         (beside a point's marker, on or after a bar), and ``label_px`` then the title's alone.
         ``reserve`` = (position, title width, date width) makes room for a wider label at one
         position (the selected event's, shown in full). ``bands`` gives each store position a band (a group
-        of lanes of its own, e.g. the group a person filed it under); bands are stacked in order.
+        of lanes of its own, e.g. the group a person filed it under); the bands with events in
+        view are stacked in order, each under a lane left free for its name.
         Only events that begin in view count towards ``dense_limit``: long ones that merely
         cover the view are laid out while there is room, and counted in ``spanning_left_out``
         when there is none.
@@ -554,7 +555,9 @@ class EventStore:
         xm = np.where(point, (x0 + x1) / 2.0, x0)
         x0, x1 = self._stubbed(positions, x0, x1)
         dpp = viewport.days_per_px(width)
-        if len(self) <= GLOBAL_LAYOUT_LIMIT and not left_out:
+        # Bands are packed per frame: over the whole timeline most of a band's lanes would be
+        # empty wherever one looks.
+        if len(self) <= GLOBAL_LAYOUT_LIMIT and not left_out and bands is None:
             widths = _Widths(label_px, date_px, reserve)
             key = (
                 dpp,
@@ -610,20 +613,22 @@ class EventStore:
             groups = [np.flatnonzero(band_of == b) for b in band_ids]
         first_lane = np.full(int(max(band_ids, default=0)) + 1, -1, dtype=np.int64)
         offset = 0
+        # With bands, each band's first lane is left free for its name.
+        header = 0 if bands is None else 1
         for band, members in zip(band_ids, groups, strict=True):
-            if offset >= max_lanes:
+            if offset + header >= max_lanes:
                 break
             order = members[np.argsort(left[members], kind="stable")]
             packed = pack_lanes(
                 left[order],
                 right[order],
-                max_lanes - offset,
+                max_lanes - offset - header,
                 rank=self._rank(positions[order]),
                 ranked_lanes=ranked_lanes,
             )
-            lanes[order] = np.where(packed >= 0, packed + offset, -1)
+            lanes[order] = np.where(packed >= 0, packed + offset + header, -1)
             first_lane[band] = offset
-            offset += int(packed.max()) + 1 if len(packed) and packed.max() >= 0 else 0
+            offset += header + (int(packed.max()) + 1 if len(packed) and packed.max() >= 0 else 0)
         return lanes, first_lane
 
     def _global_lanes(

@@ -41,6 +41,7 @@ from timeline_app.qt.canvas_labels import (
     BAR_HEIGHT,
     CURATED_MARK_PX,
     GLYPH_ROW,
+    LANE_BOTTOM_PAD,
     MAX_DATE_LABEL_PX,
     MAX_LABEL_PX,
     CanvasGeometry,
@@ -359,25 +360,22 @@ def _paint_density(
 def _paint_bands(
     painter: QPainter, geo: CanvasGeometry, frame: FrameLayout, names: Sequence[str], style: TimelineStyle
 ) -> None:
-    """Lanes grouped in bands: a rule above each band and its name at the left."""
+    """Lanes grouped in bands: each band's first lane holds its name over a rule."""
     if not len(frame.band_lanes) or not names:
         return
     rect = geo.rect
     painter.setFont(style.bold_font)
     fm = QFontMetricsF(style.bold_font)
     for band, lane in enumerate(frame.band_lanes.tolist()):
-        if lane < 0 or band >= len(names):
+        if lane < 0 or band >= len(names) or not geo.shows(lane):
             continue
-        y = geo.lane_top(lane) - 3
-        if lane > 0 and geo.first_lane <= lane <= geo.first_lane + geo.max_lanes:
-            painter.setPen(style.axis_pen)
-            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-        if geo.shows(lane):
-            painter.setPen(style.muted)
-            text = names[band]
-            w = fm.horizontalAdvance(text)
-            # Right-aligned in the band's first row: clear of the labels, which read from the left.
-            painter.drawText(QPointF(rect.right() - w - 18, y + 3 + fm.ascent()), text)
+        base = geo.lane_top(lane) + geo.lane_height - LANE_BOTTOM_PAD - fm.descent() - 2
+        rule = base + fm.descent() + 2
+        painter.setPen(style.axis_pen)
+        painter.drawLine(QPointF(rect.left(), rule), QPointF(rect.right(), rule))
+        painter.setPen(style.muted)
+        name = fm.elidedText(names[band], Qt.TextElideMode.ElideRight, rect.width() - 24)
+        painter.drawText(QPointF(rect.left() + 6, base), name)
 
 
 def _paint_events(
