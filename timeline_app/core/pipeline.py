@@ -69,7 +69,7 @@ def extract_documents(
             progress(done, len(path_list), path.name)
         doc_id = _unique_id(path, used_ids)
         try:
-            doc = load_document(path, doc_id)
+            doc = _load_within(path, doc_id, budget)
             events, partial = _extract_within(doc, reference_date, budget)
         except LoadError as exc:
             errors.append((str(path), str(exc)))
@@ -117,6 +117,15 @@ def _process(doc: Document, reference_date: date | None) -> None:
 
 def _events(doc: Document) -> list[Event]:
     return build_events(doc)
+
+
+def _load_within(path: Path, doc_id: str, budget: Budget) -> Document:
+    """The document, read in the budget's time (a page's markup can take the HTML reader for ever)."""
+    try:
+        with _time_limit(budget.seconds):
+            return load_document(path, doc_id)
+    except _OutOfTime:
+        raise LoadError(f"too complex: could not be read within {budget.seconds:g} s") from None
 
 
 def _extract_within(doc: Document, reference_date: date | None, budget: Budget) -> tuple[list[Event], str]:

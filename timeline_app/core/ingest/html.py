@@ -17,10 +17,18 @@ class HtmlArticle:
 
 def extract_article(html: str) -> HtmlArticle:
     import trafilatura
+    from trafilatura.settings import set_date_params
 
     try:
         result = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            # The extensive date search hands odd strings to dateparser, which then tries every language
+            # it knows: seconds for one crafted <meta> date. The date formats pages use are found without it.
+            date_extraction_params=set_date_params(extensive=False),
         )
     except Exception as exc:  # the extractor raises many kinds of errors on broken markup
         raise LoadError(f"cannot read HTML page: {exc}") from None
