@@ -92,3 +92,95 @@ def test_temporary_files_of_killed_saves_are_cleaned_up(tmp_path: Path) -> None:
     assert not stale.exists() and not stale.with_name(stale.name + "-wal").exists()
     assert alive.exists()
     assert load_project(path)[0] == Timeline()
+
+
+# Two programs saving one project: each reloads when told that the other saved in between, as a
+# person would; a third only reads. Kills land at random moments in all of them.
+WRITER = r"""
+import sys
+from datetime import date
+from pathlib import Path
+from timeline_app.core.model import DatePoint, Event, FuzzyDate, Mention, Timeline
+from timeline_app.io.project import ProjectChangedElsewhere, ProjectError, load_project, save_project
+
+path, name = Path(sys.argv[1]), sys.argv[2]
+generation = 0
+while True:
+    generation += 1
+    events = [
+        Event(f"e{i}", f"{name} {generation} event {i}", "s" * 100,
+              FuzzyDate.point(DatePoint.day(date(2000 + i % 50, 1, 1))), mentions=[Mention("d", i, i + 3, "abc")])
+        for i in range(300 + (generation % 5) * 100)
+    ]
+    try:
+        save_project(path, Timeline(events=events), {"writer": name, "generation": generation})
+    except ProjectChangedElsewhere:
+        print("conflict", flush=True)
+        load_project(path)  # look at the other program's work, then save again
+        continue
+    print(name, generation, flush=True)
+"""
+
+READER = r"""
+import sys
+from pathlib import Path
+from timeline_app.io.project import ProjectError, load_project
+
+path = Path(sys.argv[1])
+while True:
+    try:
+        timeline, state = load_project(path)
+    except ProjectError as exc:
+        if "no such project file" in str(exc):
+            continue
+        raise
+    titles = {e.title.rsplit(" event ", 1)[0] for e in timeline.events}
+    expected = f"{state['writer']} {state['generation']}"
+    assert titles == {expected}, (titles, expected)
+    print("read", expected, flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_two_writers_a_reader_and_kills_never_damage_the_project(tmp_path: Path) -> None:
+    path = tmp_path / "shared.tlproj"
+    rng = random.Random(20251202)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    committed: dict[str, int] = {}
+    conflicts = reads = 0
+    for _round in range(12):
+        children = {
+            name: subprocess.Popen(
+                [sys.executable, "-c", WRITER if name != "reader" else READER, str(path), name],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+            for name in ("alpha", "beta", "reader")
+        }
+        time.sleep(rng.uniform(0.6, 1.5))
+        for child in rng.sample(list(children.values()), len(children)):
+            child.send_signal(signal.SIGKILL)
+            time.sleep(rng.uniform(0, 0.05))
+        for name, child in children.items():
+            out, err = child.communicate(timeout=30)
+            assert "Traceback" not in err, f"{name}: {err}"
+            lines = out.split("\n")
+            conflicts += sum(line == "conflict" for line in lines)
+            reads += sum(line.startswith("read ") for line in lines)
+            for line in lines:
+                parts = line.split()
+                if len(parts) == 2 and parts[0] == name:
+                    committed[name] = max(committed.get(name, 0), int(parts[1]))
+        if not committed:
+            continue
+        timeline, state = load_project(path)
+        writer, generation = state["writer"], state["generation"]
+        # The stored save is one a writer committed, or the one it had in flight when killed.
+        assert generation <= committed.get(writer, 0) + 1
+        assert {e.title.rsplit(" event ", 1)[0] for e in timeline.events} == {f"{writer} {generation}"}
+        assert len(timeline.events) == 300 + (generation % 5) * 100
+    assert set(committed) == {"alpha", "beta"}, "both writers must have saved"
+    assert conflicts > 0, "the writers never met: the conflict path was not exercised"
+    assert reads > 0
