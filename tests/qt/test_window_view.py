@@ -273,3 +273,17 @@ def test_thirty_related_articles_read_without_overlaps(qtbot: QtBot) -> None:
         win.select_event(event_id)
         assert not overlaps(canvas), event_id
         assert event_id in labelled_on_screen(canvas)
+
+
+def test_an_edit_keeps_the_lanes_where_they_were_scrolled(qtbot: QtBot) -> None:
+    doc = Document("d", "/tmp/d.txt", "", title="Wire")
+    day = FuzzyDate.point(DatePoint.day(date(2025, 9, 3)))
+    events = [Event(f"e{i}", f"Event {i}", "", day, mentions=[Mention("d", 0, 0, "")]) for i in range(30)]
+    win = open_window(qtbot, (900, 600))
+    win.set_timeline(Timeline([doc], events))
+    canvas = win.canvas()
+    canvas.set_first_lane(5)
+    assert canvas.first_lane() == 5
+    events[3].title = "Renamed"
+    win.refresh_events(["e3"])
+    assert canvas.first_lane() == 5

@@ -16,7 +16,6 @@ import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
-    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -27,8 +26,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QScrollBar, QSizePolicy, QWidget
 
 from timeline_app.core.store import DENSE_LIMIT, KIND_POINT, MARKER_RADIUS_PX, EventStore, FrameLayout, IntArray
-from timeline_app.core.time_scale import TimeScale, story_scale
-from timeline_app.core.viewport import MIN_SPAN_DAYS, Viewport, to_time
+from timeline_app.core.time_scale import SegmentKind, TimeScale, story_scale
+from timeline_app.core.viewport import MIN_SPAN_DAYS, Viewport, to_datetime, to_time
 from timeline_app.qt.canvas_drag import DragPreview, EventDrag, paint_drag_preview
 from timeline_app.qt.canvas_painter import (
     MAX_LABEL_PX,
@@ -170,9 +169,12 @@ class TimelineCanvas(QWidget):
 
     def set_bands(self, bands: IntArray | None, names: Sequence[str] = ()) -> None:
         """Group lanes in bands: ``bands`` gives each store position its band, ``names`` name them."""
+        if bands is None and self._bands is None:
+            return  # nothing changes: keep where the lanes are scrolled to
+        if (bands is None) != (self._bands is None):
+            self._first_lane = 0
         self._bands = bands
         self._band_names = tuple(names)
-        self._first_lane = 0
         self._frame = None
         self.update()
 
@@ -527,9 +529,6 @@ class TimelineCanvas(QWidget):
         vp = self.viewport_range()
         if vp.scale is None:
             return ""
-        from timeline_app.core.time_scale import SegmentKind
-        from timeline_app.core.viewport import to_datetime
-
         t = float(vp.to_time(point.x(), self.width()))
         for piece in vp.scale.segments():
             if piece.t0 <= t < piece.t1 and piece.kind is not SegmentKind.LINEAR:
@@ -609,6 +608,3 @@ class TimelineCanvas(QWidget):
 
     def drag_state(self) -> EventDrag | None:
         return self._event_drag
-
-    def font_metrics(self) -> QFontMetricsF:
-        return QFontMetricsF(self._style.font)
