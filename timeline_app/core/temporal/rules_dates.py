@@ -395,9 +395,12 @@ def _year_range(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", _year_value(first), basis=parts[0][2].basis, parts=parts)
 
 
-_SPELLED_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                 "ninety": 90}  # fmt: skip
+_SPELLED_TENS = {w: v for w, v in NUMBER_WORDS.items() if 20 <= v < 100}
 _SPELLED_SMALL = {w: v for w, v in NUMBER_WORDS.items() if 1 <= v < 20 and w not in ("a", "an", "single", "couple")}
+# The number words a year is spelled with ("nineteen ninety-six", "two thousand and twelve"), smallest first.
+_DIGIT_WORDS = "|".join(w for w, v in _SPELLED_SMALL.items() if v < 10)
+_TEEN_WORDS = "|".join(w for w, v in _SPELLED_SMALL.items() if v >= 10 and w != "dozen")  # no year has "dozen"
+_TENS_WORDS = "|".join(_SPELLED_TENS)
 
 
 def _spelled_number(words: str) -> int | None:
@@ -467,6 +470,8 @@ _NO_UNIT_AFTER = (
     rf"(?!\s*(?:%|percent|per\b|years?\b|months?\b|weeks?\b|days?\b|hours?\b|minutes?\b|people|times\b|points\b|"
     rf"degrees\b|[ap]\.?m\b|{MONTH}\b|[-/.:]\d))"
 )
+# Day ordinals up to the 19th in words; "twent" and "thirt" open the rest ("twenty-first", "thirtieth").
+_ORDINAL_WORDS = "|".join(w for w, v in ORDINALS.items() if 0 < v < 20)
 _WD = rf"(?:(?P<wd>{WEEKDAY_ANY})\s*,?\s+(?:the\s+)?)?"
 _YEAR_TAIL = rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR4}))?"
 
@@ -482,8 +487,7 @@ RULES: list[Rule] = [
     ),
     rule(
         "date_day_month",
-        rf"(?=\d|(?-i:[A-Z])|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-        r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twent|thirt))"
+        rf"(?=\d|(?-i:[A-Z])|(?:{_ORDINAL_WORDS}|twent|thirt))"
         rf"(?:(?P<day0>{DAY_NUM})\s+(?:to|until|till|through|and)\s+)?"
         rf"{_WD}(?P<day>{DAY_NUM}|{DAY_ORD_WORD})(?:\s*[-–]\s*{DAY_NUM})?\s+(?:of\s+)?(?P<mon>{MONTH})\b{_YEAR_TAIL}",
         _date_or_day_range,
@@ -538,11 +542,8 @@ RULES: list[Rule] = [
     rule(
         "spelled_year",
         r"(?P<pre>the\s+year\s+)?(?:(?P<c>eighteen|nineteen|twenty)[-\s]+(?P<rest>hundred|oh[-\s]+[a-z]+|"
-        r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|"
-        r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s]+(?:one|two|three|four|five|six|seven|"
-        r"eight|nine))?)|(?P<th>two\s+thousand)(?:\s+(?:and\s+)?(?P<threst>(?:one|two|three|four|five|six|seven|"
-        r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
-        r"(?:[-\s]+(?:one|two|three|four|five|six|seven|eight|nine))?))?)",
+        rf"(?:{_TEEN_WORDS})|(?:{_TENS_WORDS})(?:[-\s]+(?:{_DIGIT_WORDS}))?)|(?P<th>two\s+thousand)"
+        rf"(?:\s+(?:and\s+)?(?P<threst>(?:{_DIGIT_WORDS}|{_TEEN_WORDS}|twenty)(?:[-\s]+(?:{_DIGIT_WORDS}))?))?)",
         _spelled_year,
         _spelled_year_check,
     ),

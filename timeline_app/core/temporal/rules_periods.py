@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
+from timeline_app.core.lang import table
 from timeline_app.core.temporal.anchoring import MONTH_NAMES, nth_weekday, resolve_month_year
 from timeline_app.core.temporal.base import Context, Result, Rule, capitalised, in_headline, month_number, rule
 from timeline_app.core.temporal.lexicon import (
@@ -233,7 +234,7 @@ def _holiday_check(m: re.Match[str], text: str) -> bool:
     )
 
 
-_US_DAYS_AFTER_THANKSGIVING = {"black friday": 1, "cyber monday": 4}
+_US_DAYS_AFTER_THANKSGIVING = {name: int(days) for name, days in table("thanksgiving_holidays")}
 
 
 def _key(name: str) -> str:
