@@ -12,14 +12,10 @@ import re
 from dataclasses import dataclass
 
 from timeline_app.core.events.lexicon import is_past
+from timeline_app.core.lang import alternation
 
-# Forms that are also plural nouns ("states", "reports", "claims", "notes") are left out: "in nine states".
-REPORTING_VERBS = (
-    "said|says|say|noted|stated|told|tells|announced|announces|reported|confirmed|confirms|"
-    "claimed|indicated|indicates|estimated|affirmed|affirms|expressed|expresses|added|"
-    "warned|warns|argued|argues|explained|explains|insisted|insists|acknowledged|acknowledges|believed|believes|"
-    "revealed|reveals|disclosed|emphasized|emphasised|stressed|mentioned|suggested|predicted|asserted|alleged"
-)
+# Forms that are also plural nouns ("states", "reports") are left out of the list: "in nine states".
+REPORTING_VERBS = alternation("reporting_verbs", longest_first=False)
 _ATTRIBUTION = re.compile(
     r",?\s*\b(?:as\s+(?:reported|stated|announced|said|cited|noted|quoted)\s+(?:by|in)|as\s+per|according\s+to|"
     r"citing|quoting|as\s+(?:\w+\s+){1,4}(?:reported|said|announced|stated))\b",

@@ -4,147 +4,23 @@ from __future__ import annotations
 
 import re
 
-from timeline_app.core.lang import word_list
+from timeline_app.core.lang import alternation, table, word_list
 
 # Nouns naming the same kind of happening share a group, so "the summit" and "the meeting" can corefer.
-EVENT_NOUN_GROUPS: dict[str, str] = {}
-for _group, _words in {
-    "meeting": "meeting meetings summit talks discussion discussions conference negotiations session sessions "
-    "consultations encounter",
-    "parade": "parade ceremony ceremonies celebration celebrations commemoration festival rally march procession",
-    "attack": "attack attacks bombing bombings explosion explosions blast blasts strike strikes raid raids assault",
-    "election": "election elections vote voting poll polls referendum ballot",
-    "disaster": "earthquake quake storm hurricane typhoon flood floods fire wildfire crash accident collision",
-    "launch": "launch release unveiling debut",
-    "trial": "trial hearing verdict sentencing",
-    "speech": "speech address interview statement announcement",
-    "protest": "protest protests demonstration demonstrations strike walkout riot riots",
-    "deal": "deal agreement accord treaty contract merger acquisition",
-    "deployment": "deployment deployments dispatch",
-    "war": "war invasion offensive battle fighting conflict",
-}.items():
-    for _word in _words.split():
-        EVENT_NOUN_GROUPS.setdefault(_word, _group)
+EVENT_NOUN_GROUPS: dict[str, str] = {noun: kind for noun, kind in table("event_nouns")}
 
-_IRREGULAR_PAST = frozenset(
-    [
-        "was",
-        "were",
-        "had",
-        "did",
-        "went",
-        "made",
-        "sent",
-        "took",
-        "met",
-        "held",
-        "gave",
-        "came",
-        "saw",
-        "said",
-        "told",
-        "began",
-        "led",
-        "won",
-        "fought",
-        "left",
-        "fell",
-        "rose",
-        "spoke",
-        "wrote",
-        "brought",
-        "bought",
-        "built",
-        "caught",
-        "chose",
-        "drew",
-        "drove",
-        "ate",
-        "felt",
-        "found",
-        "flew",
-        "forgot",
-        "froze",
-        "got",
-        "grew",
-        "heard",
-        "hid",
-        "hit",
-        "hurt",
-        "kept",
-        "knew",
-        "laid",
-        "lost",
-        "meant",
-        "paid",
-        "put",
-        "quit",
-        "ran",
-        "read",
-        "rode",
-        "rang",
-        "sought",
-        "sold",
-        "set",
-        "shot",
-        "shut",
-        "sang",
-        "sank",
-        "sat",
-        "slept",
-        "slid",
-        "spent",
-        "spread",
-        "stood",
-        "stole",
-        "struck",
-        "swore",
-        "swept",
-        "swam",
-        "threw",
-        "understood",
-        "woke",
-        "wore",
-        "wept",
-        "withdrew",
-        "overtook",
-        "undertook",
-        "became",
-    ]
-)
-_NOT_PAST_ED = frozenset(
-    [
-        "need",
-        "needed",
-        "speed",
-        "embed",
-        "indeed",
-        "seed",
-        "feed",
-        "breed",
-        "bed",
-        "red",
-        "shed",
-        "hundred",
-        "exceed",
-        "proceed",
-        "succeed",
-        "bleed",
-        "heed",
-        "greed",
-        "deed",
-        "creed",
-        "weed",
-    ]
-)
+# Irregular forms both tense readers count, and more that only this one counts (irregular_past_extra.txt).
+_IRREGULAR_PAST = frozenset((*word_list("irregular_past"), *word_list("irregular_past_extra")))
+_NOT_PAST_ED = frozenset(word_list("not_past_ed"))
 # After these a verb is a bare infinitive: "could exceed", "to proceed".
-_BEFORE_INFINITIVE = frozenset(["will", "would", "could", "may", "might", "shall", "should", "can", "must", "to"])
+_BEFORE_INFINITIVE = frozenset(word_list("before_infinitive"))
 _WORD = re.compile(r"[A-Za-z']+")
 
 STRONG_EXPECTATION = re.compile(
-    r"\b(?:is|are|was|were)\s+(?:widely\s+)?(?:anticipated|expected|scheduled|slated|set|due|poised|likely|planned)\b|"
-    r"\b(?:plans?|planning|intends?|intending|aims?|vows?|pledged|promised|threatened)\s+to\b|"
-    r"\bupcoming\b|\bforthcoming\b|\bwill\s+be\s+held\b|\b(?:expects?|forecasts?|predicts?|anticipates?)\b",
+    rf"\b(?:is|are|was|were)\s+(?:widely\s+)?(?:{alternation('expected_predicates', longest_first=False)})\b|"
+    rf"\b(?:{alternation('intention_verbs', longest_first=False)})\s+to\b|"
+    r"\bupcoming\b|\bforthcoming\b|\bwill\s+be\s+held\b|"
+    rf"\b(?:{alternation('forecast_verbs', longest_first=False)})\b",
     re.IGNORECASE,
 )
 WEAK_EXPECTATION = re.compile(r"\b(?:will|shall|may|might|could|would|going\s+to)\s+(?!have\b)\w+", re.IGNORECASE)
@@ -153,8 +29,8 @@ ONGOING = re.compile(
     re.IGNORECASE,
 )
 IT_IS_THAT = re.compile(
-    r"^\s*it\s+(?:is|was|has\s+been)\s+(?:widely\s+)?(?:anticipated|expected|believed|reported|thought|said|"
-    r"feared|hoped|likely|possible|understood|estimated)\s+that\s+",
+    r"^\s*it\s+(?:is|was|has\s+been)\s+(?:widely\s+)?"
+    rf"(?:{alternation('impersonal_predicates', longest_first=False)})\s+that\s+",
     re.IGNORECASE,
 )
 
@@ -169,26 +45,7 @@ def event_nouns(text: str) -> list[str]:
     return out
 
 
-_PRESENT_COPULA = frozenset(
-    [
-        "is",
-        "are",
-        "am",
-        "be",
-        "being",
-        "seems",
-        "seem",
-        "looks",
-        "look",
-        "remains",
-        "remain",
-        "very",
-        "more",
-        "most",
-        "so",
-        "too",
-    ]
-)
+_PRESENT_COPULA = frozenset(word_list("present_copulas"))
 
 
 def is_past(text: str) -> bool:

@@ -11,42 +11,26 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from timeline_app.core.lang import alternation, fragments, word_list
+
 Tense = Literal["past", "present", "future"]
 
-_FUTURE = (
-    r"will|won't|'ll|shall|going\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|due|set|slated|poised|likely|"
-    r"planning|preparing)\s+to|planned|planning|plans?\s+to|to\s+be|intends?\s+to|aims?\s+to|expects?\s+to|hopes?\s+to|"
-    r"would|upcoming|forthcoming|scheduled|next(?!\s+to\b)|to\s+be\s+held|to\s+begin|to\s+start|to\s+take\s+place|"
-    r"coming(?=\s+(?:days?|weeks?|months?|years?|weekend|season|decades?|hours|quarters?))|"
-    r"to\s+visit|to\s+meet|to\s+hold|to\s+open|to\s+resume|as\s+soon\s+as|payable|effective|expires?|"
-    r"begins|begin|starts|ends|opens|closes|resumes|resume|reopens|meets|hosts|visits|travels|plays|faces|"
-    r"takes\s+place|kicks\s+off|tips\s+off|launches|arrives|departs|heads\s+to|"
-    r"postponed\s+until|(?:no\s+)?later\s+than|"
-    r"must(?!\s+have\b)|(?:is|are)\s+(?:expected|scheduled|due|set|slated)|"
-    r"(?:takes?|comes?|goes?)\s+(?:effect|into\s+(?:effect|force))|"
-    r"(?:forecast|predicted|projected|expected|scheduled|slated|tipped)\s+to|due(?!\s+to\s+(?!be\b|begin|start|open|take|meet|hold|visit|arrive|return|launch|end|close|expire)\w)|"
-    r"(?:is|are|am)\s+(?:not\s+)?(?:seeking|running|planning|hoping|preparing|heading|travell?ing|meeting|launching|"
-    r"holding|hosting|releasing|opening|starting|leaving|visiting|returning|standing)\b"
+_FUTURE = fragments("future_tense_cues")
+# The irregular past forms are those the event lexicon counts too; any word in "-ed" is a past form here.
+_PAST = "|".join(
+    (
+        alternation("past_tense_cues", longest_first=False),
+        alternation("irregular_past", longest_first=False),
+        r"\w{3,}ed",
+    )
 )
-_PAST = (
-    r"was|were|had|did|said|told|reported|announced|ago|last|earlier|previously|"
-    r"\w{3,}ed|began|became|came|went|met|made|took|gave|held|saw|left|fell|rose|won|lost|got|"
-    r"paid|sold|spent|struck|shot|hit|put|set\s+off|brought|bought|built|caught|fought|found|"
-    r"heard|kept|led|meant|ran|sent|spoke|stood|thought|wrote|broke|chose|drove|ate|flew|grew|knew|"
-    r"threw|woke|wore|since"
-)
-_PRESENT = r"is|are|am|says|say|now|currently|today"
+_PRESENT = alternation("present_tense_cues", longest_first=False)
 
 _CUES = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<present>{_PRESENT}))\b", re.IGNORECASE)
 # Words ending in -ed that are not past-tense verbs: keep them from voting.
-# Reporting verbs date the report, not the event reported ("said the boy must return by Jan. 14").
-_NOT_VERBS = frozenset(
-    {"need", "speed", "seed", "feed", "bed", "red", "shed", "hundred", "indeed", "united", "based",
-     "headed", "titled", "entitled", "scheduled", "sacred", "wicked", "naked", "kindred", "hatred", "shred",
-     "embed", "infrared", "sled", "coed", "biped", "moped"}
-)  # fmt: skip
+_NOT_VERBS = frozenset((*word_list("not_past_ed"), *word_list("not_past_ed_tense")))
 # "succeed", "proceed", "exceed": -eed words are present tense unless they are one of these.
-_PAST_EED = frozenset({"agreed", "disagreed", "freed", "decreed", "guaranteed", "refereed"})
+_PAST_EED = frozenset(word_list("past_eed"))
 
 
 def _not_a_verb(word: str) -> bool:
@@ -61,7 +45,8 @@ _ADJECTIVE_BEFORE = re.compile(
 # "will be paid", "will remain closed": a participle after these words describes a state, not a past event.
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|being|remains?|stays?|seems?|appears?)\s+$", re.IGNORECASE)
 _SUBCLAUSE_END = re.compile(r"[,;:()\u2013\u2014]")
-_REPORTING = frozenset({"said", "says", "say", "told", "reported", "announced", "added", "stated"})
+# Reporting verbs date the report, not the event reported ("said the boy must return by Jan. 14").
+_REPORTING = frozenset(word_list("reporting_verbs"))
 # "..., officials said." / "said in a statement": an attribution closing the sentence.
 _ATTRIBUTION_END = re.compile(r"\s*(?:[.,;!?]|$|(?:in|on|at|after|during|according|earlier|later)\b)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.!?;\n]")
