@@ -118,3 +118,14 @@ def test_a_conflicting_file_without_a_save_time_is_still_a_conflict(tmp_path: Pa
     conn.close()
     with pytest.raises(ProjectChangedElsewhere, match="another program saved this project after"):
         save_project(path, sample_timeline())
+
+
+def test_a_text_changed_at_the_same_length_is_saved(tmp_path: Path) -> None:
+    """Saves compare stored texts inside SQLite; a change that keeps the length must still be seen."""
+    path = tmp_path / "p.tlproj"
+    timeline = sample_timeline()
+    save_project(path, timeline)
+    text = timeline.documents[0].text
+    timeline.documents[0].text = text[:-1] + ("x" if text[-1] != "x" else "y")
+    save_project(path, timeline)
+    assert load_project(path)[0].documents[0].text == timeline.documents[0].text

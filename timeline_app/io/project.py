@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import tempfile
 import threading
 import uuid
 from collections.abc import Iterable, Iterator
@@ -99,7 +100,7 @@ def load_project(path: Path | str) -> tuple[Timeline, dict[str, Any]]:
                 raise ProjectError(f"{path.name}: the project file is damaged ({damage})")
             if version < SCHEMA_VERSION:
                 # Upgrade a copy: opening must not change a file an older version may still need.
-                with _memory_copy(conn) as upgraded:
+                with _upgraded_copy(conn) as upgraded:
                     timeline, meta = _read_checked(upgraded, path)
             else:
                 timeline, meta = _read_checked(conn, path)
@@ -273,16 +274,18 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _memory_copy(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    memory = sqlite3.connect(":memory:", isolation_level=None)
-    harden(memory)
-    try:
-        conn.backup(memory)
-        with _transaction(memory):
-            migrate(memory, memory.execute("PRAGMA user_version").fetchone()[0])
-        yield memory
-    finally:
-        memory.close()
+def _upgraded_copy(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """The project migrated in a temporary file: in memory it would sit beside the timeline read from it."""
+    with tempfile.TemporaryDirectory(prefix="timeline-upgrade-") as folder:
+        copy = sqlite3.connect(Path(folder) / "upgrade.tlproj", isolation_level=None)
+        harden(copy)
+        try:
+            conn.backup(copy)
+            with _transaction(copy):
+                migrate(copy, copy.execute("PRAGMA user_version").fetchone()[0])
+            yield copy
+        finally:
+            copy.close()
 
 
 def _file_size(path: Path) -> int:

@@ -87,11 +87,39 @@ def write_timeline(conn: sqlite3.Connection, timeline: Timeline, meta: dict[str,
             )
             for i, d in enumerate(timeline.documents)
         ]
-        _sync(conn, "documents", ("position",), documents)
+        _sync_documents(conn, documents)
         _sync(conn, "timexes", ("document_position", "position"), list(_timex_rows(timeline.documents)))
         _sync(conn, "events", ("position",), [_event_row(i, e) for i, e in enumerate(timeline.events)])
         _sync(conn, "mentions", ("event_position", "position"), list(_mention_rows(timeline.events)))
     conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
+
+
+def _sync_documents(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+    """_sync for documents, without reading every stored text into memory beside the open ones.
+
+    The stored rows are compared on everything but the text, and on the text's length; a text
+    of the same length is compared inside SQLite, one document at a time.
+    """
+    stored = {
+        row[0]: row
+        for row in conn.execute(
+            "SELECT position, id, path, length(text), title, reference_date, reference_date_basis,"
+            " reference_date_weak, kind FROM documents"
+        )
+    }
+    changed = []
+    for row in rows:
+        before = stored.pop(row[0], None)
+        text = row[3]
+        if before == (*row[:3], len(text), *row[4:]):
+            same = conn.execute("SELECT text = ? FROM documents WHERE position = ?", (text, row[0])).fetchone()
+            if same and same[0]:
+                continue
+        changed.append(row)
+    if stored:
+        conn.executemany("DELETE FROM documents WHERE position = ?", [(p,) for p in stored])
+    if changed:
+        conn.executemany("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?)", changed)
 
 
 def _sync(conn: sqlite3.Connection, table: str, key: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
