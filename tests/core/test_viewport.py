@@ -167,3 +167,20 @@ def test_viewport_on_a_broken_axis_zooms_and_pans_in_axis_days() -> None:
     assert vp.to_time(x, 800.0) == pytest.approx(float(marks[3]))
     linear = vp.with_scale(None)
     assert (linear.t0, linear.t1) == (vp.t0, vp.t1) and linear.scale is None
+
+
+def test_two_clusters_of_news_years_apart_are_joined_by_a_gap_but_a_handful_of_events_is_not() -> None:
+    rng = np.random.default_rng(8)
+    early = to_time(date(2005, 5, 1)) + rng.uniform(0, 400, 15)
+    late = to_time(date(2024, 10, 1)) + rng.uniform(0, 300, 12)
+    marks = np.sort(np.concatenate([early, late]))
+    scale = story_scale(marks, marks + 1, marks)
+    gaps = scale.gaps()
+    assert len(gaps) == 1 and gaps[0].t0 < to_time(date(2007, 1, 1)) and gaps[0].t1 > to_time(date(2024, 1, 1))
+    vp = Viewport.fit(float(marks[0]), float(marks[-1]) + 1, 0.02, scale=scale)
+    assert vp.to_px(float(early.max()), 1000.0) > 300  # each cluster gets a good part of the width
+    # Two events, a year's silence, three events: a quiet middle, not two stories.
+    few = np.array(
+        [to_time(date(2024, 10, 1)), to_time(date(2024, 10, 15))] + [to_time(date(2025, 9, d)) for d in (3, 4, 5)]
+    )
+    assert story_scale(few, few + 1, few).is_linear

@@ -28,8 +28,10 @@ CONTEXT_TRIGGER = 2.0
 # ...and then takes at most this many story spans of axis.
 CONTEXT_SHARE = 0.3
 # An empty stretch inside the story longer than this many story spans is cut out too (two
-# clusters of news years apart); a story that merely has a quiet middle stays linear.
-INNER_GAP_SHARE = 0.85
+# clusters of news years apart) when each side holds this many events; a story that merely
+# has a quiet middle, or a handful of events, stays linear.
+INNER_GAP_SHARE = 0.6
+INNER_GAP_SIDE = 4
 # Axis length of one gap, in story spans (about 25 px when the story fills a window).
 GAP_SHARE = 0.035
 MAX_GAPS = 12
@@ -183,7 +185,8 @@ def story_scale(
     marks = np.asarray(marks, dtype=np.float64)
     starts = np.asarray(starts, dtype=np.float64)
     ends = np.maximum(np.asarray(ends, dtype=np.float64), starts)
-    core_lo, core_hi = core_window(np.sort(marks))
+    sorted_marks = np.sort(marks)
+    core_lo, core_hi = core_window(sorted_marks)
     span = max(core_hi - core_lo, min_span)
     # What must stay visible: each event's marker, and both ends of events no longer than the story;
     # the story reaches as far as the events marked in it do.
@@ -192,10 +195,13 @@ def story_scale(
     if inside.any():
         core_lo, core_hi = min(core_lo, float(starts[inside].min())), max(core_hi, float(ends[inside].max()))
     span = max(core_hi - core_lo, min_span)
-    pad = max(span * 0.08, min_span * 0.25)
-    core_lo, core_hi = core_lo - pad, core_hi + pad
-    span = core_hi - core_lo
     occupied = np.unique(np.concatenate([marks, starts[short], ends[short]]))
+    gaps = _inner_gaps(occupied[(occupied >= core_lo) & (occupied <= core_hi)], sorted_marks, span)
+    # Margins and budgets follow the news, not the empty years between two clusters of it.
+    news = max(span - sum(b - a for a, b in gaps), min_span)
+    pad = max(news * 0.08, min_span * 0.25)
+    core_lo, core_hi = core_lo - pad, core_hi + pad
+    span = news + 2 * pad
     lo, hi = float(occupied[0]), float(occupied[-1])
     gap_len = span * GAP_SHARE
     pieces: list[tuple[float, float, SegmentKind, float]] = []
@@ -206,7 +212,7 @@ def story_scale(
     else:
         start = min(lo, core_lo)
     end = core_hi if hi - core_hi > CONTEXT_TRIGGER * span else max(hi, core_hi)
-    pieces += _story(occupied[(occupied >= start) & (occupied <= end)], start, end, span, pad, gap_len)
+    pieces += _story(gaps, start, end, pad, gap_len)
     if hi - core_hi > CONTEXT_TRIGGER * span:
         right = _context(-occupied[occupied > core_hi][::-1], -(hi + pad), -core_hi, span, pad, gap_len, max_gaps)
         pieces += [(-t1, -t0, kind, length) for t0, t1, kind, length in reversed(right)]
@@ -216,21 +222,33 @@ def story_scale(
     return TimeScale.from_segments(pieces)
 
 
+def _inner_gaps(points: FloatArray, marks: FloatArray, span: float) -> list[tuple[float, float]]:
+    """Empty stretches inside the story long enough to cut, with events enough on both sides."""
+    if len(points) < 2:
+        return []
+    diffs = np.diff(points)
+    gaps = []
+    for i in np.flatnonzero(diffs > INNER_GAP_SHARE * span).tolist():
+        a, b = float(points[i]), float(points[i + 1])
+        before = int(np.searchsorted(marks, a, side="right"))
+        if min(before, len(marks) - before) >= INNER_GAP_SIDE:
+            gaps.append((a, b))
+    return gaps
+
+
 def _story(
-    points: FloatArray, start: float, end: float, span: float, pad: float, gap_len: float
+    gaps: list[tuple[float, float]], start: float, end: float, pad: float, gap_len: float
 ) -> list[tuple[float, float, SegmentKind, float]]:
-    """The story at full scale, with long empty stretches inside it cut out."""
+    """The story at full scale, with the long empty stretches inside it cut out."""
     pieces: list[tuple[float, float, SegmentKind, float]] = []
     cursor = start
-    if len(points) > 1:
-        diffs = np.diff(points)
-        for i in np.flatnonzero(diffs > INNER_GAP_SHARE * span).tolist():
-            a, b = float(points[i]) + pad, float(points[i + 1]) - pad
-            if b - a <= gap_len * 4 or a <= cursor:
-                continue
-            pieces.append((cursor, a, SegmentKind.LINEAR, a - cursor))
-            pieces.append((a, b, SegmentKind.GAP, gap_len))
-            cursor = b
+    for lo, hi in gaps:
+        a, b = lo + pad, hi - pad
+        if b - a <= gap_len * 4 or a <= cursor:
+            continue
+        pieces.append((cursor, a, SegmentKind.LINEAR, a - cursor))
+        pieces.append((a, b, SegmentKind.GAP, gap_len))
+        cursor = b
     if end > cursor:
         pieces.append((cursor, end, SegmentKind.LINEAR, end - cursor))
     return pieces

@@ -25,7 +25,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QScrollBar, QSizePolicy, QWidget
 
-from timeline_app.core.store import DENSE_LIMIT, KIND_POINT, MARKER_RADIUS_PX, EventStore, FrameLayout, IntArray
+from timeline_app.core.store import (
+    DENSE_LIMIT,
+    KIND_POINT,
+    MARKER_RADIUS_PX,
+    OPEN_STUB_PX,
+    EventStore,
+    FrameLayout,
+    IntArray,
+)
 from timeline_app.core.time_scale import SegmentKind, TimeScale, story_scale
 from timeline_app.core.viewport import MIN_SPAN_DAYS, Viewport, to_datetime, to_time
 from timeline_app.qt.canvas_drag import DragPreview, EventDrag, paint_drag_preview
@@ -314,11 +322,15 @@ class TimelineCanvas(QWidget):
         if pos < 0:
             return
         vp = self.viewport_range()
+        width = self.width()
         marker = self._store.marker_time(pos)
-        # Keep room on the right of the marker for its label.
-        label_px = min(MAX_LABEL_PX * 0.6, self.width() * 0.4)
-        hi = float(vp.to_time(float(vp.to_px(marker, self.width())) + label_px, self.width()))
-        self.set_viewport(vp.ensure_visible(marker, max(hi, marker), margin=0.05))
+        x = float(vp.to_px(marker, width))
+        # Keep room on the right of the marker for its label, and on its left for the stub of
+        # an open start (the label starts there).
+        label_px = min(MAX_LABEL_PX * 0.6, width * 0.4)
+        hi = float(vp.to_time(x + label_px, width))
+        lo = float(vp.to_time(x - OPEN_STUB_PX - MARKER_RADIUS_PX, width))
+        self.set_viewport(vp.ensure_visible(min(lo, marker), max(hi, marker), margin=0.03))
         self.reveal(event_id)
 
     # Qt overrides -------------------------------------------------------------------
