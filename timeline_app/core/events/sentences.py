@@ -9,72 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline_app.core.lang import word_list
+from timeline_app.core.temporal.lexicon import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
+
 # Words that end with a dot without ending the sentence.
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "gov",
-        "sen",
-        "rep",
-        "pres",
-        "st",
-        "jr",
-        "sr",
-        "co",
-        "corp",
-        "inc",
-        "ltd",
-        "bros",
-        "no",
-        "vs",
-        "etc",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.u",
-        "a.m",
-        "p.m",
-        "approx",
-        "est",
-        "dept",
-        "univ",
-        "ave",
-        "fig",
-        "al",
-    ]
-)
+_ABBREVIATIONS = frozenset((*word_list("abbreviations"), *MONTH_ABBREVIATIONS, *WEEKDAY_ABBREVIATIONS))
 _BULLET = re.compile(r"^[ \t]*(?:[-*•‣◦▪–—]|\d{1,2}[.)])[ \t]+")
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
 

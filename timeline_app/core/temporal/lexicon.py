@@ -55,6 +55,9 @@ MONTH_FULL = rf"(?:{alternation(_MONTH_FULL)}|sept\.)"
 WEEKDAY = rf"(?:{alternation([w for w in WEEKDAYS if len(w) > 4])})"
 _WEEKDAY_ABBR = [w for w in WEEKDAYS if len(w) <= 5 and not w.endswith("day")]
 WEEKDAY_ANY = rf"(?:{alternation([w for w in WEEKDAYS if len(w) > 4])}|(?:{alternation(_WEEKDAY_ABBR)})\.?)"
+# Abbreviations may be written with a full stop ("Sept.", "Thurs."), which then ends no sentence.
+MONTH_ABBREVIATIONS = tuple(_MONTH_ABBR)
+WEEKDAY_ABBREVIATIONS = tuple(_WEEKDAY_ABBR)
 DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _UNITS_ORD = "|".join(w for w, v in ORDINALS.items() if 0 < v < 10)
 DAY_ORD_WORD = rf"(?:{alternation([w for w in ORDINALS if ORDINALS[w] > 0])}|twenty-?(?:{_UNITS_ORD})|thirty-?first)"

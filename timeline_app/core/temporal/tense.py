@@ -12,6 +12,7 @@ import re
 from typing import Literal
 
 from timeline_app.core.lang import alternation, fragments, word_list
+from timeline_app.core.temporal.lexicon import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
 
 Tense = Literal["past", "present", "future"]
 
@@ -52,12 +53,8 @@ _ATTRIBUTION_END = re.compile(r"\s*(?:[.,;!?]|$|(?:in|on|at|after|during|accordi
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 # Words written with a full stop that does not end the sentence ("Sept. 4", "Mr. Smith"); "a.m" ends in "m".
 _ABBREVIATIONS = frozenset(
-    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
-     "thu", "thur", "thurs", "fri", "sat", "sun", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt",
-     "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "prof", "pres", "inc", "co", "corp", "ltd", "no", "nos", "mt",
-     "ft", "vs", "approx", "est", "dept", "univ", "ave", "blvd", "rd", "fig", "vol", "calif", "fla", "ariz", "mass",
-     "penn", "conn", "wash", "mich", "minn", "tenn", "ill", "ind", "kan", "nev", "okla", "ore", "wis", "colo"}
-)  # fmt: skip
+    (*word_list("abbreviations"), *word_list("abbreviations_tense"), *MONTH_ABBREVIATIONS, *WEEKDAY_ABBREVIATIONS)
+)
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
