@@ -16,9 +16,12 @@ from timeline_app.core.lang import alternation
 
 # Forms that are also plural nouns ("states", "reports") are left out of the list: "in nine states".
 REPORTING_VERBS = alternation("reporting_verbs", longest_first=False)
+# "as reported by X", "according to X": who told the news.
+SOURCE_OPENERS = rf"as\s+(?:{alternation('attribution_verbs', longest_first=False)})\s+(?:by|in)|" + alternation(
+    "source_openers", longest_first=False
+)
 _ATTRIBUTION = re.compile(
-    r",?\s*\b(?:as\s+(?:reported|stated|announced|said|cited|noted|quoted)\s+(?:by|in)|as\s+per|according\s+to|"
-    r"citing|quoting|as\s+(?:\w+\s+){1,4}(?:reported|said|announced|stated))\b",
+    rf",?\s*\b(?:{SOURCE_OPENERS}|as\s+(?:\w+\s+){{1,4}}(?:reported|said|announced|stated))\b",
     re.IGNORECASE,
 )
 _TRAILING_SAID = re.compile(

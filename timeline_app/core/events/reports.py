@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from timeline_app.core.events.candidates import Candidate
-from timeline_app.core.events.clauses import REPORTING_VERBS
+from timeline_app.core.events.clauses import REPORTING_VERBS, SOURCE_OPENERS
 from timeline_app.core.events.entities import find_entities
 from timeline_app.core.events.titles import first_verb_end, make_title
 
@@ -57,8 +57,8 @@ def source_of(c: Candidate) -> str:
 
 
 _INTRODUCED_SOURCE = re.compile(
-    r"^[,\s\"”']*(?:as\s+(?:reported|stated|announced|said|cited|noted|quoted)\s+(?:by|in)|as\s+per|according\s+to|citing|"
-    r"quoting)\s+((?:[\w'’.\-]+\s+){0,6}?[\w'’.\-]+?)(?=\s+(?:on|in|at|last|this|early|late|earlier)\b|[,.;]|$)",
+    rf"^[,\s\"”']*(?:{SOURCE_OPENERS})\s+((?:[\w'’.\-]+\s+){{0,6}}?[\w'’.\-]+?)"
+    r"(?=\s+(?:on|in|at|last|this|early|late|earlier)\b|[,.;]|$)",
     re.IGNORECASE,
 )
 _SPEAKER = re.compile(
