@@ -205,8 +205,9 @@ def run(options: LaunchOptions) -> int:
     window.show()
     window.canvas().setFocus(Qt.FocusReason.OtherFocusReason)
     code = app.exec()
-    if unattended is not None and code == 0 and (unattended.errors or window.load_errors):
-        code = 1  # the picture is taken, but of less than was asked for
+    nothing_shown = not (window.timeline().documents or window.timeline().events)
+    if unattended is not None and code == 0 and (unattended.errors or (window.load_errors and nothing_shown)):
+        code = 1  # the project, or every file, could not be opened: the picture shows none of it
     if options.screenshot:
         # The picture is saved and nothing else is kept: skip tearing down every widget and
         # module one by one, which takes longer than the rest of the exit.
