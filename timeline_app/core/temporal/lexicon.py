@@ -32,6 +32,8 @@ UNIT_CODES: dict[str, str] = {unit: code for unit, code, _part in table("duratio
 TIME_UNITS = frozenset(unit for unit, _code, part in table("duration_units") if part == "time")
 
 DECADE_WORDS: dict[str, int] = _numbered("decade_words")
+# Words before a count that say how exact it is ("about three years", "more than a decade ago"): the TimeML mod.
+COUNT_MODIFIERS: dict[str, str] = _coded("count_modifiers")
 
 # The movable holidays are computed in rules_periods.py from these tables.
 HOLIDAYS: dict[str, tuple[int, int]] = {name: (int(month), int(day)) for name, month, day in table("holidays")}
@@ -63,6 +65,7 @@ _UNITS_ORD = "|".join(w for w, v in ORDINALS.items() if 0 < v < 10)
 DAY_ORD_WORD = rf"(?:{alternation([w for w in ORDINALS if ORDINALS[w] > 0])}|twenty-?(?:{_UNITS_ORD})|thirty-?first)"
 YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
 SEASON = rf"(?:{alternation(list(SEASONS))})"
+COUNT_MODIFIER = alternation(list(COUNT_MODIFIERS))
 DAY_PART = r"(?:morning|afternoon|evening|night)"
 
 _UNIT_WORDS = list(word_list("count_units"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from timeline_app.core.lang import alternation, fragments
 from timeline_app.core.temporal.anchoring import MONTH_NAMES, nth_weekday, resolve_month_day, resolve_month_year
 from timeline_app.core.temporal.base import Context, Result, Rule, capitalised, month_number, rule, weekday_number
 from timeline_app.core.temporal.lexicon import (
@@ -25,24 +26,9 @@ from timeline_app.core.temporal.units import Unit
 REL_YEAR = r"this|last|next|the\s+previous|the\s+following|the\s+same|that|the\s+past|the\s+coming|the\s+current"
 
 # Nouns that make a four-digit number a quantity ("2000 troops"), not a year.
-_QUANTITY_NOUNS = re.compile(
-    r"\s*(?:percent|per\s+cent|%|people|persons|troops|soldiers|workers|employees|jobs|men|women|children|"
-    r"students|cars|vehicles|units|shares|tons|tonnes|barrels|miles|kilometers|kilometres|km|meters|metres|feet|"
-    r"acres|homes|houses|cases|deaths|points|dollars|euros|yuan|won|pounds|rubles|yen|members|votes|delegates|"
-    r"refugees|civilians|police|officers|residents|families|companies|firms|items|pages|words|calories|"
-    r"megawatts|mw|pieces|rounds|bombs|missiles|aircraft|planes|ships|tanks|guns|weapons|rockets|drones|"
-    r"prisoners|migrants|patients|sites|flights|stores|times|hectares|sq|square|cubic|degrees|tests|beds|"
-    r"copies|visitors|users|customers|votes|seats|lives|victims|injured|dead|killed|more|others|or\s+so)\b",
-    re.IGNORECASE,
-)
+_QUANTITY_NOUNS = re.compile(rf"\s*(?:{alternation('quantity_nouns', longest_first=False)})\b", re.IGNORECASE)
 # Words that make the number after them a label ("Resolution 1701", "Flight 2012", "page 1998").
-_LABEL_BEFORE = re.compile(
-    r"\b(?:resolution|article|no\.|nos?\.|number|flight|route|highway|room|section|chapter|rule|bill|decree|"
-    r"paragraph|page|pages|pp?\.|form|model|version|station|gate|terminal|platform|code|item|exhibit|lot|unit|"
-    r"suite|box|apartment|apt\.|building|block|ward|district|precinct|bus|train|line|channel|track|serial|"
-    r"case|docket|file|report|index|patent|kb|mb|gb|catalog|h\.\s?r\.|proposition|prop\.|measure)\s*#?\s*$",
-    re.IGNORECASE,
-)
+_LABEL_BEFORE = re.compile(rf"\b(?:{fragments('label_words')})\s*#?\s*$", re.IGNORECASE)
 _APPROX_BEFORE = re.compile(
     r"(?:about|some|around|approximately|nearly|almost|over|than|least|up\s+to|roughly|estimated|No\.|number|#)\s*$",
     re.IGNORECASE,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from timeline_app.core.lang import table
 from timeline_app.core.temporal.base import (
     Context,
     Result,
@@ -17,6 +18,8 @@ from timeline_app.core.temporal.base import (
 )
 from timeline_app.core.temporal.lexicon import (
     COUNT,
+    COUNT_MODIFIER,
+    COUNT_MODIFIERS,
     MONTH_FULL,
     SEASON,
     SEASONS,
@@ -26,16 +29,8 @@ from timeline_app.core.temporal.lexicon import (
     WEEKDAY,
 )
 
-_MODS = {
-    "approximately": "APPROX", "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX",
-    "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
-    "fewer than": "LESS_THAN", "just under": "LESS_THAN", "more than": "MORE_THAN",
-    "just over": "MORE_THAN", "well over": "MORE_THAN", "a little over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
-    "a little more than": "MORE_THAN", "not quite": "LESS_THAN",
-    "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
-    "no more than": "EQUAL_OR_LESS", "the better part of": "LESS_THAN",
-}  # fmt: skip
-_MOD_WORDS = "|".join(sorted((k.replace(" ", r"\s+") for k in _MODS), key=len, reverse=True))
+_MODS = COUNT_MODIFIERS
+_MOD_WORDS = COUNT_MODIFIER
 
 # A fraction is written with the next smaller unit: 1.5 years is P1Y6M, 5 1/2 hours PT5H30M.
 _SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
@@ -163,8 +158,7 @@ def _bare_plural(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 # "annual" is left out: before a noun ("the annual report") TimeML does not mark it, and nor do the corpora.
-_ADVERBS = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month", "annually": "year",
-            "yearly": "year", "hourly": "hour", "biweekly": "fortnight"}  # fmt: skip
+_ADVERBS = {adverb: unit for adverb, unit in table("rate_adverbs")}
 
 
 def _adverb_set_check(m: re.Match[str], text: str) -> bool:

@@ -18,7 +18,15 @@ from timeline_app.core.temporal.base import (
     rule,
     weekday_number,
 )
-from timeline_app.core.temporal.lexicon import COUNT, DAY_PARTS, SEASON, SEASONS, WEEKDAY
+from timeline_app.core.temporal.lexicon import (
+    COUNT,
+    COUNT_MODIFIER,
+    COUNT_MODIFIERS,
+    DAY_PARTS,
+    SEASON,
+    SEASONS,
+    WEEKDAY,
+)
 from timeline_app.core.temporal.units import Unit, season_near, season_unit, unit_of, unresolved_value
 
 _ORDER = ("day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade", "century")
@@ -262,10 +270,7 @@ def _partial_value(base: Unit, kind: str) -> str:
     return f"{year}-XX-XX"
 
 
-_SHIFT_MODS = {"about": "APPROX", "some": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
-               "around": "APPROX", "almost": "LESS_THAN", "nearly": "LESS_THAN", "less than": "LESS_THAN",
-               "just under": "LESS_THAN", "more than": "MORE_THAN", "just over": "MORE_THAN",
-               "at least": "EQUAL_OR_MORE"}  # fmt: skip
+_SHIFT_MODS = COUNT_MODIFIERS
 _SHIFT_KIND = {"day": "day", "week": "week", "fortnight": "week", "month": "month", "quarter": "quarter",
                "year": "year", "decade": "year", "century": "year"}  # fmt: skip
 _SHIFT_FACTOR = {"fortnight": 2, "decade": 10, "century": 100}
@@ -617,8 +622,7 @@ RULES: list[Rule] = [
     ),
     rule(
         "shifted",
-        rf"(?:(?P<mod>about|almost|nearly|some|more\s+than|roughly|approximately|around|less\s+than|just\s+over|"
-        rf"just\s+under|at\s+least)\s+)?(?:(?P<n>{COUNT})\s+)?(?P<u>(?:day|week|fortnight|month|quarter|year|decade)s?|"
+        rf"(?:(?P<mod>{COUNT_MODIFIER})\s+)?(?:(?P<n>{COUNT})\s+)?(?P<u>(?:day|week|fortnight|month|quarter|year|decade)s?|"
         r"centur(?:y|ies))(?P<orso>\s+or\s+so)?\s+"
         r"(?P<dir>ago|earlier|later|from\s+now|hence|back)",
         _shifted,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from timeline_app.core.lang import table
 from timeline_app.core.temporal.anchoring import resolve_month_day, resolve_weekday
 from timeline_app.core.temporal.base import (
     Context,
@@ -17,7 +18,7 @@ from timeline_app.core.temporal.base import (
     rule,
     weekday_number,
 )
-from timeline_app.core.temporal.lexicon import DAY_NUM, MONTH, NUMBER_WORD, WEEKDAY, YEAR4
+from timeline_app.core.temporal.lexicon import DAY_NUM, MONTH, NUMBER_WORD, WEEKDAY, YEAR4, alternation
 from timeline_app.core.temporal.units import Unit
 
 _DAY_REF = (
@@ -156,26 +157,12 @@ def _which_day_leading(m: re.Match[str], ctx: Context) -> tuple[date | None, str
 
 _AMPM = r"(?P<ap>[ap]\.\s?m\.?|[ap]m\b|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"
 
-_FUZZY = {
-    "now": ("PRESENT_REF", "the time of writing"),
-    "right now": ("PRESENT_REF", "the time of writing"),
-    "currently": ("PRESENT_REF", "the time of writing"),
-    "at present": ("PRESENT_REF", "the time of writing"),
-    "presently": ("PRESENT_REF", "the time of writing"),
-    "nowadays": ("PRESENT_REF", "the time of writing"),
-    "these days": ("PRESENT_REF", "the time of writing"),
-    "at the moment": ("PRESENT_REF", "the time of writing"),
-    "recently": ("PAST_REF", "some time before the time of writing"),
-    "more recently": ("PAST_REF", "some time before the time of writing"),
-    "lately": ("PAST_REF", "some time before the time of writing"),
-    "the past": ("PAST_REF", "some time before the time of writing"),
-    "the future": ("FUTURE_REF", "some time after the time of writing"),
-    "the near future": ("FUTURE_REF", "some time after the time of writing"),
-    "the foreseeable future": ("FUTURE_REF", "some time after the time of writing"),
-    "the short term": ("FUTURE_REF", "some time after the time of writing"),
-    "the long term": ("FUTURE_REF", "some time after the time of writing"),
-    "the near term": ("FUTURE_REF", "some time after the time of writing"),
+_MEANINGS = {
+    "PRESENT_REF": "the time of writing",
+    "PAST_REF": "some time before the time of writing",
+    "FUTURE_REF": "some time after the time of writing",
 }
+_FUZZY = {words: (value, _MEANINGS[value]) for words, value in table("vague_times")}
 
 
 def _fuzzy(m: re.Match[str], ctx: Context) -> Result | None:
@@ -228,9 +215,7 @@ RULES: list[Rule] = [
     ),
     rule(
         "fuzzy",
-        r"right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|"
-        r"more\s+recently|recently|lately|the\s+past|the\s+(?:near|foreseeable)\s+future|the\s+future|"
-        r"the\s+(?:short|long|near)\s+term",
+        alternation(list(_FUZZY)),
         _fuzzy,
         _fuzzy_check,
     ),
