@@ -193,7 +193,8 @@ _AUX = re.compile(
     r"(?:was|were|is|are|has|have|had|will|would)(?:\s+(?:not|never|also|later|then))?(?:\s+been)?\b", re.IGNORECASE
 )
 _INTENT = re.compile(
-    r"(?:plans|plan|expects|expect|intends|intend|aims|aim|hopes|hope|wants|want|promises|vows|pledges)\s+to\b",
+    rf"(?:{alternation('intention_verbs', longest_first=False)}|"
+    rf"{alternation('intention_verbs_clauses', longest_first=False)})\s+to\b",
     re.IGNORECASE,
 )
 _OWN_SUBJECT = re.compile(r"\s*(?:the|a|an|its|his|her|their|our|this|[A-Z][\w'’\-]+)\s+[\w'’\-]+", re.IGNORECASE)

@@ -9,8 +9,8 @@ from timeline_app.core.lang import alternation, table, word_list
 # Nouns naming the same kind of happening share a group, so "the summit" and "the meeting" can corefer.
 EVENT_NOUN_GROUPS: dict[str, str] = {noun: kind for noun, kind in table("event_nouns")}
 
-# Irregular forms both tense readers count, and more that only this one counts (irregular_past_extra.txt).
-_IRREGULAR_PAST = frozenset((*word_list("irregular_past"), *word_list("irregular_past_extra")))
+# Irregular forms both tense readers count, and more that only this one counts (irregular_past_lexicon.txt).
+_IRREGULAR_PAST = frozenset((*word_list("irregular_past"), *word_list("irregular_past_lexicon")))
 _NOT_PAST_ED = frozenset(word_list("not_past_ed"))
 # After these a verb is a bare infinitive: "could exceed", "to proceed".
 _BEFORE_INFINITIVE = frozenset(word_list("before_infinitive"))
