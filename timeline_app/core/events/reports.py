@@ -8,6 +8,7 @@ from timeline_app.core.events.candidates import Candidate
 from timeline_app.core.events.clauses import REPORTING_VERBS, SOURCE_OPENERS
 from timeline_app.core.events.entities import find_entities
 from timeline_app.core.events.titles import first_verb_end, make_title
+from timeline_app.core.lang import alternation
 
 STATEMENT = "Statement: "  # a title prefix, not a speaker
 
@@ -66,11 +67,7 @@ _SPEAKER = re.compile(
 )
 
 
-_MEDIA = re.compile(
-    r"\b(?:media|news|agency|press|newspaper|paper|television|tv|radio|broadcaster|times|post|journal|daily|wire|"
-    r"gazette|tribune|herald)\b",
-    re.IGNORECASE,
-)
+_MEDIA = re.compile(rf"\b(?:{alternation('media_words', longest_first=False)})\b", re.IGNORECASE)
 
 
 _LEADING_NOISE = re.compile(

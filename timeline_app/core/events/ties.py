@@ -7,6 +7,7 @@ from bisect import bisect_left
 
 from timeline_app.core.events.candidates import Candidate
 from timeline_app.core.events.lexicon import EVENT_NOUN_GROUPS, content_words, is_past
+from timeline_app.core.lang import alternation
 from timeline_app.core.model import FuzzyDate, Status
 
 
@@ -60,9 +61,7 @@ def tie_target(c: Candidate, index: TieIndex) -> Candidate | None:
 
 
 _TEMPORAL_PREPOSITION = re.compile(
-    r"\b(?:during|at|amid|amidst|following|after|before|throughout|ahead\s+of|on\s+the\s+sidelines\s+of)"
-    r"(?:\s+\S+){0,3}\s*$",
-    re.IGNORECASE,
+    rf"\b(?:{alternation('happening_prepositions', longest_first=False)})(?:\s+\S+){{0,3}}\s*$", re.IGNORECASE
 )
 
 
