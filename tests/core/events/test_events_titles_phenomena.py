@@ -83,3 +83,20 @@ def test_titles_in_context(text: str, words: str) -> None:
 
     titles = [e.title for e in extract_text(text, reference_date=date(2010, 7, 17)).events]
     assert any(words in t for t in titles), titles
+
+
+@pytest.mark.parametrize(
+    ("clause", "title"),
+    [
+        # an attribution between commas is no part of the title
+        ("Americans in Tanzania, he said, should stay home.", "Americans in Tanzania should stay home"),
+        # a verb far from a later "had" is still the verb; a title never ends on a pronoun
+        (
+            "Albright spent about five hours in Tanzania before heading to Nairobi in a small plane when an engine "
+            "of the Boeing 747 she had flown in developed problems.",
+            "Albright spent about five hours in Tanzania before heading to Nairobi",
+        ),
+    ],
+)
+def test_more_titles(clause: str, title: str) -> None:
+    assert make_title(clause) == title

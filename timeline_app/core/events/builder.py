@@ -16,7 +16,7 @@ from timeline_app.core.events.relatives import find_relatives, inside_any, mask_
 from timeline_app.core.events.reports import STATEMENT, report_source, report_title, source_of
 from timeline_app.core.events.sentences import Sentence, split_sentences
 from timeline_app.core.events.ties import TieIndex, lead_clause, lower_bound, tie_target
-from timeline_app.core.events.titles import make_title, sentence_subject
+from timeline_app.core.events.titles import first_verb_end, make_title, sentence_subject
 from timeline_app.core.ingest.dateline import find_date_line, find_dateline
 from timeline_app.core.lang import alternation
 from timeline_app.core.model import DateKind, DatePoint, Document, Event, FuzzyDate, Mention, Status, Timex
@@ -472,7 +472,14 @@ def _title(
         title = _name_the_speaker(title, text[lead.sentence.start : s])
     if lead.clause.role == "content" and lead.status is Status.EXPECTED:
         title = _BACKSHIFTED.sub("will", title, count=1)  # reported "would cut" is a plan: "will cut"
-    if len(title.split()) < 3 and not is_past(title):
+    # "Americans in Tanzania | , he said, | should stay home": a clause cut off at a comma before its verb.
+    verbless = (
+        len(title.split()) <= 5
+        and text[e : e + 2].strip().startswith(",")
+        and not (first_verb_end(title) or is_past(title))
+        and first_verb_end(lead.sentence.text) > 0
+    )
+    if (len(title.split()) < 3 and not is_past(title)) or verbless:
         # A fragment ("Finally", "The day") says nothing: use the whole sentence instead.
         sentence_drops = [(t.start - lead.sentence.start, t.end - lead.sentence.start) for t in lead.timexes]
         fuller = make_title(lead.sentence.text, sentence_drops)

@@ -122,6 +122,14 @@ _DANGLING = frozenset(
         "following",
         "according",
         "just",
+        "up",
+        "down",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
     ]
 )
 # A time expression that is the clause's subject stays: "today is the eighth day".
@@ -177,6 +185,7 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
     text = re.sub(r"\s{2,}", " ", text).strip(" ,;:-—–.!?")
     text = _LEADING.sub("", text)
     text = _SAID_COMMA.sub(r"\1: ", text, count=1)
+    text = _SAID_ASIDE.sub("", text)
     text = _first_sentence(text)
     text = _drop_short_comma_tail(_trim_dangling(_drop_trailing_relative(_shorten(text))))
     # "It expected backlogs to clear": the pronoun says nothing; what is expected is the subject.
@@ -186,6 +195,10 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
 
 # 'Schiller said, "The Mac has outpaced ..."': the speaker and the words.
 _SAID_COMMA = re.compile(r"^((?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*)\s+(?:said|says|added|adds)\s*[,:]\s+(?=[A-Z])")
+# "Americans in Tanzania, he said, should stay home": the attribution between commas is no part of the title.
+_SAID_ASIDE = re.compile(
+    r",\s*(?:he|she|they|it|we|(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})\s+(?:said|says|added|noted)\s*,(?=\s)"
+)
 _POSSESSIVE = re.compile(r" ?['’]s\b")
 # "company CEO Steve Jobs": a title word after another word is part of a noun phrase; only an opening one goes.
 _NAME_AFTER_TITLE = re.compile(rf"(?:^|(?<=, )|(?<=\band ))(?:{_NATIONALITY_TITLE.pattern})")
@@ -431,6 +444,7 @@ def first_verb_end(text: str) -> int:
     """
     previous = ""
     participle = 0
+    words_since = 0
     for m in _WORD_AT.finditer(text):
         word = m.group(0)
         lw = word.lower()
@@ -440,8 +454,11 @@ def first_verb_end(text: str) -> int:
             if previous.lower() in _SUBJECT_PRONOUNS:
                 return m.end()
             participle = m.end()
-        if participle and "," in text[participle : m.start()]:
-            break
+        elif participle:
+            words_since += 1
+            # An auxiliary far on, or after a comma, starts another clause: the past form was the verb.
+            if "," in text[participle : m.start()] or words_since > 8:
+                break
         previous = word
     return participle
 
