@@ -124,6 +124,8 @@ _DANGLING = frozenset(
         "just",
         "up",
         "down",
+        "beginning",
+        "starting",
         "he",
         "she",
         "they",
