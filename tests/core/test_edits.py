@@ -418,3 +418,93 @@ def test_moved_date_refuses_open_ends_and_reversed_periods() -> None:
     # The inferred mark goes: a date a person chose is stated, not implied.
     inferred = FuzzyDate.point(DatePoint.day(date(2025, 9, 3)), inferred=True)
     assert not moved_date(inferred, 1.0).inferred
+
+
+# Split sources -----------------------------------------------------------------------------
+
+A_TEXT = "Airbus said the A380 entered service on 25 October 2007. Other news."
+B_TEXT = "Reuters: the A380 entered service in January 2008, officials said."
+C_TEXT = "Filler. The A380 superjumbo entered service with Singapore Airlines."
+
+
+def _merged_story() -> Timeline:
+    """Three articles telling one happening; two of them disagree on its date."""
+    docs = [
+        Document("a", "/nonexistent/a.txt", A_TEXT, title="Airbus article", reference_date=date(2007, 10, 26)),
+        Document("b", "/nonexistent/b.txt", B_TEXT, title="Reuters article", reference_date=date(2008, 1, 20)),
+        Document("c", "/nonexistent/c.txt", C_TEXT, title="Wire", reference_date=date(2007, 10, 30)),
+    ]
+    a_sentence = A_TEXT[: A_TEXT.index(" Other")]
+    c_sentence = C_TEXT[len("Filler. ") :]
+    merged = Event(
+        "m1",
+        "A380 entered service",
+        a_sentence,
+        FuzzyDate.point(DatePoint.day(date(2007, 10, 25))),
+        date_basis="stated",
+        mentions=[
+            Mention("b", 0, len(B_TEXT), B_TEXT),
+            Mention("a", 0, len(a_sentence), a_sentence),
+            Mention("c", 8, 8 + len(c_sentence), c_sentence),
+        ],
+        actors=["Airbus", "Reuters", "Singapore Airlines"],
+        notes="my note",
+        conflict=[("a", "2007-10-25"), ("b", "2008-01")],
+        slips=[("x", "2006", "2005-06-14")],
+        confidence=0.6,
+    )
+    before = Event("e0", "Earlier", "", FuzzyDate.point(DatePoint.year(2005)))
+    after = Event("e9", "Later", "", FuzzyDate.point(DatePoint.day(date(2007, 12, 1))))
+    return Timeline(docs, [before, merged, after])
+
+
+def test_split_sources_gives_each_source_its_mentions_and_its_own_date() -> None:
+    from timeline_app.core.edits import split_sources
+
+    tl = _merged_story()
+    original = copy.deepcopy(tl.events)
+    inverse = split_sources(tl, ["m1"]).apply(tl)
+    by_doc = {e.document: e for e in tl.events if e.mentions}
+    assert set(by_doc) == {"a", "b", "c"}
+    a, b, c = by_doc["a"], by_doc["b"], by_doc["c"]
+    # The source whose sentence the event showed keeps its id, sentence, notes and slips.
+    assert a.id == "m1" and a.sentence.startswith("Airbus said") and a.notes == "my note"
+    assert a.slips == [("x", "2006", "2005-06-14")] and not b.slips and not c.slips
+    assert [m.document for m in b.mentions] == ["b"] and b.sentence == B_TEXT
+    assert b.date.edtf == "2008-01" and "Reuters article" in b.date_basis
+    assert a.date.edtf == "2007-10-25"
+    assert c.date.edtf == "2007-10-25" and c.date_basis == "stated"  # no conflict entry: the sources agreed
+    assert all(not e.conflict and e.curated for e in (a, b, c))
+    assert b.actors == ["Reuters"] and c.actors == ["Singapore Airlines"]
+    assert len({a.id, b.id, c.id}) == 3
+    # The part dated Jan 2008 sorts after the event of 1 Dec 2007.
+    assert [e.id for e in tl.events].index(b.id) > [e.id for e in tl.events].index("e9")
+    assert [e.date.sort_key() for e in tl.events] == sorted(e.date.sort_key() for e in tl.events)
+    assert 0 < b.confidence < 1  # its own, not the 1.0 of an event a person checked
+    inverse.apply(tl)
+    assert tl.events == original
+
+
+def test_split_sources_refuses_a_single_source_event() -> None:
+    from timeline_app.core.edits import can_split, split_sources
+
+    tl = sample()
+    assert not can_split(tl.events[0])
+    with pytest.raises(EditError, match="one source"):
+        split_sources(tl, [tl.events[0].id])
+    with pytest.raises(EditError, match="no event"):
+        split_sources(tl, ["nope"])
+
+
+def test_split_sources_of_several_events_is_one_step_with_unique_ids() -> None:
+    from timeline_app.core.edits import split_sources
+
+    tl = _merged_story()
+    twin = copy.deepcopy(tl.events[1])
+    twin.id = "m1-b"  # the id a split part of m1 would take first
+    tl.events.insert(2, twin)
+    edit = split_sources(tl, ["m1", "m1-b", "e0"])  # e0 has one source: left as it is
+    edit.apply(tl)
+    ids = [e.id for e in tl.events]
+    assert len(ids) == len(set(ids)) == 2 + 3 + 3
+    assert "e0" in ids and edit.label == "Split sources of 2 events"

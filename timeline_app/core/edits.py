@@ -13,7 +13,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
@@ -336,6 +336,115 @@ def merge_events(timeline: Timeline, event_ids: Iterable[str], new_id: str = "")
     )
     index = min(positions.values())
     return ReplaceEvents(tuple(ids), ((index, merged),), f"Merge {len(ids)} events")
+
+
+def can_split(event: Event) -> bool:
+    """Whether an event joins the reports of several documents (an automatic or a manual merge)."""
+    first = event.mentions[0].document if event.mentions else ""
+    return any(m.document != first for m in event.mentions)
+
+
+def split_sources(timeline: Timeline, event_ids: Iterable[str]) -> ReplaceEvents:
+    """Each event told by several documents becomes one event per document, as one undoable step.
+
+    A part keeps its document's mentions and the names they hold (all of them if its sentences
+    hold none), and takes the date that document gives when the event's conflict lists one;
+    otherwise the sources agreed, and the part keeps the event's date. The part of the source whose
+    sentence the event shows keeps the event's id, sentence, notes and slips; the others show their
+    own first sentence under the same title. Parts are curated, so that re-extraction, which would
+    merge them again, keeps them apart.
+    """
+    wanted = list(dict.fromkeys(event_ids))
+    if not wanted:
+        raise EditError("select an event told by several sources to split it")
+    chosen = set(wanted)
+    index_of = {e.id: i for i, e in enumerate(timeline.events) if e.id in chosen}
+    missing = [i for i in wanted if i not in index_of]
+    if missing:
+        raise EditError(f"no event with id {missing[0]!r} in this timeline")
+    splittable = [i for i in wanted if can_split(timeline.events[index_of[i]])]
+    if not splittable:
+        raise EditError("the selected event is told by one source only: there is nothing to split")
+    taken = {e.id for e in timeline.events}
+    parts: list[Event] = []
+    for event_id in splittable:
+        parts.extend(_split_one(timeline, timeline.events[index_of[event_id]], taken))
+    # Each part goes where its date sorts among the events that stay, so that the timeline keeps its order.
+    removed = {index_of[i] for i in splittable}
+    rest = [e for i, e in enumerate(timeline.events) if i not in removed]
+    places = sorted(
+        (bisect.bisect_right(rest, part.date.sort_key(), key=lambda e: e.date.sort_key()), k, part)
+        for k, part in enumerate(parts)
+    )
+    inserts = tuple((position + j, part) for j, (position, _k, part) in enumerate(places))
+    label = "Split sources" if len(splittable) == 1 else f"Split sources of {len(splittable)} events"
+    return ReplaceEvents(tuple(splittable), inserts, label)
+
+
+def _split_one(timeline: Timeline, event: Event, taken: set[str]) -> list[Event]:
+    from timeline_app.core.events.confidence import event_confidence
+
+    conflict = dict(event.conflict)
+    weak = {d.id for d in timeline.documents if d.reference_date_weak}
+    sources = event.sources
+    # The source whose sentence the event shows is the one that keeps its id, notes and slips.
+    lead = next((d for d in sources if _tells(timeline, d, event.sentence)), sources[0])
+    sources.remove(lead)
+    parts = []
+    for k, doc_id in enumerate([lead, *sources]):
+        mentions = [m for m in event.mentions if m.document == doc_id]
+        told = " ".join(m.text for m in mentions).casefold()
+        fd, basis = event.date, event.date_basis
+        if doc_id in conflict:
+            try:
+                fd = FuzzyDate.from_edtf(conflict[doc_id])
+            except ValueError:
+                pass  # a damaged conflict entry: the part keeps the event's date
+            else:
+                document = timeline.document(doc_id)
+                name = (document.title or document.path) if document is not None else doc_id
+                basis = f"the date “{name}” gives (its sources disagreed before they were split)"
+        if k == 0:
+            new_id = event.id
+        else:
+            new_id = _unique_id_from(f"{event.id}-{doc_id}", taken)
+            taken.add(new_id)
+        part = Event(
+            id=new_id,
+            title=event.title,
+            sentence=event.sentence if k == 0 and event.sentence else mentions[0].text.strip(),
+            date=fd,
+            status=event.status,
+            date_basis=basis,
+            mentions=mentions,
+            actors=[n for n in event.actors if n.casefold() in told] or list(event.actors),
+            places=[n for n in event.places if n.casefold() in told] or list(event.places),
+            quantities=[q for q in event.quantities if q.casefold() in told],
+            notes=event.notes if k == 0 else "",
+            group=event.group,
+            color=event.color,
+            curated=True,
+            salience=event.salience,
+            slips=list(event.slips) if k == 0 else [],
+        )
+        # How far the part's own date can be trusted now that it stands alone (not "checked by a person").
+        part.confidence = event_confidence(replace(part, curated=False), doc_id in weak)
+        parts.append(part)
+    return parts
+
+
+def _tells(timeline: Timeline, doc_id: str, sentence: str) -> bool:
+    document = timeline.document(doc_id)
+    return bool(sentence) and document is not None and sentence in document.text
+
+
+def _unique_id_from(stem: str, taken: set[str]) -> str:
+    if stem not in taken:
+        return stem
+    n = 2
+    while f"{stem}-{n}" in taken:
+        n += 1
+    return f"{stem}-{n}"
 
 
 DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year", "interval", "bounded")
