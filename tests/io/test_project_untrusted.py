@@ -229,3 +229,18 @@ def test_full_disk_reports_the_cause(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "rollback" not in str(info.value)
     monkeypatch.undo()
     assert load_project(path)[0] == sample_timeline()
+
+
+def test_a_schema_damaged_into_invalid_utf8_is_damage_not_a_crash(tmp_path: Path) -> None:
+    """SQLite quotes the damaged schema in its error message, which then cannot be decoded."""
+    path = saved(tmp_path)
+    with tampered(path) as conn:
+        conn.execute("CREATE TABLE extra (x)")
+        conn.execute("PRAGMA writable_schema = ON")
+        broken = b"CREATE TABLE extra (x) \xc2\xc2".hex()
+        conn.execute(f"UPDATE sqlite_master SET sql = CAST(x'{broken}' AS TEXT) WHERE name = 'extra'")
+    refused(path, "damaged or unreadable")
+    with pytest.raises(ProjectError):
+        read_edit_log(path)
+    save_project(path, sample_timeline())  # the save replaces what it cannot read
+    assert load_project(path)[0] == sample_timeline()

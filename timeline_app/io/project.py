@@ -37,6 +37,10 @@ _HEADER_SIZE = 100
 MAX_PROJECT_BYTES = 4 * 1024**3
 
 
+# A damaged file can make SQLite's own error message invalid UTF-8, which then fails to decode.
+UNREADABLE = (sqlite3.DatabaseError, UnicodeDecodeError)
+
+
 class ProjectError(Exception):
     """A project cannot be opened or saved; the message is one line, fit for a dialog."""
 
@@ -105,7 +109,7 @@ def load_project(path: Path | str) -> tuple[Timeline, dict[str, Any]]:
             else:
                 timeline, meta = _read_checked(conn, path)
         view_state = loads_bounded(meta.get("view_state", "{}"), "the stored view state", MAX_VIEW_STATE_CHARS)
-    except sqlite3.DatabaseError as exc:
+    except UNREADABLE as exc:
         raise ProjectError(f"{path.name}: the project file is damaged or unreadable ({exc})") from exc
     except (ValueError, KeyError, TypeError, RecursionError) as exc:
         raise ProjectError(f"{path.name}: the project file holds invalid data ({_reason(exc)})") from exc
@@ -132,7 +136,7 @@ def append_edit_log(path: Path | str, entries: Iterable[EditLogEntry]) -> None:
             _check_schema(conn, path, _check_identity(conn, path))
             _upgrade_in_transaction(conn, path)
             conn.executemany("INSERT INTO edits (at, action, event_id, detail) VALUES (?,?,?,?)", rows)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise ProjectError(f"{path.name}: cannot log the edits ({_reason(exc)})") from exc
 
 
@@ -153,7 +157,7 @@ def read_edit_log(path: Path | str) -> list[EditLogEntry]:
             EditLogEntry(action, event_id, _log_detail(detail), datetime.fromisoformat(at))
             for at, action, event_id, detail in rows
         ]
-    except sqlite3.DatabaseError as exc:
+    except UNREADABLE as exc:
         raise ProjectError(f"{path.name}: cannot read the edit log ({exc})") from exc
     except ValueError as exc:
         raise ProjectError(f"{path.name}: cannot read the edit log ({_reason(exc)})") from exc
@@ -250,7 +254,7 @@ def _tidy_wal(path: Path) -> None:
     """
     if not path.with_name(path.name + "-shm").exists() or is_read_only(path):
         return
-    with contextlib.suppress(sqlite3.Error, ProjectError):
+    with contextlib.suppress(sqlite3.Error, UnicodeDecodeError, ProjectError):
         conn = _connect(path, "mode=rw")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -379,7 +383,7 @@ def _holds_our_project(path: Path) -> bool:
         if "newer version" in str(exc):
             raise
         return False
-    except sqlite3.DatabaseError as exc:
+    except UNREADABLE as exc:
         if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
             raise ProjectError(f"{path.name}: cannot save: another program holds the project ({exc})") from exc
         return False  # damaged beyond reading: the new save replaces it
@@ -403,7 +407,7 @@ def _rewrite_in_place(path: Path, timeline: Timeline, meta: dict[str, str], chec
                     _revisions.check(conn, path)
                 _upgrade_in_transaction(conn, path)
                 _write_rows(conn, timeline, meta)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise ProjectError(f"{path.name}: cannot save ({_reason(exc)})") from exc
 
 
