@@ -146,3 +146,40 @@ def test_directory_stands_for_its_documents(tmp_path: Path, capsys: pytest.Captu
     assert run(str(tmp_path)) == 0
     data = json.loads(capsys.readouterr().out)
     assert [d["id"] for d in data["documents"]] == ["a", "b"]
+
+
+def _two_articles(tmp_path: Path) -> list[str]:
+    a = tmp_path / "a.txt"
+    a.write_text(
+        "Carmaker cuts jobs\n\nDETROIT, June 1, 2009 (Wire) - General Motors Corporation filed for bankruptcy "
+        "protection on Monday. Ford Motor Company said its sales rose in May.\n",
+        encoding="utf-8",
+    )
+    b = tmp_path / "b.txt"
+    b.write_text(
+        "GM files for bankruptcy\n\nNEW YORK, June 2, 2009 (Wire) - GM filed for bankruptcy protection on "
+        "June 1, the largest industrial failure in the country's history.\n",
+        encoding="utf-8",
+    )
+    return [str(a), str(b)]
+
+
+def test_entity_prints_that_entity_s_timeline_by_any_of_its_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(*_two_articles(tmp_path), "--entity", "gm") == 0
+    data = json.loads(capsys.readouterr().out)
+    gm = next(x for x in data["entities"] if "GM" in x["aliases"])
+    assert gm["name"] == "General Motors Corporation"
+    assert data["events"] and all(gm["name"] in e["actors"] for e in data["events"])
+    filed = [e for e in data["events"] if "bankruptcy" in e["title"]]
+    # One filing, told by both articles under either name.
+    assert len(filed) == 1 and filed[0]["source_count"] == 2 and filed[0]["date"] == "2009-06-01"
+    assert run(*_two_articles(tmp_path), "--entity", "Toyota") == 1
+    assert "Toyota" in capsys.readouterr().err
+
+
+def test_no_merge_keeps_each_document_s_events_apart(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(*_two_articles(tmp_path), "--no-merge") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert all(e["source_count"] == 1 for e in data["events"])

@@ -25,6 +25,16 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--reference-date", metavar="YYYY-MM-DD", help="the date the documents were written")
     parser.add_argument("--format", choices=FORMATS, default="json", help="output format (default: json)")
     parser.add_argument("--output-dir", metavar="DIR", help="write files here instead of standard output")
+    parser.add_argument(
+        "--entity",
+        metavar="NAME",
+        help="only the events that name this actor or place (by its name or any other form the sources write)",
+    )
+    parser.add_argument(
+        "--no-merge",
+        action="store_true",
+        help="keep each document's events apart instead of joining one happening told in several documents",
+    )
     add_time_limit(parser)
     parser.set_defaults(func=run)
 
@@ -78,10 +88,19 @@ def run(args: argparse.Namespace) -> int:
 
     from timeline_app.core.pipeline import extract_documents
 
-    timeline, errors = extract_documents(_expand(args.paths), reference_date=reference, budget=budget(args.time_limit))
+    timeline, errors = extract_documents(
+        _expand(args.paths), reference_date=reference, budget=budget(args.time_limit), merge=not args.no_merge
+    )
     for path, message in errors:
         print(f"{path}: {message}", file=sys.stderr)
     warn_unsure_dates(timeline)
+    if args.entity:
+        from timeline_app.core.events.registry import events_of
+
+        timeline.events = events_of(timeline, args.entity, timeline.entities)
+        if not timeline.events:
+            print(f"timeline-app extract: no event names {args.entity!r}", file=sys.stderr)
+            return 1
     try:
         unwritten = _write(timeline, args.format, out_dir)
     except OSError as exc:

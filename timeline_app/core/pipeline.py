@@ -22,7 +22,7 @@ from pathlib import Path
 from timeline_app.core.events import build_events
 from timeline_app.core.events.confidence import rate_timeline
 from timeline_app.core.events.crossdoc import merge_across_documents
-from timeline_app.core.events.registry import build_registry
+from timeline_app.core.events.registry import build_registry, recount
 from timeline_app.core.events.timexes import tag_with_asides
 from timeline_app.core.ingest import LoadError, document_from_text, load_document
 from timeline_app.core.model import Document, Event, Timeline
@@ -84,9 +84,11 @@ def extract_documents(
         timeline.events.extend(events)
     if progress is not None:
         progress(len(path_list), len(path_list), "")
+    # Names first: "GM" and "General Motors Corporation" then read alike when events are joined.
+    entities = build_registry(timeline)
     if merge:
         merge_across_documents(timeline)
-    timeline.entities = build_registry(timeline)
+    timeline.entities = recount(timeline, entities)
     rate_timeline(timeline)
     sort_events(timeline)
     return timeline, errors

@@ -201,6 +201,9 @@ def _signature(i: int, e: Event) -> _Sig:
         if (token[:1].isupper() and k > 0) or any(ch.isdigit() for ch in token):
             names.add(key)
     for name in (*e.actors, *e.places):
+        # The entity as a whole counts as one word: "GM" and "General Motors" are one name by now.
+        words.add("@" + name.lower())
+        names.add("@" + name.lower())
         for token in _WORD.findall(name):
             if token.lower() not in _STOP:
                 names.add(_lemma(token.lower()))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from timeline_app.core.events.gazetteer import country_of_adjective, place_name
 from timeline_app.core.lang import alternation, table, word_list
 
+_COMPANY_SUFFIXES = frozenset(w.lower() for w in word_list("company_suffixes"))
 # Lower-case words inside a name ("Bank of England"); they, and "the", never end one.
 _PARTICLES = alternation("name_particles", longest_first=False)
 _CONNECTORS = frozenset((*word_list("name_particles"), "the"))
@@ -70,7 +71,15 @@ def find_entities(
             continue
         opening = not text[: m.start()].strip(" \"“'‘(")
         word = m.group(0)
-        if opening and " " not in word and known_names is not None and word not in known_names and not place_name(word):
+        initials = 2 <= len(word) <= 5 and word.isupper()  # "GM", "NATO": a name wherever it stands
+        if (
+            opening
+            and " " not in word
+            and not initials
+            and known_names is not None
+            and word not in known_names
+            and not place_name(word)
+        ):
             continue
         pieces = re.split(r"['’]s\s+", m.group(0))
         for i, piece in enumerate(pieces):
@@ -125,6 +134,8 @@ def _after_title(name: str, found: Entities) -> str:
         last = m
     if last is None or last.end() >= len(name):
         return name
+    if name.split()[-1].strip(".").lower() in _COMPANY_SUFFIXES:
+        return name  # "General Motors Corporation": a company's name, not General "Motors"
     prefix = name[: last.start()].strip()
     if prefix and not country_of_adjective(prefix) and not place_name(prefix):
         _add(found.actors, prefix)

@@ -61,6 +61,17 @@ def build_registry(timeline: Timeline) -> list[Entity]:
     return ordered
 
 
+def recount(timeline: Timeline, entities: list[Entity]) -> list[Entity]:
+    """The entities with their event counts taken again (after events were joined), most told first."""
+    counts: Counter[str] = Counter(n for e in timeline.events for n in {*e.actors, *e.places})
+    for entity in entities:
+        entity.events = counts[entity.name]
+    ordered = sorted((x for x in entities if x.events), key=lambda x: (-x.events, x.name))
+    for n, entity in enumerate(ordered, start=1):
+        entity.id = f"ent{n}"
+    return ordered
+
+
 def events_of(timeline: Timeline, name: str, registry: list[Entity]) -> list[Event]:
     """The events that name an entity, by its name or any alias (case-insensitive)."""
     wanted = name.strip().lower()
@@ -96,8 +107,8 @@ def _canonical_forms(written: Counter[tuple[str, str]], by_document: dict[str, s
         canonical[name] = best if count[best] > count[full] else full
     multi = [n for n in names if len(core[n].split()) > 1]
     for name in names:
-        words = core[name].split()
-        if len(words) != 1 or canonical[name] != name:
+        # A name written as one word ("Kim", "GM"); "Apple Inc" is no short form of anything.
+        if len(name.split()) != 1 or canonical[name] != name:
             continue
         target = _acronym_of(name, multi, core) or _short_name_of(name, multi, core, by_document)
         if target:

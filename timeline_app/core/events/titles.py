@@ -180,8 +180,8 @@ def make_title(clause: str, drop_spans: list[tuple[int, int]] | None = None) -> 
     text = _PAREN.sub("", text).replace(" _ ", ", ")
     text = _QUOTES.sub("", text)
     text = _ADVERBS.sub("", text)
-    text = _NAME_AFTER_TITLE.sub("", text)
-    text = _LEADING_TITLE.sub("", text.lstrip())
+    text = _NAME_AFTER_TITLE.sub(_unless_a_company, text)
+    text = _LEADING_TITLE.sub(_unless_a_company, text.lstrip())
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r",(?:\s*,)+", ",", text)  # a removed quotation or aside leaves its commas behind
     text = re.sub(r"\s{2,}", " ", text).strip(" ,;:-—–.!?")
@@ -205,6 +205,12 @@ _POSSESSIVE = re.compile(r" ?['’]s\b")
 # "company CEO Steve Jobs": a title word after another word is part of a noun phrase; only an opening one goes.
 _NAME_AFTER_TITLE = re.compile(rf"(?:^|(?<=, )|(?<=\band ))(?:{_NATIONALITY_TITLE.pattern})")
 _CAMEL = re.compile(r"^[a-z]+[A-Z]")
+_COMPANY_AFTER = re.compile(r"(?:[A-Z][\w&\-]*\s+){0,3}(?:" + "|".join(word_list("company_suffixes")) + r")\b\.?")
+
+
+def _unless_a_company(m: re.Match[str]) -> str:
+    """'General Motors Corporation' keeps its first word: a title word that opens a company's name stays."""
+    return m.group(0) if _COMPANY_AFTER.match(m.string, m.end()) else ""
 
 
 def _capitalised(text: str) -> str:
