@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QScrollBar, QSizePolicy, QWidget
 
+from timeline_app.core.provenance import support_summary
 from timeline_app.core.store import (
     DENSE_LIMIT,
     KIND_POINT,
@@ -534,7 +535,9 @@ class TimelineCanvas(QWidget):
             return event_id
         hint = "\nDrag the mark to move the event, a bar's end to change it." if draggable else ""
         basis = f"\nWhy this date: {event.date_basis}" if event.date_basis else ""
-        return f"{event.title}\n{event.date.describe()}{basis}{hint}"
+        summary = support_summary(event)
+        support = f"\n{summary[:1].upper()}{summary[1:]}"
+        return f"{event.title}\n{event.date.describe()}{basis}{support}{hint}"
 
     def _axis_tooltip(self, point: QPointF) -> str:
         """Over a break in the axis: what it leaves out."""

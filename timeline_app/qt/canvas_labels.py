@@ -1,8 +1,10 @@
 """Where the canvas writes things: lane rows, label text and widths, and each label's place.
 
-A lane is two rows: the marker (or bar) with the date beside it, then the title. Label
-widths are measured once per store and font; :func:`place_labels` turns a frame's layout into
-the rectangles the painter fills with text, so that tests can check that no two overlap.
+A lane is two rows: the marker (or bar) with the date beside it, then the title. An event that
+several documents tell has a badge with their number just before its date. Label widths (the
+badge counted with the date) are measured once per store and font; :func:`place_labels` turns a
+frame's layout into the rectangles the painter fills with text, so that tests can check that no
+two overlap.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 
+from timeline_app.core.provenance import source_count
 from timeline_app.core.store import (
     CHIP_PX,
     DATE_AFTER_PX,
@@ -46,6 +49,8 @@ CHIP_PAD = 3.0  # around a bar's date, written on the bar
 CHIP_INSET = CHIP_PX - 2 * CHIP_PAD  # the chip starts this far into the bar
 LABEL_PAD = 6.0  # measured widths include this much air
 SELECTED_PAD = 4.0  # the selection box reaches this far around its text
+BADGE_PAD = 3.0  # around the number in a source-count badge
+BADGE_GAP = 4.0  # between the badge and the date after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +98,9 @@ class CanvasGeometry:
 class LabelCache:
     """Title/date text and widths per store position, measured lazily for one font.
 
-    ``widths`` are the titles' (with the pencil mark and some air), ``date_widths`` the dates';
-    where a date goes depends on the zoom, so the store's layout places it.
+    ``widths`` are the titles' (with the pencil mark and some air), ``date_widths`` the dates'
+    (with the source-count badge before them); where a date goes depends on the zoom, so the
+    store's layout places it. ``conflicted`` marks events whose sources disagree on the date.
     """
 
     def __init__(self, store: EventStore, style: TimelineStyle) -> None:
@@ -106,11 +112,15 @@ class LabelCache:
         self.full_titles: dict[int, str] = {}
         self.dates: dict[int, str] = {}
         self.full_dates: dict[int, str] = {}
+        self.badges: dict[int, str] = {}  # the number of sources, for events several documents tell
+        self.badge_widths: FloatArray = np.zeros(len(store))  # the badge and the gap after it
+        self.conflicted = np.zeros(len(store), dtype=bool)
         self.version = 0  # bumped when labels are measured again, so cached lanes are packed again
         self._fm = QFontMetricsF(style.font)
         self._fm_italic = QFontMetricsF(style.italic_font)
         self._fm_small = QFontMetricsF(style.small_font)
         self._fm_bold = QFontMetricsF(style.bold_font)
+        self._fm_badge = QFontMetricsF(style.badge_font)
         self.mark_width = CURATED_MARK_PX + 4.0
 
     def ensure(self, positions: np.ndarray) -> None:
@@ -135,7 +145,21 @@ class LabelCache:
             self.dates[pos] = when
             mark = self.mark_width if flags & FLAG_CURATED else 0.0
             self.widths[pos] = fm.horizontalAdvance(title) + mark + LABEL_PAD
-            self.date_widths[pos] = fms.horizontalAdvance(when) + LABEL_PAD
+            sources = source_count(event) if event is not None else 0
+            if sources > 1:
+                badge = str(sources)
+                self.badges[pos] = badge
+                self.badge_widths[pos] = self.badge_width(badge) + BADGE_GAP
+            else:
+                self.badges.pop(pos, None)
+                self.badge_widths[pos] = 0.0
+            self.conflicted[pos] = bool(event is not None and event.conflict)
+            self.date_widths[pos] = fms.horizontalAdvance(when) + LABEL_PAD + self.badge_widths[pos]
+
+    def badge_width(self, badge: str) -> float:
+        """Width of a badge holding ``badge``: a pill at least as wide as it is tall."""
+        fm = self._fm_badge
+        return max(fm.horizontalAdvance(badge) + 2 * BADGE_PAD, fm.height())
 
     def selected_widths(self, pos: int) -> tuple[float, float]:
         """Title and date widths of the selected event's label: whole, the title in bold."""
@@ -143,13 +167,14 @@ class LabelCache:
         title = self._fm_bold.elidedText(self.full_titles[pos], Qt.TextElideMode.ElideRight, SELECTED_LABEL_PX)
         mark = self.mark_width if self.store.flags[pos] & FLAG_CURATED else 0.0
         title_w = self._fm_bold.horizontalAdvance(title) + mark + LABEL_PAD + SELECTED_PAD
-        return title_w, self._fm_small.horizontalAdvance(self.full_dates[pos]) + LABEL_PAD + SELECTED_PAD
+        date_w = self._fm_small.horizontalAdvance(self.full_dates[pos]) + LABEL_PAD + SELECTED_PAD
+        return title_w, date_w + float(self.badge_widths[pos])
 
     def forget(self, positions: Collection[int]) -> None:
         """Measure these labels again (their event was edited)."""
         for pos in positions:
             self.widths[pos] = np.nan
-            for table in (self.titles, self.full_titles, self.dates, self.full_dates):
+            for table in (self.titles, self.full_titles, self.dates, self.full_dates, self.badges):
                 table.pop(pos, None)
         self.version += 1
 
@@ -188,15 +213,27 @@ class PlacedLabel:
     date_w: float
     selected: bool = False
     chip: bool = False  # the date is written over the bar, on a chip of background
+    badge: str = ""  # the number of sources, drawn in a pill just before the date
+    badge_w: float = 0.0  # the pill and the gap after it
+    conflict: bool = False  # the sources disagree on the date: the badge says so in the warning colour
 
     def title_rect(self, geo: CanvasGeometry, line_height: float) -> QRectF:
         return QRectF(self.x, self.top + geo.row_height, self.title_w, line_height)
 
     def date_rect(self, geo: CanvasGeometry, small_height: float) -> QRectF:
+        """Where the date is written, its badge included."""
         y = self.top + (geo.row_height - small_height) / 2
         if not self.chip:
-            return QRectF(self.date_x, y, self.date_w, small_height)
-        return QRectF(self.date_x - CHIP_PAD, y, self.date_w + 2 * CHIP_PAD, small_height)
+            return QRectF(self.date_x - self.badge_w, y, self.date_w + self.badge_w, small_height)
+        return QRectF(self.date_x - CHIP_PAD - self.badge_w, y, self.date_w + 2 * CHIP_PAD + self.badge_w, small_height)
+
+    def badge_rect(self, geo: CanvasGeometry, small_height: float) -> QRectF:
+        """The badge's pill (empty without a badge)."""
+        if not self.badge:
+            return QRectF()
+        y = self.top + (geo.row_height - small_height) / 2
+        left = self.date_x - self.badge_w - (CHIP_PAD if self.chip else 0.0)
+        return QRectF(left, y, self.badge_w - BADGE_GAP, small_height)
 
     def box(self, geo: CanvasGeometry, line_height: float, small_height: float) -> QRectF:
         """What the selection box encloses: both rows of the label, a little wider."""
@@ -260,18 +297,20 @@ def place_labels(
             label_x, stuck = left_edge, True
         elif point and label_x > rect.right() - 40 and x0 + LANE_GAP_PX < rect.right() - 80:
             label_x, stuck = max(x0 + LANE_GAP_PX, left_edge), True
+        badge = labels.badges.get(pos, "")
+        badge_w = float(labels.badge_widths[pos]) if badge else 0.0
         if stuck:
             room = max(min(end, rect.right()) - label_x, 0.0)
             title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, max(room - mark, 0.0))
             lead = 2 * MARKER_RADIUS_PX + DATE_GAP_PX if point else CHIP_INSET + 2 * CHIP_PAD
-            when = fm_small.elidedText(when, Qt.TextElideMode.ElideRight, max(room - lead, 0.0))
+            when = fm_small.elidedText(when, Qt.TextElideMode.ElideRight, max(room - lead - badge_w, 0.0))
         date_w = fm_small.horizontalAdvance(when)
         chip = False
         if point:
-            date_x = label_x + 2 * MARKER_RADIUS_PX + DATE_GAP_PX
+            date_x = label_x + 2 * MARKER_RADIUS_PX + DATE_GAP_PX + badge_w
         else:
-            chip = bool(chip_fits(np.array(label_x), np.array(x1), np.array(date_w + LABEL_PAD)))
-            date_x = label_x + CHIP_INSET + CHIP_PAD if chip else x1 + DATE_AFTER_PX
+            chip = bool(chip_fits(np.array(label_x), np.array(x1), np.array(date_w + LABEL_PAD + badge_w)))
+            date_x = (label_x + CHIP_INSET + CHIP_PAD if chip else x1 + DATE_AFTER_PX) + badge_w
         placed.append(
             PlacedLabel(
                 i,
@@ -287,6 +326,9 @@ def place_labels(
                 date_w,
                 selected,
                 chip,
+                badge,
+                badge_w,
+                bool(labels.conflicted[pos]),
             )
         )
     return placed

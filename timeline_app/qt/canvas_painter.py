@@ -417,6 +417,8 @@ def _paint_events(
         xm = min(max(xm, lo_clip), hi_clip)
         ink = _ink_of(store, pos, docs[i], style)
         _paint_glyph(painter, kinds[i], flags[i], x0, x1, xm, cy, ink, style)
+        if labels.conflicted[pos]:
+            _paint_conflict(painter, x0, x1, xm, cy, kinds[i], style)
         if pos in marked:
             _paint_ring(painter, x0, x1, xm, cy, kinds[i], style)
     placed = place_labels(geo, store, frame, labels, style, selected_pos)
@@ -487,6 +489,7 @@ def _paint_label(painter: QPainter, geo: CanvasGeometry, label: PlacedLabel, fla
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(style.chip_brush)
             painter.drawRoundedRect(rect, 3, 3)
+        _paint_badge(painter, label.badge_rect(geo, fm_small.height()), label.badge, label.conflict, style)
         painter.setFont(style.small_font)
         painter.setPen(style.muted)
         painter.drawText(QPointF(label.date_x, rect.top() + fm_small.ascent()), label.when)
@@ -496,6 +499,33 @@ def _paint_label(painter: QPainter, geo: CanvasGeometry, label: PlacedLabel, fla
     painter.drawText(QPointF(label.x, baseline), label.title)
     if flag & FLAG_CURATED and label.title:
         _paint_curated_mark(painter, label.x + label.title_w - CURATED_MARK_PX - 1.0, baseline, style)
+
+
+def _paint_badge(painter: QPainter, rect: QRectF, text: str, conflict: bool, style: TimelineStyle) -> None:
+    """The number of documents that tell an event, in a pill; red when they disagree on its date."""
+    if not text:
+        return
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(style.warning if conflict else style.badge_brush)
+    radius = rect.height() / 2
+    painter.drawRoundedRect(rect, radius, radius)
+    painter.setFont(style.badge_font)
+    painter.setPen(style.badge_text)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _paint_conflict(
+    painter: QPainter, x0: float, x1: float, xm: float, cy: float, kind: int, style: TimelineStyle
+) -> None:
+    """Sources disagree on this event's date: an outline in the warning colour around its mark."""
+    painter.setPen(style.warning_pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if kind == KIND_POINT:
+        r = MARKER_RADIUS_PX + 2.5
+        painter.drawEllipse(QPointF(xm, cy), r, r)
+    else:
+        bar = QRectF(x0 - 2.5, cy - BAR_HEIGHT / 2 - 2.5, max(x1 - x0, 2.0) + 5, BAR_HEIGHT + 5)
+        painter.drawRoundedRect(bar, 3, 3)
 
 
 def _ink_of(store: EventStore, pos: int, doc: int, style: TimelineStyle) -> DocumentInk:
@@ -623,6 +653,7 @@ def _paint_selected(
     painter.drawLine(QPointF(marker_x, rect.top() + geo.axis_height), QPointF(marker_x, box.top()))
     if label.when:
         date_rect = label.date_rect(geo, fm_small.height())
+        _paint_badge(painter, label.badge_rect(geo, fm_small.height()), label.badge, label.conflict, style)
         painter.setFont(style.small_font)
         painter.setPen(style.text)
         painter.drawText(QPointF(label.date_x, date_rect.top() + fm_small.ascent()), label.when)
@@ -655,6 +686,8 @@ def _paint_floating_selection(
     title = fm.elidedText(labels.full_titles[pos], Qt.TextElideMode.ElideRight, min(room, 640.0))
     when = fm_small.elidedText(labels.full_dates[pos], Qt.TextElideMode.ElideRight, room)
     top = geo.lanes_top
+    badge = labels.badges.get(pos, "")
+    badge_w = float(labels.badge_widths[pos]) if badge else 0.0
     label = PlacedLabel(
         -1,
         pos,
@@ -665,9 +698,12 @@ def _paint_floating_selection(
         title,
         when,
         fm.horizontalAdvance(title),
-        label_x + 2 * MARKER_RADIUS_PX + 4.0,
+        label_x + 2 * MARKER_RADIUS_PX + 4.0 + badge_w,
         fm_small.horizontalAdvance(when),
         True,
+        badge=badge,
+        badge_w=badge_w,
+        conflict=bool(labels.conflicted[pos]),
     )
     painter.setPen(style.highlight_pen)
     painter.drawLine(QPointF(x, rect.top() + geo.axis_height), QPointF(x, geo.overflow_top))
@@ -679,6 +715,9 @@ def _paint_floating_selection(
     painter.setPen(ink.pen)
     painter.setBrush(ink.fill)
     painter.drawEllipse(QPointF(label_x + MARKER_RADIUS_PX, top + GLYPH_ROW / 2), MARKER_RADIUS_PX, MARKER_RADIUS_PX)
+    if label.conflict:
+        mx = label_x + MARKER_RADIUS_PX
+        _paint_conflict(painter, mx, mx, mx, top + GLYPH_ROW / 2, KIND_POINT, style)
     _paint_selected(painter, geo, label, int(store.flags[pos]), style)
 
 

@@ -25,7 +25,10 @@ from timeline_app.core.store import (
     KIND_POINT,
     MARKER_RADIUS_PX,
 )
+from timeline_app.qt.canvas_labels import BADGE_GAP, BADGE_PAD
 from timeline_app.qt.canvas_painter import (
+    _paint_badge,
+    _paint_conflict,
     _paint_curated_mark,
     _paint_glyph,
     _paint_ring,
@@ -110,6 +113,26 @@ def _density(p: QPainter, style: TimelineStyle) -> None:
         p.drawRect(QRectF(8 + x * 4, SAMPLE_H - h, 4, h))
 
 
+def _sources(count: str, conflict: bool) -> Sample:
+    """A dot, the badge with the number of sources, and a date after it, as a lane draws them."""
+
+    def draw(p: QPainter, style: TimelineStyle) -> None:
+        cy = SAMPLE_H / 2
+        _paint_glyph(p, KIND_POINT, 0, 0, 0, 10, cy, style.ink(0), style)
+        if conflict:
+            _paint_conflict(p, 10, 10, 10, cy, KIND_POINT, style)
+        fm = QFontMetricsF(style.small_font)
+        badge = QFontMetricsF(style.badge_font)
+        width = max(badge.horizontalAdvance(count) + 2 * BADGE_PAD, badge.height())
+        x = 10 + MARKER_RADIUS_PX + 6
+        _paint_badge(p, QRectF(x, cy - fm.height() / 2, width, fm.height()), count, conflict, style)
+        p.setFont(style.small_font)
+        p.setPen(style.muted)
+        p.drawText(QPointF(x + width + BADGE_GAP, cy + fm.ascent() / 2 - 1), "Oct 2007")
+
+    return draw
+
+
 def _dragged(p: QPainter, style: TimelineStyle) -> None:
     from PySide6.QtGui import QPen
 
@@ -142,6 +165,16 @@ MARKS: tuple[tuple[Sample, str], ...] = (
     (_selected, "The selected event: its whole title and date, in a box. Nothing else is drawn over it."),
     (_ringed, "A ring: one more selected event (Ctrl-click adds one, Shift-click a range)."),
     (_pencil, "A pencil after the title: a person edited the event or marked it reviewed."),
+    (
+        _sources("3", False),
+        "A number before the date: how many articles tell the event (they were joined into one). "
+        "The detail pane lists each with its sentence.",
+    ),
+    (
+        _sources("2", True),
+        "A red outline and a red number: the articles disagree on the event's date. The date shown is "
+        "the best-supported one; View ▸ Conflicts lists every such event.",
+    ),
     (_text("Talks · 3 Sep"), "The group a person filed the event under, before its date."),
     (_colours, "Colours: one per article. View ▸ Documents Legend names them and hides or shows each."),
     (

@@ -13,6 +13,10 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPalette, QPen
 
 from timeline_app.qt.numbers import format_count
 
+# Sources that disagree on a date: a red none of the document hues is, for an outline and a badge.
+WARNING_LIGHT = "#C8102E"
+WARNING_DARK = "#FF6F61"
+
 # Per-document hues (Okabe–Ito inspired, distinguishable for colour-blind readers).
 _LIGHT_HUES = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8C6D00", "#56B4E9", "#7B3294", "#505050")
 _DARK_HUES = ("#5AB4F0", "#FF8C42", "#3DD6A3", "#F09ACB", "#E6C34A", "#9AD2F5", "#C58BE8", "#C0C0C0")
@@ -20,6 +24,11 @@ _DARK_HUES = ("#5AB4F0", "#FF8C42", "#3DD6A3", "#F09ACB", "#E6C34A", "#9AD2F5", 
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5
+
+
+def warning_color(palette: QPalette) -> QColor:
+    """The colour of what needs a reader's attention (sources that disagree), readable on this palette."""
+    return QColor(WARNING_DARK if is_dark(palette) else WARNING_LIGHT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +67,11 @@ class TimelineStyle:
     compressed_brush: QBrush  # stretches of a broken axis where time runs faster
     break_pen: QPen  # the zigzag where the axis skips a stretch
     chip_brush: QBrush  # behind a date written on a bar
+    warning: QColor  # sources disagree on the event's date
+    warning_pen: QPen  # the outline around such an event's mark
+    badge_brush: QBrush  # behind the number of sources of an event several documents tell
+    badge_text: QColor
+    badge_font: QFont
     font: QFont
     bold_font: QFont
     small_font: QFont
@@ -114,6 +128,9 @@ class TimelineStyle:
         small.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
         italic = QFont(font)
         italic.setItalic(True)
+        badge_font = QFont(small)
+        badge_font.setBold(True)
+        warning = warning_color(palette)
         inks = tuple(_ink(QColor(h), dark) for h in (_DARK_HUES if dark else _LIGHT_HUES))
         return cls(
             dark=dark,
@@ -134,6 +151,11 @@ class TimelineStyle:
             compressed_brush=QBrush(_mix(text, base, 0.05)),
             break_pen=_cosmetic(muted, 1.2),
             chip_brush=QBrush(_with_alpha(base, 0.88)),
+            warning=warning,
+            warning_pen=_cosmetic(warning, 2.0),
+            badge_brush=QBrush(_mix(text, base, 0.72)),
+            badge_text=QColor(base),
+            badge_font=badge_font,
             font=font,
             bold_font=bold,
             small_font=small,
