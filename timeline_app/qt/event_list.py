@@ -5,13 +5,16 @@ Rows are shown in reading order (the canvas's and the Previous/Next buttons'), s
 numbers: sorting re-orders it by a precomputed rank, a search replaces it by the rows whose
 prepared text matches; Qt only ever asks for the rows on screen. The index behind sorting and
 searching is built on a worker thread for big timelines; until it is ready the list shows the
-events in reading order and a search waits for it.
+events in reading order and a search waits for it. When a filter shows a part of the timeline,
+the part's index is taken from the whole one's (``ListIndex.subset``), so switching a filter
+never reads the events again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -42,13 +45,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.core.event_index import COLUMNS as KEY_COLUMNS
-from timeline_app.core.event_index import EventIndex, IntArray, reading_ranks
+from timeline_app.core.event_index import IntArray, reading_ranks
+from timeline_app.core.list_index import COLUMNS as KEY_COLUMNS
+from timeline_app.core.list_index import ListIndex
 from timeline_app.core.model import Event, Status, Timeline
+from timeline_app.core.provenance import confidence_text, source_count
 from timeline_app.qt.numbers import format_count
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-COLUMNS = ("Date", "Event", "Status", "Source")
+COLUMNS = ("Date", "Event", "Sources", "Confidence", "Status", "Article")
+SOURCES_COLUMN = COLUMNS.index("Sources")
+CONFIDENCE_COLUMN = COLUMNS.index("Confidence")
+HEADER_TIPS = {
+    "Sources": "How many articles tell the event (⚠: they disagree on its date)",
+    "Confidence": "How far to trust the event's date, from 0 to 1",
+    "Article": "The article that told the event first",
+}
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # Up to this many events the index is built at once; beyond, on a worker thread.
 SYNC_INDEX_LIMIT = 20_000
 # A big list's index starts this long after the timeline is shown, so that building it (on a
@@ -146,8 +159,14 @@ class EventTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(COLUMNS[section])
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in (SOURCES_COLUMN, CONFIDENCE_COLUMN):
+            return _RIGHT
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -161,14 +180,25 @@ class EventTableModel(QAbstractTableModel):
             if col == 1:
                 # ✎ marks an event the user has edited (kept across re-extraction).
                 return f"✎ {event.title}" if event.curated else event.title
-            if col == 2:
+            if col == SOURCES_COLUMN:
+                n = source_count(event)
+                return (f"⚠ {n}" if event.conflict else str(n)) if n else ""
+            if col == CONFIDENCE_COLUMN:
+                return f"{event.confidence:.2f}"
+            if col == COLUMNS.index("Status"):
                 return event.status.value
             return self._doc_titles.get(event.document, event.document)
         if role == Qt.ItemDataRole.DecorationRole and col == 1:
             return self._doc_colors.get(event.document)
         if role == ID_ROLE:
             return event.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (SOURCES_COLUMN, CONFIDENCE_COLUMN):
+            return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == SOURCES_COLUMN:
+                return self._sources_tip(event)
+            if col == CONFIDENCE_COLUMN:
+                return f"Confidence in the date: {confidence_text(event.confidence)}"
             group = f"\nGroup: {event.group}" if event.group else ""
             basis = f"\nWhy this date: {event.date_basis}" if event.date_basis else ""
             return f"{event.title}\n{event.date.describe()}{group}{basis}\n{event.sentence}"
@@ -176,11 +206,21 @@ class EventTableModel(QAbstractTableModel):
             return self._italic
         return None
 
+    def _sources_tip(self, event: Event) -> str:
+        sources = event.sources
+        if not sources:
+            return "Added by hand: no article tells it"
+        names = "\n".join(f"• {self._doc_titles.get(d, d)}" for d in sources[:12])
+        more = f"\n… and {len(sources) - 12} more" if len(sources) > 12 else ""
+        head = f"Told by {len(sources)} article{'s' if len(sources) != 1 else ''}:"
+        warning = "\n⚠ They disagree on its date (see the detail pane)" if event.conflict else ""
+        return f"{head}\n{names}{more}{warning}"
+
 
 class _IndexJob(QObject):
     """Carries an index built on a worker thread back to the GUI thread."""
 
-    built = Signal(object, int)  # EventIndex, generation
+    built = Signal(object, int)  # ListIndex, generation
 
 
 _EDITING_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End)
@@ -245,8 +285,11 @@ class EventList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.resizeSection(0, 190)
-        header.resizeSection(1, 260)
-        header.resizeSection(2, 80)
+        header.resizeSection(1, 230)
+        numbers = self.fontMetrics()
+        for column in (SOURCES_COLUMN, CONFIDENCE_COLUMN):
+            header.resizeSection(column, numbers.horizontalAdvance(COLUMNS[column]) + 24)
+        header.resizeSection(COLUMNS.index("Status"), 80)
         # No sort indicator at first: rows stay in reading order.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)
@@ -272,7 +315,11 @@ class EventList(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._syncing = False
         self._current_id = ""
-        self._index: EventIndex | None = None
+        self._index: ListIndex | None = None
+        # The whole timeline's events and index, kept while the content stays, for filtered parts.
+        self._whole: tuple[Sequence[Event], ListIndex] | None = None
+        self._source_events: Sequence[Event] = []
+        self._rows_in_whole: IntArray | None = None  # the shown rows' rows in the whole; None: all shown
         self._reading_rows: IntArray = np.zeros(0, dtype=np.int64)
         self._generation = 0
         self._job: _IndexJob | None = None
@@ -297,27 +344,51 @@ class EventList(QWidget):
         doc_colors: dict[str, QColor] | None = None,
         fit_columns: bool = True,
         reading_rows: IntArray | None = None,
+        part_of: tuple[Sequence[Event], IntArray] | None = None,
     ) -> None:
-        """Show ``timeline``'s events; ``reading_rows`` are its rows in reading order (row order if None)."""
+        """Show ``timeline``'s events; ``reading_rows`` are its rows in reading order (row order if None).
+
+        ``part_of`` = (the whole timeline's events, the rows of those shown): a filtered part, whose
+        index is taken from the whole's when that is known (see :meth:`forget_whole`).
+        """
         n = len(timeline.events)
         self._reading_rows = (
             np.arange(n, dtype=np.int64) if reading_rows is None else np.asarray(reading_rows, dtype=np.int64)
         )
+        was_part = self._rows_in_whole is not None
+        self._source_events = timeline.events
+        self._rows_in_whole = None if part_of is None else np.asarray(part_of[1], dtype=np.int64)
+        whole = self._whole
+        derived = None
+        if part_of is not None and whole is not None and whole[0] is part_of[0] and whole[1].size == len(part_of[0]):
+            derived = whole[1].subset(self._rows_in_whole, self._reading_rows)  # type: ignore[arg-type]
+        elif was_part and part_of is None and whole is not None and whole[0] is timeline.events and whole[1].size == n:
+            derived = whole[1]  # a filter switched off: the whole timeline's index is still good
+            derived.set_reading_order(self._reading_rows)
         self._syncing = True
         try:
             self.model.set_timeline(timeline, doc_colors)
-            self._index = None
+            self._index = derived
+            self._job = None
             self._generation += 1
             self._apply_view()
         finally:
             self._syncing = False
-        if len(timeline.events) <= SYNC_INDEX_LIMIT:
+        if derived is not None:
+            self._update_match_label()
+        elif self._index is not None:
+            pass  # the search or the sort needed it at once, and it was built then
+        elif len(timeline.events) <= SYNC_INDEX_LIMIT:
             self._build_index()
         else:
             generation = self._generation
             QTimer.singleShot(INDEX_DELAY_MS, self, lambda: self._start_index(generation))
         if fit_columns:
             self._fit_date_column(timeline)
+
+    def forget_whole(self) -> None:
+        """The timeline's content changed: the whole index no longer serves filtered parts."""
+        self._whole = None
 
     def set_reading_order(self, reading_rows: IntArray) -> None:
         """The reading order changed (a date was edited) but not the events themselves."""
@@ -330,6 +401,10 @@ class EventList(QWidget):
         """Source rows whose events were edited in place: repaint them and search them anew."""
         if self._index is not None:
             self._index.update_rows(self.model.events(), rows)
+        whole = self._whole
+        if whole is not None and whole[1] is not self._index and self._rows_in_whole is not None:
+            inside = [r for r in rows if 0 <= r < len(self._rows_in_whole)]
+            whole[1].update_rows(whole[0], [int(self._rows_in_whole[r]) for r in inside])
         self.model.refresh_rows(rows)
 
     def is_indexed(self) -> bool:
@@ -344,7 +419,7 @@ class EventList(QWidget):
         events, rows, titles = self.model.events(), self._reading_rows, dict(self.model.doc_titles())
         generation = self._generation
         if len(events) <= SYNC_INDEX_LIMIT:
-            self._index_built(EventIndex(events, rows, titles), generation)
+            self._index_built(ListIndex(events, rows, titles), generation)
             return
         job = _IndexJob()
         job.built.connect(self._index_built)
@@ -352,17 +427,19 @@ class EventList(QWidget):
         self._update_match_label()
 
         def work() -> None:
-            index = EventIndex(events, rows, titles)
+            index = ListIndex(events, rows, titles)
             with contextlib.suppress(RuntimeError):  # the application quit while the index was being built
                 job.built.emit(index, generation)
 
         threading.Thread(target=work, name="event-list-index", daemon=True).start()
 
-    def _index_built(self, index: EventIndex, generation: int) -> None:
+    def _index_built(self, index: ListIndex, generation: int) -> None:
         if generation != self._generation:
             return  # another timeline was set meanwhile
         self._job = None
         self._index = index
+        if self._rows_in_whole is None:
+            self._whole = (self._source_events, index)
         if len(self._reading_rows) == index.size:
             index.set_reading_order(self._reading_rows)
         if self._sort is not None or self.search.text().strip():
