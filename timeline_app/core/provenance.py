@@ -8,7 +8,7 @@ the time expression its own sentence states (``Document.timexes``), else none.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -136,18 +136,23 @@ def _stated_date(event: Event, document: Document | None, mentions: Sequence[Men
     return inside[0] if event.conflict else None
 
 
-def slip_chain(event: Event) -> str:
+def slip_chain(event: Event, article: Callable[[int, str], str] | None = None) -> str:
     """Earlier expectations, then what happened: "expected 2006 (article of 14 Jun 2005), then 2007
-    (3 Oct 2006), happened 25 Oct 2007"; "" without slips."""
+    (3 Oct 2006), happened 25 Oct 2007"; "" without slips.
+
+    ``article(k, words)`` may rewrite the words naming the k-th slip's article (a link, say); the
+    rest of the text is left as it is.
+    """
     if not event.slips:
         return ""
+    name = article or (lambda _k, words: words)
     parts = []
     for k, (_doc, expected, told) in enumerate(event.slips):
         when = day_words(told) if told else "an undated article"
         if k == 0:
-            parts.append(f"expected {edtf_words(expected)} (article of {when})")
+            parts.append(f"expected {edtf_words(expected)} ({name(k, f'article of {when}')})")
         else:
-            parts.append(f"then {edtf_words(expected)} ({when})")
+            parts.append(f"then {edtf_words(expected)} ({name(k, when)})")
     final = date_words(event.date)
     parts.append(f"now expected {final}" if event.status is Status.EXPECTED else f"happened {final}")
     return ", ".join(parts)

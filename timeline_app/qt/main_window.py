@@ -33,9 +33,11 @@ from timeline_app.qt.reference_banner import ReferenceBanner
 from timeline_app.qt.settings import AppSettings
 from timeline_app.qt.status import status_summary
 from timeline_app.qt.window_events import WindowEvents
+from timeline_app.qt.window_filters import WindowFilters
 from timeline_app.qt.window_loading import FILE_FILTER, PROJECT_FILE_FILTER, PROJECT_SUFFIX, WindowLoading
 from timeline_app.qt.window_menus import MENU_NAMES, WindowMenus
 from timeline_app.qt.window_selection import WindowSelection
+from timeline_app.qt.window_sources import WindowSources
 from timeline_app.qt.window_view import WindowView
 
 __all__ = ["FILE_FILTER", "MENU_NAMES", "PROJECT_FILE_FILTER", "PROJECT_SUFFIX", "EventFilter", "MainWindow"]
@@ -43,7 +45,7 @@ __all__ = ["FILE_FILTER", "MENU_NAMES", "PROJECT_FILE_FILTER", "PROJECT_SUFFIX",
 EventFilter = Callable[[Event], bool]
 
 
-class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, WindowEvents):
+class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, WindowEvents, WindowFilters, WindowSources):
     events_did_change = Signal()  # timeline content replaced or edited
     selection_did_change = Signal(str)  # selected event id, "" for none
     loading_did_finish = Signal()
@@ -82,6 +84,8 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
         self._build_actions()
         self._build_view_actions()
         self._build_event_actions()
+        self._build_filter_views()
+        self._build_source_actions()
         self._build_status_bar()
         self._restore_settings()
         self.set_document_title("Untitled", False)
@@ -111,7 +115,7 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
         self._bottom.addWidget(self._event_list)
         self._bottom.addWidget(self._detail)
         self._bottom.addWidget(self._document_view)
-        self._bottom.setSizes([470, 360, 450])
+        self._bottom.setSizes([540, 330, 410])  # the list wide enough for its Sources and Confidence columns
         self._split = QSplitter(Qt.Orientation.Vertical, self)
         self._split.setObjectName("mainSplitter")
         self._split.addWidget(top)
@@ -157,11 +161,13 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
 
     def set_timeline(self, tl: Timeline) -> None:
         """Replace everything; the selection is kept if its event survives."""
+        self._content_changed()
         self._show_full(tl, EventStore.from_timeline(tl), False)
         self.events_did_change.emit()
 
     def refresh(self) -> None:
         """Re-read the current timeline after an in-place edit."""
+        self._content_changed()
         self._show_full(self._timeline, EventStore.from_timeline(self._timeline), True)
         self.events_did_change.emit()
 
@@ -174,7 +180,7 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
         if not ids:
             return
         shown = self._shown
-        filtered = self._filter is not None or bool(self._hidden_docs)
+        filtered = self._filter is not None or bool(self._hidden_docs) or self._row_filters_active()
         if filtered and self._filter_membership_changed(ids):
             self.refresh()
             return
@@ -209,8 +215,9 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
         return False
 
     def _passes(self, event: Event) -> bool:
-        """Shown: accepted by the event filter and from a document not hidden."""
-        return self._document_shown(event) and (self._filter is None or bool(self._filter(event)))
+        """Shown: accepted by the event filter and the row filters, and from a document not hidden."""
+        shown = self._document_shown(event) and self._row_filter_passes(event)
+        return shown and (self._filter is None or bool(self._filter(event)))
 
     def _refilter(self) -> None:
         self.set_event_filter(self._filter)
@@ -240,6 +247,9 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
         """
         self._full_store = full
         mask = self._document_mask(tl, full)
+        rows = self._row_mask(tl)  # confidence, actors and places
+        if rows is not None:
+            mask = rows if mask is None else mask & rows
         if self._filter is not None:
             keep = self._filter
             accepted = np.fromiter((bool(keep(e)) for e in tl.events), dtype=bool, count=len(tl.events))
@@ -247,8 +257,10 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
         if mask is None:
             self._apply(tl, full, keep_view, tl, fit_columns)
         else:
-            shown = Timeline(documents=tl.documents, events=list(compress(tl.events, mask.tolist())))
-            self._apply(tl, full.subset(mask, shown.events), keep_view, shown, fit_columns)
+            shown = Timeline(
+                documents=tl.documents, events=list(compress(tl.events, mask.tolist())), entities=tl.entities
+            )
+            self._apply(tl, full.subset(mask, shown.events), keep_view, shown, fit_columns, np.flatnonzero(mask))
         self._update_legend(full)
 
     def canvas(self) -> TimelineCanvas:
@@ -290,9 +302,16 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
     # views --------------------------------------------------------------------------
 
     def _apply(
-        self, tl: Timeline, store: EventStore, keep_view: bool, shown: Timeline | None = None, fit_columns: bool = True
+        self,
+        tl: Timeline,
+        store: EventStore,
+        keep_view: bool,
+        shown: Timeline | None = None,
+        fit_columns: bool = True,
+        rows: np.ndarray | None = None,
     ) -> None:
-        """Show ``shown`` (``tl`` filtered; ``tl`` itself by default) with ``store`` built from it."""
+        """Show ``shown`` (``tl`` filtered; ``tl`` itself by default) with ``store`` built from it;
+        ``rows`` are the shown events' rows in ``tl.events`` when filtered."""
         self._timeline = tl
         self._shown = tl if shown is None else shown
         self._store = store
@@ -303,7 +322,8 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
         self._overview.set_window(self._canvas.viewport_range())
         style = self._canvas.timeline_style()
         colors = {d.id: style.ink(i).color for i, d in enumerate(tl.documents)} if len(tl.documents) > 1 else {}
-        self._event_list.set_timeline(self._shown, colors, fit_columns, self._chronology.reading_rows())
+        part_of = (tl.events, rows) if rows is not None and self._shown is not tl else None
+        self._event_list.set_timeline(self._shown, colors, fit_columns, self._chronology.reading_rows(), part_of)
         self._update_bands()
         kept = [i for i in self.selected_event_ids() if self._chronology.index_of(i) >= 0]
         selected = kept[0] if kept else ""
@@ -327,14 +347,15 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
         document = self._document_of(event)
         if document is not None:
             self._banner.set_preferred(document.id)
-        self._detail.show_event(event, document)
+        documents = {d.id: d for d in self._timeline.documents} if event is not None and len(event.mentions) > 1 else {}
+        self._detail.show_event(event, document, documents, self.shown_source())
         # Screen readers cannot see painted marks: describe the selection on the canvas itself.
         self._canvas.setAccessibleDescription(
             f"Selected: {event.title}, {event.date.describe()}" if event else "No event selected"
         )
         if document is None and self._timeline.documents:
             document = self._document_view.current_document() or self._timeline.documents[0]
-        self._document_view.show_event(event, document)
+        self._document_view.show_event(*self._article_view(event, document))
         shown = self._document_view.current_document()
         if shown is not self._spans_of:
             self._spans_of = shown
@@ -355,7 +376,8 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
         summary, lines = status_summary(self._shown, self._chronology.undated_count)
         if self._shown is not self._timeline:
             shown, total = format_count(len(self._shown.events)), format_count(len(self._timeline.events))
-            summary = f"{summary} (filtered: {shown} of {total} events shown)"
+            notes = "".join(f"; {note}" for note in self._filter_notes())
+            summary = f"{summary} (filtered: {shown} of {total} events shown{notes})"
         text = f"{summary}   |   {'; '.join(lines)}" if lines else summary
         metrics = self._status_label.fontMetrics()
         self._status_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(self.width() - 280, 200)))

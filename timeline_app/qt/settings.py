@@ -1,4 +1,4 @@
-"""Remembered state: window geometry and layout, recent files (QSettings)."""
+"""Remembered state: window geometry and layout, recent files, the last confidence threshold (QSettings)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,18 @@ class AppSettings:
 
     def clear_recent(self) -> None:
         self._s.remove("recent_files")
+
+    def confidence_threshold(self, default: float) -> float:
+        """The value last chosen in View ▸ Hide Below Confidence…, offered again next time."""
+        value = self._s.value("view/confidence_threshold", default)
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return default
+        return number if 0.0 <= number <= 1.0 else default
+
+    def set_confidence_threshold(self, value: float) -> None:
+        self._s.setValue("view/confidence_threshold", float(value))
 
     def geometry(self) -> QByteArray | None:
         value = self._s.value("window/geometry")

@@ -34,6 +34,8 @@ class WindowSelection(QMainWindow):
     _extra: list[str]
     _anchor: str  # where a Shift-click range starts
     _sync_views: Callable[[], None]
+    _filter_state: Callable[[], dict[str, Any]]
+    _apply_filter_state: Callable[[dict[str, Any]], None]
 
     def selected_event_ids(self) -> list[str]:
         """The current event first, then the others selected with Ctrl or Shift."""
@@ -115,17 +117,19 @@ class WindowSelection(QMainWindow):
     # view state ---------------------------------------------------------------------
 
     def view_state(self) -> dict[str, Any]:
-        """Where the person is: zoom, selection and list search (saved in projects)."""
+        """Where the person is: zoom, selection, list search and row filters (saved in projects)."""
         vp = self._canvas.viewport_range()
         return {
             "viewport": [float(vp.t0), float(vp.t1)],
             "selected": self._selected,
             "selection": self.selected_event_ids(),
             "search": self._event_list.search.text(),
+            **self._filter_state(),
         }
 
     def apply_view_state(self, state: dict[str, Any]) -> None:
         """Restore what :meth:`view_state` saved; unknown or damaged entries are skipped."""
+        self._apply_filter_state(state)  # first: the selection must be among the events shown
         search = state.get("search")
         if isinstance(search, str):
             self._event_list.search.setText(search)

@@ -1,0 +1,140 @@
+"""The Conflicts view: every event whose sources give dates that cannot both be right.
+
+Each row names the event, the dates its sources give and how many tell it; choosing a row
+selects the event everywhere. An event a filter hides is listed greyed, with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SHOWN_LIMIT = 5000  # rows listed; the rest are counted
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictRow:
+    event_id: str
+    title: str
+    dates: str  # "25 Oct 2007 · Jan 2008"
+    sources: int
+    detail: str  # each source and its date, one per line (the tooltip)
+    hidden: bool = False  # a filter hides the event
+
+
+class ConflictsPanel(QWidget):
+    event_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflictsPanel")
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("conflictsList")
+        self.tree.setAccessibleName("Events whose sources disagree on the date")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setHeaderLabels(["Event", "Dates given", "Sources"])
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setSortingEnabled(True)
+        self.tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # reading order until a header is clicked
+        self.empty = QLabel("No two sources disagree on an event's date.", self)
+        self.empty.setObjectName("conflictsEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setEnabled(False)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.tree)
+        self.stack.addWidget(self.empty)
+        self.note = QLabel(self)
+        self.note.setObjectName("conflictsNote")
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.note)
+        self._syncing = False
+        self.setFocusProxy(self.tree)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.itemActivated.connect(lambda item, _col: self._choose(item))
+        self.set_rows([])
+
+    def set_rows(self, rows: Sequence[ConflictRow], total: int | None = None) -> None:
+        """List these events (in reading order); ``total`` counts them all when only some are given."""
+        self._syncing = True
+        try:
+            current = self.current_id()
+            self.tree.clear()
+            items = []
+            for row in rows[:SHOWN_LIMIT]:
+                item = QTreeWidgetItem([row.title, row.dates, str(row.sources)])
+                item.setData(0, ID_ROLE, row.event_id)
+                item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                tip = row.detail + ("\nHidden by a filter: clear the filters to show it." if row.hidden else "")
+                for col in range(3):
+                    item.setToolTip(col, f"{row.title}\n{tip}")
+                if row.hidden:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                items.append(item)
+            self.tree.addTopLevelItems(items)
+            self.select(current)
+        finally:
+            self._syncing = False
+        count = total if total is not None else len(rows)
+        hidden = sum(1 for r in rows if r.hidden)
+        self.stack.setCurrentWidget(self.tree if rows else self.empty)
+        parts = [f"{count} event{'s' if count != 1 else ''} whose sources disagree" if rows else ""]
+        if len(rows) > SHOWN_LIMIT:
+            parts.append(f"the first {SHOWN_LIMIT} listed")
+        if hidden:
+            parts.append(f"{hidden} hidden by filters (greyed)")
+        self.note.setText(" · ".join(p for p in parts if p))
+        self.note.setVisible(bool(rows))
+
+    def current_id(self) -> str:
+        item = self.tree.currentItem()
+        return str(item.data(0, ID_ROLE)) if item is not None else ""
+
+    def ids(self) -> list[str]:
+        return [str(self.tree.topLevelItem(i).data(0, ID_ROLE)) for i in range(self.tree.topLevelItemCount())]  # type: ignore[union-attr]
+
+    def select(self, event_id: str) -> None:
+        """Reflect a selection made elsewhere, without choosing it again."""
+        syncing, self._syncing = self._syncing, True
+        try:
+            for i in range(self.tree.topLevelItemCount()):
+                item = self.tree.topLevelItem(i)
+                if item is not None and item.data(0, ID_ROLE) == event_id:
+                    self.tree.setCurrentItem(item)
+                    self.tree.scrollToItem(item)
+                    return
+            self.tree.selectionModel().clearCurrentIndex()
+            self.tree.clearSelection()
+        finally:
+            self._syncing = syncing
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        if not self._syncing and current is not None:
+            self._choose(current)
+
+    def _choose(self, item: QTreeWidgetItem) -> None:
+        if item.flags() & Qt.ItemFlag.ItemIsEnabled:
+            self.event_chosen.emit(str(item.data(0, ID_ROLE)))
