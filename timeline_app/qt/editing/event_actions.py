@@ -1,4 +1,4 @@
-"""Edit menu work on events: edit, add, delete, merge, mark reviewed."""
+"""Edit menu work on events: edit, add, delete, merge, split sources, mark reviewed."""
 
 from __future__ import annotations
 
@@ -109,6 +109,24 @@ def merge_selected(controller: ProjectController) -> bool:
         controller.report_error("Merge", str(exc))
         return False
     return controller.push(edit, [edit.insert[0][1].id])
+
+
+def split_selected(controller: ProjectController) -> bool:
+    """One event per article again, for each selected event that several articles tell."""
+    chosen = [e for e in selected_events(controller) if edits.can_split(e)]
+    if not chosen:
+        controller.show_status("The selected event is told by one article only: there is nothing to split")
+        return False
+    try:
+        edit = edits.split_sources(controller.model, [e.id for e in chosen])
+    except edits.EditError as exc:
+        controller.report_error("Split Sources", str(exc))
+        return False
+    parts = [event.id for _, event in edit.insert]
+    if not controller.push(edit, parts):
+        return False
+    controller.show_status(f"Split into {len(parts)} events, one per article. Undo joins them again.")
+    return True
 
 
 MERGE_CANDIDATES = 200

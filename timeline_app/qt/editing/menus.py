@@ -106,7 +106,9 @@ def _connect_window_hooks(controller: ProjectController, found: EditingActions) 
     window = controller.window
     add_actions = getattr(window, "add_event_actions", None)
     if callable(add_actions):
-        add_actions([found["edit_event"], found["delete"], found["merge"], None, found["mark_reviewed"]])
+        add_actions(
+            [found["edit_event"], found["delete"], found["merge"], found["split_sources"], None, found["mark_reviewed"]]
+        )
     if hasattr(window, "reference_date_setter"):
 
         def set_date(doc_id: str) -> object:
@@ -267,6 +269,15 @@ def _install_edit_menu(controller: ProjectController, found: EditingActions) -> 
     _action(
         ours,
         found,
+        "split_sources",
+        "Spli&t Sources",
+        _later("event_actions", "split_selected", controller),
+        "Ctrl+Shift+M",
+        "Make one event per article again of an event several articles tell",
+    )
+    _action(
+        ours,
+        found,
         "mark_reviewed",
         "Mark as Re&viewed",
         _later("event_actions", "mark_selected_reviewed", controller),
@@ -306,6 +317,20 @@ def _install_edit_menu(controller: ProjectController, found: EditingActions) -> 
         menu.insertSeparator(existing)
 
 
+def _can_split(controller: ProjectController) -> bool:
+    """Whether Split Sources applies: a selected event is told by several articles."""
+    from timeline_app.core.edits import can_split
+    from timeline_app.core.model import Event
+
+    ids = controller.window.selected_event_ids()
+    lookup = getattr(controller.window, "event_by_id", None)
+    if callable(lookup):
+        # The window finds its events by id, without a pass over a timeline of any size.
+        return any(isinstance(e, Event) and can_split(e) for e in map(lookup, ids))
+    wanted = set(ids)
+    return any(can_split(e) for e in controller.model.events if e.id in wanted)
+
+
 def _keep_enabled_state(controller: ProjectController, found: EditingActions) -> None:
     """Grey out what does not apply; shortcuts of disabled actions do nothing."""
 
@@ -316,6 +341,7 @@ def _keep_enabled_state(controller: ProjectController, found: EditingActions) ->
         found["delete"].setEnabled(selected >= 1)
         found["merge"].setEnabled(selected >= 1)
         found["merge"].setText("&Merge Selected" if selected >= 2 else "&Merge With…")
+        found["split_sources"].setEnabled(selected >= 1 and _can_split(controller))
         found["mark_reviewed"].setEnabled(selected >= 1)
         found["reference_date"].setEnabled(has_docs)
         found["reextract"].setEnabled(has_docs)
