@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -194,6 +194,9 @@ class EventTableModel(QAbstractTableModel):
             return event.id
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (SOURCES_COLUMN, CONFIDENCE_COLUMN):
             return _RIGHT
+        # One article is the common case: its "1" recedes, so that joined events stand out.
+        if role == Qt.ItemDataRole.ForegroundRole and col == SOURCES_COLUMN and source_count(event) <= 1:
+            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == SOURCES_COLUMN:
                 return self._sources_tip(event)
@@ -235,6 +238,8 @@ class MiddleElided(QStyledItemDelegate):
 
 
 DATE_COLUMN_MAX_PX = 230  # wider dates are elided in the middle; the tooltip has them in full
+DATE_COLUMN_MIN_PX = 120
+EVENT_COLUMN_MIN_PX = 150  # the Event column is never fitted narrower than this
 MEASURED_DATES = 5000  # the date column is sized to the widest of this many dates
 
 
@@ -288,13 +293,18 @@ class EventList(QWidget):
         header.resizeSection(1, 230)
         numbers = self.fontMetrics()
         for column in (SOURCES_COLUMN, CONFIDENCE_COLUMN):
-            header.resizeSection(column, numbers.horizontalAdvance(COLUMNS[column]) + 24)
+            header.resizeSection(column, numbers.horizontalAdvance(COLUMNS[column]) + 18)
         header.resizeSection(COLUMNS.index("Status"), 80)
         # No sort indicator at first: rows stay in reading order.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self._sort_changed)
+        # The Event column takes what Date, Sources and Confidence leave, until resized by hand.
+        self._event_width_auto = True
+        self._fitting_event = False
+        self._date_width = 190
+        header.sectionResized.connect(self._section_resized)
         search_row = QHBoxLayout()
         search_row.setContentsMargins(0, 0, 0, 0)
         search_row.setSpacing(2)
@@ -564,7 +574,36 @@ class EventList(QWidget):
         widest = max(
             (metrics.horizontalAdvance(e.date.describe()) for e in timeline.events[:MEASURED_DATES]), default=0
         )
-        self.table.horizontalHeader().resizeSection(0, min(max(widest + 16, 120), DATE_COLUMN_MAX_PX))
+        self._date_width = min(max(widest + 16, DATE_COLUMN_MIN_PX), DATE_COLUMN_MAX_PX)
+        if self._event_width_auto:
+            self._fit_event_column()
+        else:
+            self.table.horizontalHeader().resizeSection(0, self._date_width)
+
+    def _fit_event_column(self) -> None:
+        """Date and Event share what Sources and Confidence leave in view: Event gets at least a title's
+        worth, Date its widest date when there is room (longer dates are cut in the middle)."""
+        if not self._event_width_auto:
+            return
+        header = self.table.horizontalHeader()
+        # The width inside the frame, less a vertical scroll bar (there is one as soon as the list is long).
+        inside = self.table.width() - 2 * self.table.frameWidth() - self.table.verticalScrollBar().sizeHint().width()
+        room = inside - sum(header.sectionSize(c) for c in (SOURCES_COLUMN, CONFIDENCE_COLUMN))
+        date_width = min(self._date_width, max(DATE_COLUMN_MIN_PX, room - EVENT_COLUMN_MIN_PX))
+        self._fitting_event = True
+        try:
+            header.resizeSection(0, date_width)
+            header.resizeSection(1, max(room - date_width, EVENT_COLUMN_MIN_PX))
+        finally:
+            self._fitting_event = False
+
+    def _section_resized(self, section: int, _old: int, _new: int) -> None:
+        if section in (0, 1) and not self._fitting_event:
+            self._event_width_auto = False  # the person chose a width: keep it
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_event_column()
 
     # selection ----------------------------------------------------------------------
 
