@@ -20,8 +20,8 @@ _CONNECTORS = frozenset((*word_list("name_particles"), "the"))
 _NOT_NAMES = frozenset(
     (
         *word_list("not_name_words"),
-        *(month for month, _number in table("months")),
-        *(day for day, _number in table("weekdays") if day.endswith("day")),
+        *(month for month, _number, _form in table("months")),
+        *(day for day, _number, form in table("weekdays") if form == "name"),
     )
 )
 TITLES = word_list("person_titles")

@@ -9,11 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from timeline_app.core.lang import word_list
-from timeline_app.core.temporal.lexicon import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
+from timeline_app.core.lang import table, word_list
 
 # Words that end with a dot without ending the sentence.
-_ABBREVIATIONS = frozenset((*word_list("abbreviations"), *MONTH_ABBREVIATIONS, *WEEKDAY_ABBREVIATIONS))
+_ABBREVIATIONS = frozenset(
+    (
+        *word_list("abbreviations"),
+        *(month for month, _number, form in table("months") if form == "abbreviation"),
+        *(day for day, _number, form in table("weekdays") if form == "abbreviation"),
+    )
+)
 _BULLET = re.compile(r"^[ \t]*(?:[-*•‣◦▪–—]|\d{1,2}[.)])[ \t]+")
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
 

@@ -20,8 +20,8 @@ def _coded(name: str) -> dict[str, str]:
     return {word: code for word, code in table(name)}
 
 
-MONTHS: dict[str, int] = _numbered("months")
-WEEKDAYS: dict[str, int] = _numbered("weekdays")
+MONTHS: dict[str, int] = {month: int(number) for month, number, _form in table("months")}
+WEEKDAYS: dict[str, int] = {day: int(number) for day, number, _form in table("weekdays")}
 SEASONS: dict[str, str] = _coded("seasons")
 DAY_PARTS: dict[str, str] = _coded("day_parts")
 NUMBER_WORDS: dict[str, int] = _numbered("number_words")
@@ -48,18 +48,15 @@ def alternation(words: list[str] | tuple[str, ...] | set[str]) -> str:
     return "|".join(sorted((w.replace(" ", r"\s+").replace(".", r"\.") for w in words), key=len, reverse=True))
 
 
-_MONTH_FULL = [m for m in MONTHS if (len(m) > 3 or m == "may") and m != "sept"]
-_MONTH_ABBR = [m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july")]
+_MONTH_FULL = [m for m, _number, form in table("months") if form == "name"]
+_MONTH_ABBR = [m for m, _number, form in table("months") if form == "abbreviation"]
 
 # A month name: full, or abbreviated with an optional period ("Sept.", "Sep").
 MONTH = rf"(?:{alternation(_MONTH_FULL)}|(?:{alternation(_MONTH_ABBR)})\.?)"
 MONTH_FULL = rf"(?:{alternation(_MONTH_FULL)}|sept\.)"
 WEEKDAY = rf"(?:{alternation([w for w in WEEKDAYS if len(w) > 4])})"
-_WEEKDAY_ABBR = [w for w in WEEKDAYS if len(w) <= 5 and not w.endswith("day")]
+_WEEKDAY_ABBR = [w for w, _number, form in table("weekdays") if form == "abbreviation"]
 WEEKDAY_ANY = rf"(?:{alternation([w for w in WEEKDAYS if len(w) > 4])}|(?:{alternation(_WEEKDAY_ABBR)})\.?)"
-# Abbreviations may be written with a full stop ("Sept.", "Thurs."), which then ends no sentence.
-MONTH_ABBREVIATIONS = tuple(_MONTH_ABBR)
-WEEKDAY_ABBREVIATIONS = tuple(_WEEKDAY_ABBR)
 DAY_NUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _UNITS_ORD = "|".join(w for w, v in ORDINALS.items() if 0 < v < 10)
 DAY_ORD_WORD = rf"(?:{alternation([w for w in ORDINALS if ORDINALS[w] > 0])}|twenty-?(?:{_UNITS_ORD})|thirty-?first)"

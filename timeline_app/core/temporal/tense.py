@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from timeline_app.core.lang import alternation, fragments, word_list
-from timeline_app.core.temporal.lexicon import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
+from timeline_app.core.lang import alternation, fragments, table, word_list
 
 Tense = Literal["past", "present", "future"]
 
@@ -53,7 +52,12 @@ _ATTRIBUTION_END = re.compile(r"\s*(?:[.,;!?]|$|(?:in|on|at|after|during|accordi
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 # Words written with a full stop that does not end the sentence ("Sept. 4", "Mr. Smith"); "a.m" ends in "m".
 _ABBREVIATIONS = frozenset(
-    (*word_list("abbreviations"), *word_list("abbreviations_tense"), *MONTH_ABBREVIATIONS, *WEEKDAY_ABBREVIATIONS)
+    (
+        *word_list("abbreviations"),
+        *word_list("abbreviations_tense"),
+        *(month for month, _number, form in table("months") if form == "abbreviation"),
+        *(day for day, _number, form in table("weekdays") if form == "abbreviation"),
+    )
 )
 
 
