@@ -37,6 +37,7 @@ from fuzz_inputs import ARTICLE_SUFFIXES, article_bytes, import_file, project_fi
 from fuzz_targets import (
     CAUGHT,
     CRASH,
+    INCONSISTENT,
     INVALID,
     TRIGGER,
     Finding,
@@ -274,7 +275,8 @@ def _summary(tally: Tally, elapsed: float, seed: int, hang_seconds: float, findi
         f"inputs tried:      {total} ({', '.join(f'{k} {n}' for k, n in sorted(tally.inputs.items()))})",
         f"crashes:           {tally.count(CRASH)} (uncaught exceptions, CLI tracebacks)",
         f"hangs:             {tally.count(HANG)} (over {hang_seconds:g} s on inputs under 1 MB)",
-        f"invalid outputs:   {tally.count(INVALID)} (exports that do not read back, inconsistent extraction)",
+        f"invalid outputs:   {tally.count(INVALID)} (exports a standard parser or the app does not read back)",
+        f"inconsistent:      {tally.count(INCONSISTENT)} (extracted dates ending before they start, mentions outside)",
         f"code from a file:  {tally.count(TRIGGER)} (a project's trigger ran)",
         f"caught defects:    {tally.count(CAUGHT)} (extractor exceptions stopped by the batch guard)",
         "slowest inputs:    " + ", ".join(f"{t:.1f} s ({k}, seed {s}, {z:,} B)" for t, s, k, z in tally.slowest),

@@ -3,7 +3,7 @@
 - A reader returns its result or raises its one documented error (LoadError, FormatError or
   ValueError, ProjectError); any other exception is a crash.
 - The extractor never lets an exception out of a batch, and what it finds is consistent
-  (mentions inside their text, a first day no later than the last).
+  (mentions inside their text, a first day no later than the last; counted on their own).
 - Every writer produces a file that a standard parser (json, csv, icalendar, an XML parser)
   accepts and that the app's own reader reads back: the same dated events, titles and days.
 - A project file's triggers never run, and saving over a crafted file never hangs.
@@ -31,6 +31,7 @@ CRASH = "crash"  # an exception other than the reader's documented one escaped
 INVALID = "invalid output"  # an export that a standard parser or the app's reader refuses, or reads differently
 TRIGGER = "code ran"  # something stored in a project file ran
 CAUGHT = "caught defect"  # the batch guard caught an extractor exception: not a crash, but a bug to look at
+INCONSISTENT = "inconsistent extraction"  # a mention outside its text, a date that ends before it starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,7 @@ def check_extracted(timeline: Timeline) -> list[Finding]:
                 )
         lo, hi = event.date.earliest, event.date.latest
         if lo is not None and hi is not None and lo > hi:
-            findings.append(Finding(INVALID, "extractor", f"date {event.date.edtf} ends before it starts"))
+            findings.append(Finding(INCONSISTENT, "extractor", f"date {event.date.edtf} ends before it starts"))
     return findings
 
 
