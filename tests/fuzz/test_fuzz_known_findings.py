@@ -1,7 +1,7 @@
-"""Findings of the fuzz campaign in code this suite does not own, kept as reproductions.
+"""Findings of the fuzz campaign, kept as reproductions once fixed.
 
-Each is a strict xfail: once the defect is fixed the test passes, fails as an unexpected pass,
-and its marker should go.
+A finding not fixed yet is marked as a strict xfail: when it is fixed the test passes, fails as an
+unexpected pass, and its marker should go.
 """
 
 from __future__ import annotations
@@ -16,10 +16,6 @@ from fuzz_targets import check_article
 CAMPAIGN_SEED_SALT = 0x5EED  # campaign.run_input derives an input's generator from its seed this way
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the extractor bounds a past event by a later 'after' date and the reference date: [2025..2024-07-05]",
-)
 @pytest.mark.parametrize("seed", [20251205846, 20251213114])
 def test_extracted_dates_never_end_before_they_start(tmp_path: Path, seed: int) -> None:
     rng = random.Random(seed ^ CAMPAIGN_SEED_SALT)

@@ -205,6 +205,16 @@ def _candidate(t: _Told, with_content: bool) -> Candidate:
 _NAMES_A_THING = re.compile(r"\b(?:the|its|his|her|their|this|a|an)\s+$", re.IGNORECASE)
 
 
+def _ordered(d: FuzzyDate) -> FuzzyDate:
+    """Never a date that ends before it starts: a lower bound past the upper one ('after' a date later
+    than the article) leaves the happening open after it; reversed ends of a range are put in order."""
+    if d.start is None or d.end is None or d.start.earliest <= d.end.latest:
+        return d
+    if d.kind is DateKind.BOUNDED:
+        return FuzzyDate.bounded(d.start, None)
+    return FuzzyDate.interval(d.end, d.start)
+
+
 def _noun_ref(t: Timex) -> bool:
     """'the future', 'the past': a vague time that is a noun phrase of the sentence, not its date."""
     return t.value.endswith("_REF") and t.text.lower().startswith("the ")
@@ -349,7 +359,7 @@ def _to_events(
                 id=f"{doc.id}-e{n}",
                 title=title,
                 sentence=text[lead.sentence.start : lead.sentence.end],
-                date=date_cand.date,
+                date=_ordered(date_cand.date),
                 status=date_cand.status if lead.kind != "report" else Status.REPORTED,
                 date_basis=date_cand.basis,
                 mentions=[Mention(doc.id, s, e, text[s:e]) for s, e in spans],
