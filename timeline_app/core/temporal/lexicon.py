@@ -54,6 +54,7 @@ _MONTH_ABBR = [m for m, _number, form in table("months") if form == "abbreviatio
 # A month name: full, or abbreviated with an optional period ("Sept.", "Sep").
 MONTH = rf"(?:{alternation(_MONTH_FULL)}|(?:{alternation(_MONTH_ABBR)})\.?)"
 MONTH_FULL = rf"(?:{alternation(_MONTH_FULL)}|sept\.)"
+# Weekday names, and "thurs", which is also read as a name without its full stop.
 WEEKDAY = rf"(?:{alternation([w for w in WEEKDAYS if len(w) > 4])})"
 _WEEKDAY_ABBR = [w for w, _number, form in table("weekdays") if form == "abbreviation"]
 WEEKDAY_ANY = rf"(?:{alternation([w for w in WEEKDAYS if len(w) > 4])}|(?:{alternation(_WEEKDAY_ABBR)})\.?)"
