@@ -90,7 +90,8 @@ def _rewrite(names: list[str], canonical: dict[str, str]) -> list[str]:
 
 def _canonical_forms(written: Counter[tuple[str, str]], by_document: dict[str, set[str]]) -> dict[str, str]:
     """Each written form mapped to the name of its entity."""
-    names = sorted({name for _kind, name in written}, key=lambda n: (-len(n.split()), -len(n)))
+    # Fully ordered (the name itself breaks ties), so the same articles always give the same entities.
+    names = sorted({name for _kind, name in written}, key=lambda n: (-len(n.split()), -len(n), n))
     count: Counter[str] = Counter()
     for (_kind, name), n in written.items():
         count[name] += n
@@ -103,7 +104,7 @@ def _canonical_forms(written: Counter[tuple[str, str]], by_document: dict[str, s
     for name in names:
         full = by_core[core[name]]
         # The form written most often names the entity; among equals, the fuller one.
-        best = max((n for n in names if core[n] == core[name]), key=lambda n: (count[n], len(n)))
+        best = max((n for n in names if core[n] == core[name]), key=lambda n: (count[n], len(n), n))
         canonical[name] = best if count[best] > count[full] else full
     multi = [n for n in names if len(core[n].split()) > 1]
     for name in names:
