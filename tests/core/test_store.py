@@ -234,6 +234,20 @@ def test_subset_by_row_mask_equals_a_store_built_from_the_kept_events() -> None:
         store.subset([True, False])
 
 
+def test_a_subset_of_a_subset_finds_every_id_as_a_store_built_afresh() -> None:
+    tl = seed_like()
+    store = EventStore.from_timeline(tl)
+    first = [e.id != "kursk" for e in tl.events]
+    kept = [e for e, k in zip(tl.events, first, strict=True) if k]
+    sub = store.subset(first, kept)
+    second = [e.id not in ("parade", "deploy") for e in kept]
+    inner = sub.subset(second, [e for e, k in zip(kept, second, strict=True) if k])
+    fresh = EventStore.from_timeline(Timeline(tl.documents, [e for e, k in zip(kept, second, strict=True) if k]))
+    for event in tl.events:
+        assert inner.position(event.id) == fresh.position(event.id), event.id
+    assert inner.position("nobody") == -1 and sub.position("kursk") == -1
+
+
 def _no_overlap(left: np.ndarray, right: np.ndarray, lanes: np.ndarray, gap: float = 10.0) -> bool:
     for lane in np.unique(lanes[lanes >= 0]).tolist():
         idx = np.flatnonzero(lanes == lane)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -286,8 +286,9 @@ class EventStore:
         ids: list[str],
         source_index: IntArray,
         sort_end: FloatArray,
+        positions: Mapping[str, int] | _SubsetPositions | None = None,
     ) -> None:
-        """Take arrays already in chronological order."""
+        """Take arrays already in chronological order; ``positions`` finds each id's position (built if None)."""
         n = len(start)
         self.sort_end: FloatArray = np.ascontiguousarray(sort_end, dtype=np.float64)
         self.start: FloatArray = np.ascontiguousarray(start, dtype=np.float64)
@@ -297,7 +298,7 @@ class EventStore:
         self.doc = np.ascontiguousarray(doc, dtype=np.int32)
         self.source_index: IntArray = np.asarray(source_index, dtype=np.int64)
         self.ids: list[str] = ids
-        self._pos = dict(zip(self.ids, range(n), strict=True))
+        self._pos = dict(zip(self.ids, range(n), strict=True)) if positions is None else positions
         # Running maximum of end times: everything before the first entry > t0 ends before t0.
         self._end_cummax: FloatArray = np.maximum.accumulate(self.end) if n else self.end.copy()
         self.mid: FloatArray = (self.start + self.end) / 2.0
@@ -428,6 +429,9 @@ class EventStore:
         positions = np.flatnonzero(keep[self.source_index])
         new_row = np.cumsum(keep, dtype=np.int64) - 1
         ids = self.ids
+        # Ids are found through this store's table and the kept positions: no table of their own to build.
+        remap = np.full(len(self), -1, dtype=np.int64)
+        remap[positions] = np.arange(len(positions), dtype=np.int64)
         store = EventStore.__new__(EventStore)
         store._assign(
             self.start[positions],
@@ -438,6 +442,7 @@ class EventStore:
             [ids[p] for p in positions.tolist()],
             new_row[self.source_index[positions]],
             self.sort_end[positions],
+            _SubsetPositions(self._pos, remap),
         )
         store.events = events
         return store
@@ -712,6 +717,21 @@ class EventStore:
         """Right edge of each visible item's label, for hit testing labels as well as marks."""
         widths = _Widths(label_px, date_px, None)
         return self._label_reach(frame.positions, frame.x0, frame.x1, frame.xm, widths)
+
+
+class _SubsetPositions:
+    """Positions in a subset store, found through the whole store's positions and the kept ones."""
+
+    __slots__ = ("_remap", "_whole")
+
+    def __init__(self, whole: Mapping[str, int] | _SubsetPositions, remap: IntArray) -> None:
+        self._whole = whole
+        self._remap = remap
+
+    def get(self, event_id: str, default: int = -1) -> int:
+        pos = self._whole.get(event_id, -1)
+        found = int(self._remap[pos]) if 0 <= pos < len(self._remap) else -1
+        return found if found >= 0 else default
 
 
 class _Widths(NamedTuple):
