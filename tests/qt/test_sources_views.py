@@ -433,3 +433,21 @@ def test_ticking_entities_on_a_big_timeline_builds_nothing_again(qtbot: QtBot, m
     window.set_checked_entities([])
     assert built == []
     assert set(window.event_list().visible_ids()) == {e.id for e in tl.events if "parade" in e.title.casefold()}
+
+
+def test_a_big_timeline_reads_its_entities_off_the_gui_thread(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline_app.qt import window_filters
+
+    monkeypatch.setattr(window_filters, "FACETS_AT_ONCE", 2)  # the story's five events count as big
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_timeline(make_story_timeline())
+    panel = window._facet_panel
+    assert "Reading the actors and places of 5 events" in panel.summary.text()
+    assert not panel.table.isEnabled()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 5, timeout=10_000)
+    assert panel.table.isEnabled() and panel.busy.isHidden()
+    _tick(window, "Everett")
+    assert [e.id for e in window.shown_timeline().events] == ["unveil"]

@@ -40,7 +40,11 @@ class ListIndex(EventIndex):
     ) -> None:
         super().__init__(events, reading_rows, doc_titles)
         n = len(events)
-        self.source_counts = np.fromiter((source_count(e) for e in events), dtype=np.int64, count=n)
+        # Most events have one mention: count documents only where there are several.
+        counts = np.fromiter((len(e.mentions) for e in events), dtype=np.int64, count=n)
+        for row in np.flatnonzero(counts > 1).tolist():
+            counts[row] = source_count(events[row])
+        self.source_counts = counts
         self.confidences = np.fromiter((e.confidence for e in events), dtype=np.float64, count=n)
         self._ranks["sources"] = _value_ranks(self.source_counts)
         self._ranks["confidence"] = _value_ranks(self.confidences)

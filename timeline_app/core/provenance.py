@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from timeline_app.core.model import DateKind, DatePoint, Document, Event, FuzzyDate, Mention, Status, Timex
 
@@ -55,8 +56,11 @@ def date_words(fd: FuzzyDate) -> str:
     return fd.describe()
 
 
+@lru_cache(maxsize=4096)
 def edtf_words(edtf: str) -> str:
-    """An EDTF date in words ("2007-10" -> "Oct 2007"); the text itself when it is no EDTF."""
+    """An EDTF date in words ("2007-10" -> "Oct 2007"); the text itself when it is no EDTF.
+
+    Remembered: a story's conflicts and slips name the same few dates over and over."""
     try:
         return date_words(FuzzyDate.from_edtf(edtf))
     except ValueError:

@@ -44,25 +44,39 @@ class EntityFacets:
         self.size = len(events)
         known = list(entities) or _entities_named_in(events)
         lookup: dict[str, int] = {}
-        folded: dict[str, int] = {}
         for k, entity in enumerate(known):
             for name in (entity.name, *entity.aliases):
                 lookup.setdefault(name, k)
-                folded.setdefault(name.casefold(), k)
-        rows: list[list[int]] = [[] for _ in known]
+        # Every (row, name) pair once, then each name to its entity: one pass in Python, the rest arrays.
+        names: list[str] = []
+        rows: list[int] = []
         for row, event in enumerate(events):
-            if not event.actors and not event.places:
-                continue
-            for name in (*event.actors, *event.places):
-                k = lookup.get(name, -1)
-                if k < 0:
-                    k = folded.get(name.casefold(), -1)
-                    if k < 0:
-                        continue
-                found = rows[k]
-                if not found or found[-1] != row:  # an event naming "GM" and "General Motors" counts once
-                    found.append(row)
-        self._rows = [np.asarray(r, dtype=np.int64) for r in rows]
+            actors, places = event.actors, event.places
+            if actors:
+                names.extend(actors)
+                rows.extend([row] * len(actors))
+            if places:
+                names.extend(places)
+                rows.extend([row] * len(places))
+        codes = np.fromiter((lookup.get(n, -1) for n in names), dtype=np.int64, count=len(names))
+        missing = np.flatnonzero(codes < 0)
+        if len(missing):
+            # Written in another case than the registry's ("apple" for "Apple").
+            folded: dict[str, int] = {}
+            for k, entity in enumerate(known):
+                for name in (entity.name, *entity.aliases):
+                    folded.setdefault(name.casefold(), k)
+            codes[missing] = [folded.get(names[i].casefold(), -1) for i in missing.tolist()]
+        row_array = np.asarray(rows, dtype=np.int64)
+        found = codes >= 0
+        codes, row_array = codes[found], row_array[found]
+        # An event naming "GM" and "General Motors" counts once: unique (entity, row) pairs, grouped by entity.
+        pairs = np.sort(codes * max(self.size, 1) + row_array)
+        if len(pairs):
+            pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
+        by_entity = pairs // max(self.size, 1)
+        bounds = np.searchsorted(by_entity, np.arange(len(known) + 1, dtype=np.int64))
+        self._rows = [pairs[bounds[k] : bounds[k + 1]] % max(self.size, 1) for k in range(len(known))]
         self.facets = [
             Facet(e.name, e.kind if e.kind in KINDS else "actor", tuple(e.aliases), len(r))
             for e, r in zip(known, self._rows, strict=True)

@@ -51,9 +51,10 @@ class ConflictsPanel(QWidget):
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
+        # Sized once per listing: a column sized to its contents measures every row at each change.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # reading order until a header is clicked
         self.empty = QLabel("No two sources disagree on an event's date.", self)
@@ -72,42 +73,73 @@ class ConflictsPanel(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.note)
         self._syncing = False
+        self._rows: list[ConflictRow] = []
+        self._hidden: set[str] = set()
         self.setFocusProxy(self.tree)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemActivated.connect(lambda item, _col: self._choose(item))
         self.set_rows([])
 
-    def set_rows(self, rows: Sequence[ConflictRow], total: int | None = None) -> None:
-        """List these events (in reading order); ``total`` counts them all when only some are given."""
+    def set_rows(self, rows: Sequence[ConflictRow]) -> None:
+        """List these events (in reading order)."""
         self._syncing = True
         try:
             current = self.current_id()
             self.tree.clear()
+            self._rows = list(rows)
+            self._hidden = set()
             items = []
             for row in rows[:SHOWN_LIMIT]:
                 item = QTreeWidgetItem([row.title, row.dates, str(row.sources)])
                 item.setData(0, ID_ROLE, row.event_id)
                 item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                tip = row.detail + ("\nHidden by a filter: clear the filters to show it." if row.hidden else "")
                 for col in range(3):
-                    item.setToolTip(col, f"{row.title}\n{tip}")
-                if row.hidden:
-                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                    item.setToolTip(col, f"{row.title}\n{row.detail}")
                 items.append(item)
             self.tree.addTopLevelItems(items)
+            for column in (1, 2):
+                self.tree.resizeColumnToContents(column)
             self.select(current)
         finally:
             self._syncing = False
-        count = total if total is not None else len(rows)
-        hidden = sum(1 for r in rows if r.hidden)
         self.stack.setCurrentWidget(self.tree if rows else self.empty)
-        parts = [f"{count} event{'s' if count != 1 else ''} whose sources disagree" if rows else ""]
-        if len(rows) > SHOWN_LIMIT:
+        self.set_hidden({r.event_id for r in rows if r.hidden})
+
+    def set_hidden(self, hidden: set[str]) -> None:
+        """Grey the events a filter hides (only the rows whose state changes are touched)."""
+        changed = hidden ^ self._hidden
+        self._hidden = set(hidden)
+        if changed:
+            # A sorted tree sorts again after every item changed: once, at the end, is enough.
+            sorting = self.tree.isSortingEnabled()
+            self.tree.setSortingEnabled(False)
+            try:
+                self._grey(changed)
+            finally:
+                self.tree.setSortingEnabled(sorting)
+        count = len(self._rows)
+        parts = [f"{count} event{'s' if count != 1 else ''} whose sources disagree"] if count else []
+        if count > SHOWN_LIMIT:
             parts.append(f"the first {SHOWN_LIMIT} listed")
-        if hidden:
-            parts.append(f"{hidden} hidden by filters (greyed)")
-        self.note.setText(" · ".join(p for p in parts if p))
-        self.note.setVisible(bool(rows))
+        if self._hidden:
+            parts.append(f"{len(self._hidden)} hidden by filters (greyed)")
+        self.note.setText(" · ".join(parts))
+        self.note.setVisible(bool(count))
+
+    def _grey(self, changed: set[str]) -> None:
+        details = {r.event_id: r for r in self._rows if r.event_id in changed}
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            event_id = str(item.data(0, ID_ROLE)) if item is not None else ""
+            if item is None or event_id not in changed:
+                continue
+            off = event_id in self._hidden
+            flags = item.flags()
+            item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled if off else flags | Qt.ItemFlag.ItemIsEnabled)
+            row = details[event_id]
+            tip = row.detail + ("\nHidden by a filter: clear the filters to show it." if off else "")
+            for col in range(3):
+                item.setToolTip(col, f"{row.title}\n{tip}")
 
     def current_id(self) -> str:
         item = self.tree.currentItem()

@@ -396,6 +396,13 @@ class EventList(QWidget):
         if fit_columns:
             self._fit_date_column(timeline)
 
+    def whole_confidences(self, events: Sequence[Event]) -> np.ndarray | None:
+        """The confidence of each of ``events`` if the whole timeline's index has them already."""
+        whole = self._whole
+        if whole is None or whole[0] is not events or whole[1].size != len(events):
+            return None
+        return whole[1].confidences
+
     def forget_whole(self) -> None:
         """The timeline's content changed: the whole index no longer serves filtered parts."""
         self._whole = None

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -205,14 +206,24 @@ class FacetPanel(QWidget):
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
+        # Fixed widths: a column sized to its contents would measure thousands of rows at each tick.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        metrics = self.fontMetrics()
+        header.resizeSection(1, max(metrics.horizontalAdvance(w) for w in ("actor", "place", "Kind")) + 24)
+        header.resizeSection(2, metrics.horizontalAdvance("Events") + 28)
         self.table.setSortingEnabled(True)
         header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
         self.summary = QLabel(self)
         self.summary.setObjectName("facetSummary")
         self.summary.setWordWrap(True)
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("facetBusy")
+        self.busy.setRange(0, 0)  # no steps to count: a moving bar while the names are read
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(self.fontMetrics().height() // 2 + 4)
+        self.busy.hide()
         self.clear = QPushButton("&Clear", self)
         self.clear.setObjectName("facetClear")
         self.clear.setToolTip("Untick every actor and place: show the events whatever they name")
@@ -227,6 +238,7 @@ class FacetPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
+        layout.addWidget(self.busy)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.search.textChanged.connect(self._filter_changed)
@@ -240,6 +252,10 @@ class FacetPanel(QWidget):
     def set_facets(self, facets: Sequence[Facet], checked: Collection[int]) -> None:
         self.model.set_facets(facets, checked)
         self.clear.setEnabled(bool(self.model.checked()))
+        most = max((f.count for f in facets), default=0)
+        width = self.fontMetrics().horizontalAdvance(format_count(most)) + 16
+        header = self.table.horizontalHeader()
+        header.resizeSection(2, max(header.sectionSize(2), width))
 
     def checked(self) -> list[int]:
         return self.model.checked()
@@ -250,6 +266,13 @@ class FacetPanel(QWidget):
         self.clear.setEnabled(bool(self.model.checked()))
         if emit:
             self.checked_changed.emit(self.model.checked())
+
+    def set_busy(self, text: str) -> None:
+        """Say that the entities are being read (``text``), or that they are ready ("")."""
+        self.busy.setVisible(bool(text))
+        self.table.setEnabled(not text)
+        if text:
+            self.summary.setText(text)
 
     def set_summary(self, text: str) -> None:
         """What the ticks do now (the window counts the events they show)."""

@@ -17,6 +17,7 @@ from timeline_app.core.model import Document
 from timeline_app.qt.numbers import format_count
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
+COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def swatch(color: QColor, size: int = 14) -> QIcon:
@@ -88,22 +89,28 @@ class DocumentLegend(QWidget):
 
     @staticmethod
     def _fill(item: QTreeWidgetItem, doc: Document, color: QColor, count: int, shown: bool) -> None:
+        """Set what differs: a filter re-fills every row, and each change makes the tree measure its rows."""
         title = doc.title or doc.path or doc.id
-        item.setData(0, DOC_ROLE, doc.id)
-        item.setText(0, f"⚠ {title}" if doc.reference_date_weak else title)
-        item.setText(1, format_count(count))
-        item.setIcon(0, swatch(color))
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        state = Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked
-        if item.checkState(0) != state:
-            item.setCheckState(0, state)
-        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         written = f"written {doc.reference_date:%d %b %Y}" if doc.reference_date else "date of writing unknown"
         why = f" ({doc.reference_date_basis})" if doc.reference_date_basis else ""
         tip = f"{title}\n{doc.path}\n{written}{why}"
         if doc.reference_date_weak:
             tip += "\nThis date is uncertain: Edit ▸ Change Reference Date sets it."
-        item.setToolTip(0, tip)
+        if item.data(0, DOC_ROLE) != doc.id:
+            item.setData(0, DOC_ROLE, doc.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for column, text in ((0, f"⚠ {title}" if doc.reference_date_weak else title), (1, format_count(count))):
+            if item.text(column) != text:
+                item.setText(column, text)
+        if item.data(0, COLOR_ROLE) != color.name():
+            item.setIcon(0, swatch(color))
+            item.setData(0, COLOR_ROLE, color.name())
+        state = Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked
+        if item.checkState(0) != state:
+            item.setCheckState(0, state)
+        if item.toolTip(0) != tip:
+            item.setToolTip(0, tip)
 
     def shown_ids(self) -> list[str]:
         return [str(it.data(0, DOC_ROLE)) for it in self._items() if it.checkState(0) == Qt.CheckState.Checked]

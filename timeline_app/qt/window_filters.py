@@ -9,10 +9,12 @@ the window shows the store through. Ticking an entity or moving the threshold co
 from __future__ import annotations
 
 import bisect
+import contextlib
+import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu, QToolButton, QWidget
 
@@ -38,6 +40,14 @@ if TYPE_CHECKING:
     from timeline_app.qt.settings import AppSettings
 
 DEFAULT_THRESHOLD = 0.5
+# Up to this many events the actors and places are found at once; beyond, on a worker thread.
+FACETS_AT_ONCE = 50_000
+
+
+class _FacetJob(QObject):
+    """Carries facets built on a worker thread back to the GUI thread."""
+
+    built = Signal(object, int)  # (events, EntityFacets), content version
 
 
 class WindowFilters(QMainWindow):
@@ -63,6 +73,9 @@ class WindowFilters(QMainWindow):
         self._facet_keys: set[tuple[str, str]] = set()  # ticked (kind, name): they outlive a rebuild
         self._facet_names: dict[str, set[str]] = {}
         self._conflict_rows: list[int] | None = None  # rows of events with a conflict; None: to find
+        self._conflict_listing: list[ConflictRow] | None = None  # what the Conflicts view lists; None: to make
+        self._content_version = 0  # counts content changes, so that a worker's late facets are dropped
+        self._facet_job: _FacetJob | None = None
         self._docks_auto = {"entities": True, "conflicts": True}
         view = self._menus["view"]
         view.addSeparator()
@@ -137,12 +150,17 @@ class WindowFilters(QMainWindow):
         self._confidence_values = None
         self._facets = None
         self._conflict_rows = None
+        self._conflict_listing = None
+        self._content_version += 1
+        self._facet_job = None
         self._event_list.forget_whole()
 
     def _confidences(self, tl: Timeline) -> FloatArray:
         cached = self._confidence_values
         if cached is None or cached[0] is not tl.events or len(cached[1]) != len(tl.events):
-            cached = self._confidence_values = (tl.events, confidences(tl.events))
+            # The list's index (built off the GUI thread for big timelines) has them when it is the whole's.
+            known = self._event_list.whole_confidences(tl.events)
+            cached = self._confidence_values = (tl.events, known if known is not None else confidences(tl.events))
         return cached[1]
 
     def entity_facets(self, timeline: Timeline | None = None) -> EntityFacets:
@@ -246,8 +264,20 @@ class WindowFilters(QMainWindow):
         self._facet_names = facets.names(ticked)
         self._refilter()
 
+    def _current_facets(self) -> EntityFacets | None:
+        """The facets of the timeline as it is, if they are built."""
+        tl, cached = self._timeline, self._facets
+        if cached is not None and cached[0] is tl.events and cached[1].size == len(tl.events):
+            return cached[1]
+        return None
+
     def _fill_facets(self) -> None:
+        facets = self._current_facets()
+        if facets is None and len(self._timeline.events) > FACETS_AT_ONCE:
+            self._build_facets_later()
+            return
         facets = self.entity_facets()
+        self._facet_panel.set_busy("")
         if facets is not self._facets_listed:
             self._facets_listed = facets
             self._facet_panel.set_facets(facets.facets, self._ticked(facets))
@@ -256,6 +286,36 @@ class WindowFilters(QMainWindow):
             self._facet_panel.set_summary(f"{shown} events shown name {_names_text(self._facet_keys)}.")
         else:
             self._facet_panel.set_summary("")
+
+    def _build_facets_later(self) -> None:
+        """Find the actors and places of a big timeline on a worker thread; the panel says so meanwhile."""
+        tl, version = self._timeline, self._content_version
+        count = format_count(len(tl.events))
+        self._facet_panel.set_busy(f"Reading the actors and places of {count} events…")
+        if self._facet_job is not None:
+            return
+        job = self._facet_job = _FacetJob()
+        job.built.connect(self._facets_built)
+        events, entities = tl.events, list(tl.entities)
+
+        def work() -> None:
+            facets = EntityFacets(events, entities)
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                job.built.emit((events, facets), version)
+
+        threading.Thread(target=work, name="entity-facets", daemon=True).start()
+
+    def _facets_built(self, result: tuple[list[Event], EntityFacets], version: int) -> None:
+        if version != self._content_version or result[0] is not self._timeline.events:
+            return  # the timeline changed meanwhile: _content_changed dropped this job
+        self._facet_job = None
+        if result[1].size == len(self._timeline.events) and self._facets is None:
+            self._facets = result
+            facets = result[1]
+            self._facet_keys = {key for key in self._facet_keys if facets.find(key[1], key[0]) >= 0}
+            self._facet_names = facets.names(self._ticked(facets))
+        if not self._facet_dock.isHidden():
+            self._fill_facets()
 
     def clear_row_filters(self) -> None:
         """Stop hiding events by confidence and by the actors and places they name."""
@@ -277,16 +337,21 @@ class WindowFilters(QMainWindow):
         return self._conflict_rows
 
     def _fill_conflicts(self) -> None:
+        """List the conflicts once per content; a filter only greys or un-greys rows."""
         tl = self._timeline
-        names = {d.id: d.title or d.path or d.id for d in tl.documents}
-        rows = []
-        for r in self.conflicted_rows():
-            event = tl.events[r]
-            dates = " · ".join(dict.fromkeys(edtf_words(edtf) for _doc, edtf in event.conflict))
-            detail = "\n".join(f"{names.get(doc, doc)}: {edtf_words(edtf)}" for doc, edtf in event.conflict)
-            hidden = self._chronology.index_of(event.id) < 0
-            rows.append(ConflictRow(event.id, event.title, dates, len(event.sources), detail, hidden))
-        self._conflicts_panel.set_rows(rows)
+        if self._conflict_listing is None:
+            names = {d.id: d.title or d.path or d.id for d in tl.documents}
+            rows = []
+            for r in self.conflicted_rows():
+                event = tl.events[r]
+                dates = " · ".join(dict.fromkeys(edtf_words(edtf) for _doc, edtf in event.conflict))
+                detail = "\n".join(f"{names.get(doc, doc)}: {edtf_words(edtf)}" for doc, edtf in event.conflict)
+                rows.append(ConflictRow(event.id, event.title, dates, len(event.sources), detail))
+            self._conflict_listing = rows
+            self._conflicts_panel.set_rows(rows)
+        chronology = self._chronology
+        hidden = {r.event_id for r in self._conflict_listing if chronology.index_of(r.event_id) < 0}
+        self._conflicts_panel.set_hidden(hidden)
         self._conflicts_panel.select(self._selected)
 
     def select_conflict(self, step: int) -> None:
