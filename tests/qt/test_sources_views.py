@@ -451,3 +451,15 @@ def test_a_big_timeline_reads_its_entities_off_the_gui_thread(qtbot: QtBot, monk
     assert panel.table.isEnabled() and panel.busy.isHidden()
     _tick(window, "Everett")
     assert [e.id for e in window.shown_timeline().events] == ["unveil"]
+
+
+def test_an_event_several_articles_tell_belongs_to_each_in_the_documents_legend(win: MainWindow) -> None:
+    tree = win.legend().tree
+    counts = {tree.topLevelItem(i).text(0): tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())}  # type: ignore[union-attr]
+    assert counts == {"Airbus plan": "2", "Airbus delay": "1", "A380 in service": "3", "Charity flight report": "2"}
+    win.set_document_visible("c", False)  # the article the merged events were first read from
+    assert {e.id for e in win.shown_timeline().events} == {"expect-a", "expect-b", "unveil", "charity"}
+    win.set_document_visible("d", False)
+    assert {e.id for e in win.shown_timeline().events} == {"expect-a", "expect-b", "unveil"}
+    win.set_document_visible("a", False)
+    assert {e.id for e in win.shown_timeline().events} == {"expect-b"}

@@ -154,6 +154,7 @@ class WindowFilters(QMainWindow):
         self._content_version += 1
         self._facet_job = None
         self._event_list.forget_whole()
+        self._forget_sources()
 
     def _confidences(self, tl: Timeline) -> FloatArray:
         cached = self._confidence_values
@@ -424,6 +425,9 @@ class WindowFilters(QMainWindow):
 
     def _refilter(self) -> None:
         raise NotImplementedError  # the window re-applies its filters
+
+    def _forget_sources(self) -> None:
+        raise NotImplementedError  # the window's view part keeps which documents tell which events
 
 
 def _names_text(keys: set[tuple[str, str]], limit: int = 3) -> str:

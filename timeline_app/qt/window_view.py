@@ -1,7 +1,9 @@
 """The main window's view options: the axis, zoom presets, lanes in bands, and which documents show.
 
 Hiding documents (from the legend) and the editing layer's event filter combine into one mask
-over the whole timeline's rows; the store shown is that mask over the whole store's arrays.
+over the whole timeline's rows; the store shown is that mask over the whole store's arrays. An
+event several documents tell is each one's: it is counted for each, and hidden only when all of
+them are hidden.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class WindowView(QMainWindow):
 
     def _build_view_actions(self) -> None:
         self._hidden_docs: set[str] = set()
+        self._other_sources_of: tuple[list[Event], int, dict[int, list[int]]] | None = None
         self._lane_mode = "none"
         self._legend_auto = True  # shown by itself when a second document arrives, until hidden by hand
         view = self._menus["view"]
@@ -175,7 +178,11 @@ class WindowView(QMainWindow):
         if not hidden:
             return None
         docs = self._row_documents(tl, full)
-        return ~np.isin(docs, np.array(sorted(hidden), dtype=np.int64))
+        shown = ~np.isin(docs, np.array(sorted(hidden), dtype=np.int64))
+        for row, others in self._other_sources(tl).items():
+            if not shown[row] and any(d not in hidden for d in others):
+                shown[row] = True  # another document that tells it is shown
+        return shown
 
     def _row_documents(self, tl: Timeline, full: EventStore) -> np.ndarray:
         """Each row's document (index in ``tl.documents``, -1 if none), from the store's arrays."""
@@ -193,13 +200,43 @@ class WindowView(QMainWindow):
         return docs
 
     def _document_shown(self, event: Event) -> bool:
-        return event.document not in self._hidden_docs
+        if event.document not in self._hidden_docs:
+            return True
+        return any(m.document not in self._hidden_docs for m in event.mentions)
+
+    def _other_sources(self, tl: Timeline) -> dict[int, list[int]]:
+        """For each row told by several documents, the documents (indices) besides its first.
+
+        Found once per content: most rows have one mention, so the pass reads little more than lengths.
+        """
+        cached = self._other_sources_of
+        if cached is not None and cached[0] is tl.events and cached[1] == len(tl.events):
+            return cached[2]
+        index = {d.id: i for i, d in enumerate(tl.documents)}
+        found: dict[int, list[int]] = {}
+        for row, event in enumerate(tl.events):
+            mentions = event.mentions
+            if len(mentions) > 1:
+                first = mentions[0].document
+                others = list(dict.fromkeys(index.get(m.document, -1) for m in mentions if m.document != first))
+                if others:
+                    found[row] = others
+        self._other_sources_of = (tl.events, len(tl.events), found)
+        return found
+
+    def _forget_sources(self) -> None:
+        """The content changed: which documents tell which events is found again."""
+        self._other_sources_of = None
 
     def _update_legend(self, full: EventStore) -> None:
         tl = self._timeline
         style = self._canvas.timeline_style()
         docs = self._row_documents(tl, full)
         counts = np.bincount(docs[docs >= 0], minlength=len(tl.documents)).tolist()
+        for others in self._other_sources(tl).values():
+            for d in others:
+                if 0 <= d < len(counts):
+                    counts[d] += 1
         self._hidden_docs &= {d.id for d in tl.documents}
         colors = [style.ink(i).color for i in range(len(tl.documents))]
         self._legend.set_documents(tl.documents, colors, counts, self._hidden_docs)
