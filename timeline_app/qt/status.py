@@ -13,7 +13,7 @@ def status_summary(timeline: Timeline, undated: int) -> tuple[str, list[str]]:
     docs = timeline.documents
     parts = [
         f"{format_count(len(docs))} document{'s' if len(docs) != 1 else ''}",
-        f"{format_count(len(timeline.events))} events",
+        f"{format_count(len(timeline.events))} event{'s' if len(timeline.events) != 1 else ''}",
     ]
     if undated:
         parts.append(f"{format_count(undated)} without dates")

@@ -283,8 +283,9 @@ class WindowFilters(QMainWindow):
             self._facets_listed = facets
             self._facet_panel.set_facets(facets.facets, self._ticked(facets))
         if self._facet_keys:
-            shown = format_count(len(self._shown.events))
-            self._facet_panel.set_summary(f"{shown} events shown name {_names_text(self._facet_keys)}.")
+            n = len(self._shown.events)
+            shown = f"{format_count(n)} event{' shown names' if n == 1 else 's shown name'}"
+            self._facet_panel.set_summary(f"{shown} {_names_text(self._facet_keys)}.")
         else:
             self._facet_panel.set_summary("")
 
