@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
 
 from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Status, Timeline
 from timeline_app.qt.app import create_main_window, ensure_application
@@ -102,6 +103,14 @@ def state(win: MainWindow) -> dict[str, Any]:
         "banner_text": banner.text.text(),
         "banner_button": [button.x(), button.y()],
         "position_text": win.navigator().position_label.text(),
+        "shown_ids": [e.id for e in win.shown_timeline().events] if len(events) < 5000 else [],
+        "shown_source": win.shown_source(),
+        "article_document": (win.document_view().current_document() or Document("", "", "")).id,
+        "highlight": list(win.document_view().highlighted_span() or ()),
+        "min_confidence": win.min_confidence(),
+        "checked_entities": [list(k) for k in win.checked_entities()],
+        "conflicts_listed": win._conflicts_panel.ids(),
+        "status_tip": win.findChild(QLabel, "statusSummary").toolTip(),  # type: ignore[union-attr]
     }
 
 

@@ -238,8 +238,8 @@ class MiddleElided(QStyledItemDelegate):
 
 
 DATE_COLUMN_MAX_PX = 230  # wider dates are elided in the middle; the tooltip has them in full
-DATE_COLUMN_MIN_PX = 120
-EVENT_COLUMN_MIN_PX = 150  # the Event column is never fitted narrower than this
+DATE_COLUMN_MIN_PX = 100
+EVENT_COLUMN_MIN_PX = 140  # the Event column is never fitted narrower than this
 MEASURED_DATES = 5000  # the date column is sized to the widest of this many dates
 
 
@@ -293,7 +293,7 @@ class EventList(QWidget):
         header.resizeSection(1, 230)
         numbers = self.fontMetrics()
         for column in (SOURCES_COLUMN, CONFIDENCE_COLUMN):
-            header.resizeSection(column, numbers.horizontalAdvance(COLUMNS[column]) + 18)
+            header.resizeSection(column, numbers.horizontalAdvance(COLUMNS[column]) + 14)
         header.resizeSection(COLUMNS.index("Status"), 80)
         # No sort indicator at first: rows stay in reading order.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

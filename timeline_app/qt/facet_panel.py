@@ -12,7 +12,8 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -246,7 +247,11 @@ class FacetPanel(QWidget):
         self.model.checked_changed.connect(self._checked_changed)
         self.clear.clicked.connect(lambda: self.set_checked([], emit=True))
         self.table.doubleClicked.connect(self._only)
-        self.setFocusProxy(self.search)  # View ▸ Actors and Places: type a name, Tab to the list, Space to tick
+        self.setFocusProxy(self.search)  # View ▸ Actors and Places: type a name, Tab (or ↓) to the list, Space ticks
+        QWidget.setTabOrder(self.search, self.table)
+        QWidget.setTabOrder(self.table, self.kind)
+        QWidget.setTabOrder(self.kind, self.clear)
+        self.search.installEventFilter(self)
         self.set_summary("")
 
     def set_facets(self, facets: Sequence[Facet], checked: Collection[int]) -> None:
@@ -279,6 +284,17 @@ class FacetPanel(QWidget):
         if not self.model.facets():
             text = "No actors or places: they are found when articles are read."
         self.summary.setText(text or "Tick actors or places to show only the events that name them.")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # ↓ in the name field goes down into the list, on its first row.
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Down and self.model.rowCount():
+                self.table.setFocus(Qt.FocusReason.TabFocusReason)
+                if not self.table.currentIndex().isValid():
+                    self.table.setCurrentIndex(self.model.index(0, 0))
+                return True
+        return super().eventFilter(watched, event)
 
     def _filter_changed(self, *_: object) -> None:
         self.model.set_filter(self.search.text(), KIND_CHOICES[self.kind.currentIndex()][1])
