@@ -463,3 +463,14 @@ def test_an_event_several_articles_tell_belongs_to_each_in_the_documents_legend(
     assert {e.id for e in win.shown_timeline().events} == {"expect-a", "expect-b", "unveil"}
     win.set_document_visible("a", False)
     assert {e.id for e in win.shown_timeline().events} == {"expect-b"}
+
+
+def test_copy_as_text_names_every_source_and_the_date_each_gives(win: MainWindow) -> None:
+    text = win.copy_events_as_text(["charity"])
+    assert "Sources (2):" in text
+    assert "  • Charity flight report, written 20 Jan 2008 — gives Jan 2008" in text
+    assert "The sources disagree on the date" in text
+    assert "Confidence: somewhat sure (0.60)" in text
+    slipped = win.copy_events_as_text(["a380"])
+    assert "Expected before: expected 2006 (article of 14 Jun 2005)" in slipped
+    assert "Source: A380 in service" in slipped

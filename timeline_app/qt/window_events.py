@@ -7,30 +7,47 @@ they act on the selection, which a right-click first moves to the event under th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QPoint, Qt, SignalInstance
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMenu, QTableView
 
 from timeline_app.core.model import Document, Event, Timeline
+from timeline_app.core.provenance import confidence_text, edtf_words, slip_chain, source_accounts
 from timeline_app.qt.canvas import TimelineCanvas
 from timeline_app.qt.chronology import Chronology
 from timeline_app.qt.document_view import DocumentView, sentence_span
 from timeline_app.qt.event_list import ID_ROLE, EventList
 
 
-def event_as_text(event: Event, document: Document | None) -> str:
-    """An event as a reader would quote it: date, title, the sentence, the source, why that date."""
+def event_as_text(event: Event, document: Document | None, documents: Mapping[str, Document] | None = None) -> str:
+    """An event as a reader would quote it: date, title, the sentence, its sources, why that date.
+
+    ``documents`` (by id) names every source of an event several articles tell, with the date each gives.
+    """
     lines = [f"{event.date.describe()} — {event.title}"]
     if event.sentence:
         lines.append(f"“{event.sentence.strip()}”")
-    if document is not None:
+    if documents and len(event.sources) > 1:
+        lines.append(f"Sources ({len(event.sources)}):")
+        for account in source_accounts(event, documents):
+            doc = documents.get(account.document)
+            name = (doc.title or doc.path) if doc is not None else account.document
+            written = f", written {doc.reference_date:%d %b %Y}" if doc is not None and doc.reference_date else ""
+            gives = f" — gives {edtf_words(account.date)}" if account.date else ""
+            lines.append(f"  • {name}{written}{gives}")
+        if event.conflict:
+            lines.append("The sources disagree on the date; shown: the best-supported one.")
+    elif document is not None:
         source = document.title or document.path
         written = f", written {document.reference_date:%d %b %Y}" if document.reference_date else ""
         lines.append(f"Source: {source}{written}")
+    if event.slips:
+        lines.append(f"Expected before: {slip_chain(event)}")
     if event.date_basis:
         lines.append(f"Why this date: {event.date_basis}")
+    lines.append(f"Confidence: {confidence_text(event.confidence)}")
     if event.notes:
         lines.append(f"Notes: {event.notes}")
     return "\n".join(lines)
@@ -122,7 +139,8 @@ class WindowEvents(QMainWindow):
         for event_id in sorted(order, key=lambda i: order[i]):
             event = self._chronology.event(event_id)
             if event is not None:
-                parts.append(event_as_text(event, self._timeline.document(event.document)))
+                documents = {d.id: d for d in self._timeline.documents} if len(event.mentions) > 1 else None
+                parts.append(event_as_text(event, self._timeline.document(event.document), documents))
         text = "\n\n".join(parts)
         if text:
             QGuiApplication.clipboard().setText(text)
