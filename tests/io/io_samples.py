@@ -148,5 +148,9 @@ events = st.builds(
     group=texts,
     color=texts,
     curated=st.booleans(),
+    salience=st.floats(0, 1),
+    confidence=st.floats(0, 1),
+    conflict=st.lists(st.tuples(texts, texts), max_size=3),
+    slips=st.lists(st.tuples(texts, texts, texts), max_size=3),
 )
 timelines = st.builds(Timeline, documents=st.lists(documents, max_size=3), events=st.lists(events, max_size=6))

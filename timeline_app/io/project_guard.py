@@ -130,7 +130,8 @@ COLUMN_TYPES: dict[str, dict[str, tuple[str, ...]]] = {
         "start_time": _TEXT_OR_NULL, "end_earliest": _TEXT_OR_NULL, "end_latest": _TEXT_OR_NULL,
         "end_precision": _TEXT_OR_NULL, "end_time": _TEXT_OR_NULL, "status": _TEXT, "date_basis": _TEXT,
         "actors": _TEXT, "places": _TEXT, "quantities": _TEXT, "notes": _TEXT, "group_name": _TEXT, "color": _TEXT,
-        "curated": _INTEGER, "date_inferred": _INTEGER, "salience": _NUMBER,
+        "curated": _INTEGER, "date_inferred": _INTEGER, "salience": _NUMBER, "confidence": _NUMBER,
+        "conflict": _TEXT, "slips": _TEXT,
     },
     "mentions": {
         "event_position": _INTEGER, "position": _INTEGER, "document": _TEXT, "start": _INTEGER, "end": _INTEGER,
@@ -144,6 +145,8 @@ _RANGES: dict[str, tuple[str, ...]] = {
     "events": (
         "salience < 0",
         "salience > 1",
+        "confidence < 0",
+        "confidence > 1",
         "start_earliest > start_latest",
         "end_earliest > end_latest",
     ),

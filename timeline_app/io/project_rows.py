@@ -178,6 +178,9 @@ def _event_row(position: int, e: Event) -> tuple[Any, ...]:
         int(e.curated),
         int(e.date.inferred),
         e.salience,
+        e.confidence,
+        _dump_list([x for pair in e.conflict for x in pair]),
+        _dump_list([x for triple in e.slips for x in triple]),
     )
 
 
@@ -238,6 +241,7 @@ def _event(row: tuple[Any, ...], mentions: list[Mention]) -> Event:
     if len(title) > MAX_TEXT_CHARS or len(sentence) > MAX_TEXT_CHARS:
         raise ValueError(f"the event {event_id[:40]!r} has a title or sentence too large to show")
     (status, basis, actors, places, quantities, notes, group, color, curated, inferred, salience) = row[13:24]
+    confidence, conflict, slips = row[24:27]
     return Event(
         id=event_id,
         title=title,
@@ -254,7 +258,16 @@ def _event(row: tuple[Any, ...], mentions: list[Mention]) -> Event:
         color=color,
         curated=bool(curated),
         salience=float(salience),
+        confidence=float(confidence),
+        conflict=[(a, b) for a, b in _groups(_load_list(conflict), 2)],
+        slips=[(a, b, c) for a, b, c in _groups(_load_list(slips), 3)],
     )
+
+
+def _groups(flat: list[str], size: int) -> list[tuple[str, ...]]:
+    if len(flat) % size:
+        raise ValueError(f"a stored list of {size}-part entries has {len(flat)} parts")
+    return [tuple(flat[i : i + size]) for i in range(0, len(flat), size)]
 
 
 def valid_unicode_timeline(timeline: Timeline) -> Timeline:

@@ -65,11 +65,14 @@ CREATE TABLE edits (
 );
 """
 
-# Version 3 keeps whether a date was inferred rather than stated, and each event's salience.
+# Version 3 keeps whether a date was inferred rather than stated, each event's salience and confidence,
+# and, for an event several documents tell, their conflicting dates and earlier expectations (flat lists:
+# document, date, … and document, expected date, told on, …).
 SCHEMA_V3 = SCHEMA_V2.replace(
     "color TEXT NOT NULL, curated INTEGER NOT NULL\n",
     "color TEXT NOT NULL, curated INTEGER NOT NULL,\n"
-    "    date_inferred INTEGER NOT NULL DEFAULT 0, salience REAL NOT NULL DEFAULT 0.5\n",
+    "    date_inferred INTEGER NOT NULL DEFAULT 0, salience REAL NOT NULL DEFAULT 0.5,\n"
+    "    confidence REAL NOT NULL DEFAULT 0.5, conflict TEXT NOT NULL DEFAULT '[]', slips TEXT NOT NULL DEFAULT '[]'\n",
 )
 CURRENT_SCHEMA = SCHEMA_V3
 TABLES = ("meta", "documents", "timexes", "events", "mentions", "edits")
@@ -127,6 +130,9 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
 def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE events ADD COLUMN date_inferred INTEGER NOT NULL DEFAULT 0")
     conn.execute("ALTER TABLE events ADD COLUMN salience REAL NOT NULL DEFAULT 0.5")
+    conn.execute("ALTER TABLE events ADD COLUMN confidence REAL NOT NULL DEFAULT 0.5")
+    conn.execute("ALTER TABLE events ADD COLUMN conflict TEXT NOT NULL DEFAULT '[]'")
+    conn.execute("ALTER TABLE events ADD COLUMN slips TEXT NOT NULL DEFAULT '[]'")
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
