@@ -25,7 +25,7 @@ def test_chronology_by_year_with_sources(tmp_path: Path) -> None:
     ]
     assert "- **Oct 2024 (month)** — Budget published _(Politics)_ [1]  " in lines
     assert "- **between Oct 2024 and 3 Sep 2025 — date not stated** — Contract signed _(Transport)_ [2]  " in lines
-    assert "- **3 Sep 2025** — Council votes \\<yes\\> & adjourns _(Politics)_ [1][2]  " in lines
+    assert "- **3 Sep 2025** — Council votes \\<yes\\> & adjourns _(Politics, told by 2 sources)_ [1][2]  " in lines
     assert lines[-2:] == [
         "1. Harbour council minutes — `/news/harbour.txt` (dated 4 Sep 2025)",
         "2. [Rail strike report](<https://example.org/rail?id=1&x=2>) (dated 10 Mar 2025)",

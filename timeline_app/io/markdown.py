@@ -62,8 +62,11 @@ def _count(n: int, noun: str) -> str:
 
 
 def _event_line(sources: SourceIndex, event: Event, numbers: dict[int, int]) -> str:
-    refs = "".join(f"[{numbers[id(d)]}]" for d in sources.of(event))
-    tags = [t for t in (_STATUS_NOTE.get(event.status), event.group) if t]
+    told_by = sources.of(event)
+    refs = "".join(f"[{numbers[id(d)]}]" for d in told_by)
+    several = f"told by {len(told_by)} sources" if len(told_by) > 1 else ""
+    disagree = "sources disagree: " + ", ".join(f"{d} {edtf}" for d, edtf in event.conflict) if event.conflict else ""
+    tags = [t for t in (_STATUS_NOTE.get(event.status), event.group, several, disagree) if t]
     suffix = f" _({md_escape(', '.join(tags))})_" if tags else ""
     line = f"- **{md_escape(event.date.describe())}** — {md_escape(event.title)}{suffix}" + (f" {refs}" if refs else "")
     if event.sentence and event.sentence.strip() != event.title.strip():
