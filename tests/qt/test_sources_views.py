@@ -474,3 +474,24 @@ def test_copy_as_text_names_every_source_and_the_date_each_gives(win: MainWindow
     slipped = win.copy_events_as_text(["a380"])
     assert "Expected before: expected 2006 (article of 14 Jun 2005)" in slipped
     assert "Source: A380 in service" in slipped
+
+
+def test_a_threshold_alone_never_reads_the_entities(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline_app.core import row_filters
+
+    built: list[int] = []
+    original = row_filters.EntityFacets.__init__
+
+    def counting(self: row_filters.EntityFacets, *args: object) -> None:
+        built.append(1)
+        original(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(row_filters.EntityFacets, "__init__", counting)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_timeline(make_timeline())  # one article: the panel does not come up by itself
+    window.apply_view_state({"min_confidence": 0.5})
+    window.set_checked_entities([])
+    assert built == [] and window.min_confidence() == 0.5
+    window.set_checked_entities([("place", "Seoul")])
+    assert built == [1] and [e.id for e in window.shown_timeline().events] == ["talks"]

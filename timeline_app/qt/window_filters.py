@@ -250,8 +250,11 @@ class WindowFilters(QMainWindow):
 
     def set_checked_entities(self, keys: Iterable[tuple[str, str]]) -> None:
         """Show only the events naming these (kind, name) entities (none: no such filter)."""
+        asked = {(str(k), str(n)) for k, n in keys}
+        if not asked and not self._facet_keys:
+            return  # nothing to find: the entities need not be read
         facets = self.entity_facets()
-        wanted = {(str(k), str(n)) for k, n in keys if facets.find(str(n), str(k)) >= 0}
+        wanted = {key for key in asked if facets.find(key[1], key[0]) >= 0}
         if wanted == self._facet_keys:
             return
         self._facet_keys = wanted
@@ -418,10 +421,11 @@ class WindowFilters(QMainWindow):
         if threshold == self._min_confidence and not keys and not self._facet_keys:
             return
         self._min_confidence = None if threshold is None else min(max(threshold, 0.0), 1.0)
-        facets = self.entity_facets()
-        self._facet_keys = {k for k in keys if facets.find(k[1], k[0]) >= 0}
-        self._facet_names = facets.names(self._ticked(facets))
-        self._facet_panel.set_checked(self._ticked(facets))
+        if keys or self._facet_keys:  # the entities are read only when some are ticked
+            facets = self.entity_facets()
+            self._facet_keys = {k for k in keys if facets.find(k[1], k[0]) >= 0}
+            self._facet_names = facets.names(self._ticked(facets))
+            self._facet_panel.set_checked(self._ticked(facets))
         self._refilter()
 
     def _refilter(self) -> None:
