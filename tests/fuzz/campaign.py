@@ -10,7 +10,7 @@ in process by the oracles of fuzz_targets; every --cli-every'th input instead go
 `timeline-app` command in a child process. A worker that spends longer than --hang-seconds on
 an input under 1 MB (a minute on larger ones) is killed, the input counted as a hang, and a new
 worker takes over. At the end the campaign prints inputs tried, crashes, hangs and invalid
-outputs, and writes every finding to --findings as JSON lines.
+outputs, and writes every finding to --findings as JSON lines (in the temporary folder by default).
 """
 
 from __future__ import annotations
@@ -310,7 +310,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, help="first seed (default: from the clock)")
     parser.add_argument("--cli-every", type=int, default=40, help="every Nth input goes through the CLI (0: none)")
     parser.add_argument("--hang-seconds", type=float, default=10, help="an input under 1 MB taking longer hangs")
-    parser.add_argument("--findings", type=Path, default=Path("fuzz-findings"), help="folder for the findings log")
+    parser.add_argument(
+        "--findings",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "timeline-app-fuzz",
+        help="folder for the findings log (default: timeline-app-fuzz in the temporary folder, not the work tree)",
+    )
     parser.add_argument("--replay", type=int, metavar="SEED", help="run the input of one seed and show its findings")
     args = parser.parse_args(argv)
     if args.replay is not None:
