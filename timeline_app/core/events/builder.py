@@ -85,7 +85,7 @@ class _Told:
     clause: Clause
     span: tuple[int, int]
     dated: SentenceDate
-    content: Clause | None = None  # what a leading statement reports ("Putin noted that ...")
+    content: Clause | None = None  # what a leading statement reports ("the minister noted that ...")
 
 
 def _tell(
@@ -141,7 +141,7 @@ def _cover_sentences(groups: list[_Group], told: list[_Told], asides: set[int]) 
             and t.dated.date.kind is DateKind.POINT
             and _named_speaker(t)
         ):
-            # "Putin noted that troops took part in ...": the noting is the sentence's news, told on its own date.
+            # "The minister noted that troops took part in ...": the noting is the sentence's news, told on its own date.
             groups.append(_Group([_candidate(t, with_content=first is None)]))
             continue
         if first.date is None and group is not None and group.members[0] is not first:
@@ -179,7 +179,7 @@ def _dated_apart(first: Candidate, here: list[tuple[int, Candidate, _Group]]) ->
 
 
 def _named_speaker(t: _Told) -> bool:
-    """A person or body who said it ("Putin noted that"), not an unnamed report ("media reports indicated")."""
+    """A person or body who said it ("the minister noted that"), not an unnamed report ("media reports indicated")."""
     source = report_source(t.clause.text_in(t.sentence.text, t.sentence.start))
     return bool(source) and not _MEDIA_REPORT.search(source)
 

@@ -1,6 +1,6 @@
 """Actors and places across documents: one entity per real name, whatever form each source writes.
 
-"GM", "General Motors" and "General Motors Corporation" are one entity; so are "Kim" and "Kim Jong-un"
+"GM", "General Motors" and "General Motors Corporation" are one entity; so are "Dupont" and "Anne Dupont"
 once a document gives the full name. Fragments ("FAA on", "Former") and units ("UTC") are no entities.
 Events keep their names as written; the registry maps each written form to its entity.
 """
@@ -139,7 +139,7 @@ def _acronym_of(name: str, multi: list[str], core: dict[str, str]) -> str | None
 
 
 def _short_name_of(name: str, multi: list[str], core: dict[str, str], by_document: dict[str, set[str]]) -> str | None:
-    """'Kim' for 'Kim Jong-un' when a document that writes 'Kim' also writes the full name, and no other
+    """'Dupont' for 'Anne Dupont' when a document that writes 'Kim' also writes the full name, and no other
     full name there has the word."""
     word = core[name]
     documents = [names for names in by_document.values() if name in names]
@@ -152,7 +152,7 @@ def _short_name_of(name: str, multi: list[str], core: dict[str, str], by_documen
 
 
 def _looks_like_a_person(name: str) -> bool:
-    """'Kim Jong-un', 'Steve Jobs': two or three capitalised words, no initialism, no company ending."""
+    """'Anne Dupont', 'Steve Jobs': two or three capitalised words, no initialism, no company ending."""
     words = name.split()
     return (
         2 <= len(words) <= 3
