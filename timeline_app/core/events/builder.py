@@ -141,7 +141,7 @@ def _cover_sentences(groups: list[_Group], told: list[_Told], asides: set[int]) 
             and t.dated.date.kind is DateKind.POINT
             and _named_speaker(t)
         ):
-            # "The minister noted that troops took part in ...": the noting is the sentence's news, told on its own date.
+            # "The minister noted that troops took part in ...": the noting is the news, on its own date.
             groups.append(_Group([_candidate(t, with_content=first is None)]))
             continue
         if first.date is None and group is not None and group.members[0] is not first:
