@@ -1,4 +1,4 @@
-"""The core and io layers must work without Qt: checked by import, not by convention."""
+"""The core, io and application layers must work without Qt: checked by import, not by convention."""
 
 import pkgutil
 import subprocess
@@ -17,15 +17,15 @@ class Block:
             raise ImportError(f"forbidden import: {name}")
         return None
 sys.meta_path.insert(0, Block())
-import timeline_app.core, timeline_app.io
-for pkg in (timeline_app.core, timeline_app.io):
+import timeline_app.core, timeline_app.io, timeline_app.app
+for pkg in (timeline_app.core, timeline_app.io, timeline_app.app):
     for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
         importlib.import_module(info.name)
 print("ok")
 """
 
 
-def test_core_and_io_import_without_qt() -> None:
+def test_core_io_and_app_import_without_qt() -> None:
     result = subprocess.run([sys.executable, "-c", BLOCK_QT], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"

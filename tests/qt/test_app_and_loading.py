@@ -10,11 +10,11 @@ from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 from viewer_fixtures import SEED, make_timeline
 
+from timeline_app.app.date_input import parse_user_date
+from timeline_app.app.loading import BackgroundLoad, describe_error, expand_paths, load_paths, merge
 from timeline_app.core.model import Document, Event, FuzzyDate, Mention, Timeline
 from timeline_app.qt import app as app_module
 from timeline_app.qt.canvas import TimelineCanvas
-from timeline_app.qt.date_input import parse_user_date
-from timeline_app.qt.load_jobs import BackgroundLoad, describe_error, expand_paths, load_paths, merge
 from timeline_app.qt.main_window import MainWindow
 from timeline_app.qt.settings import AppSettings
 

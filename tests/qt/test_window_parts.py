@@ -4,9 +4,9 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 from viewer_fixtures import TEXT, make_timeline
 
+from timeline_app.app.status_text import status_summary
 from timeline_app.core.model import Document
 from timeline_app.qt.document_view import event_at_offset
-from timeline_app.qt.status import status_summary
 from timeline_app.qt.window_actions import make_action, unique_shortcuts
 
 

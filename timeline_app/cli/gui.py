@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     # Start reading and extracting now (in a child process where possible, else a thread),
     # while this process imports NumPy and Qt and builds the window.
-    from timeline_app.qt.forked_load import ForkedLoad, start_load
+    from timeline_app.app.forked_load import ForkedLoad, start_load
 
     # A project file is opened by the window's project layer, not extracted.
     articles = [f for f in files if not f.lower().endswith(".tlproj")]

@@ -15,9 +15,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from timeline_app import __version__
+from timeline_app.app.loading import StartedLoad
 from timeline_app.qt.canvas_painter import GLYPH_ROW, CanvasGeometry
 from timeline_app.qt.icons import app_icon
-from timeline_app.qt.load_jobs import StartedLoad
 from timeline_app.qt.main_window import MainWindow
 
 if TYPE_CHECKING:

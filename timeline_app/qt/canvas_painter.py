@@ -19,6 +19,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 
+from timeline_app.app.axis import AxisTicks, axis_ticks
 from timeline_app.core.store import (
     FLAG_CURATED,
     FLAG_EXPECTED,
@@ -36,7 +37,6 @@ from timeline_app.core.store import (
 )
 from timeline_app.core.time_scale import SegmentKind
 from timeline_app.core.viewport import Viewport
-from timeline_app.qt.axis import AxisTicks, axis_ticks
 from timeline_app.qt.canvas_labels import (
     BAR_HEIGHT,
     CURATED_MARK_PX,

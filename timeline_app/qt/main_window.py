@@ -9,7 +9,6 @@ Selection and navigation, loading, and the menus live in the ``window_*`` module
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
 from itertools import compress
 
 import numpy as np
@@ -17,21 +16,21 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSplitter, QVBoxLayout, QWidget
 
+from timeline_app.app.chronology import Chronology
+from timeline_app.app.session import EventFilter, Session
+from timeline_app.app.status_text import status_summary
 from timeline_app.core.model import Document, Event, Timeline
 from timeline_app.core.store import EventStore
 from timeline_app.qt.canvas import TimelineCanvas
-from timeline_app.qt.chronology import Chronology
 from timeline_app.qt.detail import EventDetail
 from timeline_app.qt.document_view import DocumentView
 from timeline_app.qt.event_list import EventList
 from timeline_app.qt.icons import app_icon
-from timeline_app.qt.loader import LoadThread
 from timeline_app.qt.navigator import EventNavigator
 from timeline_app.qt.numbers import format_count
 from timeline_app.qt.overview import OverviewStrip
 from timeline_app.qt.reference_banner import ReferenceBanner
 from timeline_app.qt.settings import AppSettings
-from timeline_app.qt.status import status_summary
 from timeline_app.qt.window_events import WindowEvents
 from timeline_app.qt.window_filters import WindowFilters
 from timeline_app.qt.window_loading import FILE_FILTER, PROJECT_FILE_FILTER, PROJECT_SUFFIX, WindowLoading
@@ -39,10 +38,9 @@ from timeline_app.qt.window_menus import MENU_NAMES, WindowMenus
 from timeline_app.qt.window_selection import WindowSelection
 from timeline_app.qt.window_sources import WindowSources
 from timeline_app.qt.window_view import WindowView
+from timeline_app.qt.work_bridge import gui_work
 
 __all__ = ["FILE_FILTER", "MENU_NAMES", "PROJECT_FILE_FILTER", "PROJECT_SUFFIX", "EventFilter", "MainWindow"]
-
-EventFilter = Callable[[Event], bool]
 
 
 class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, WindowEvents, WindowFilters, WindowSources):
@@ -63,21 +61,12 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
         # Set by the editing layer: asks for and sets a document's date of writing (by id).
         self.reference_date_setter: Callable[[str], object] | None = None
         self.show_error_dialogs = True
-        self.load_errors: list[str] = []
         self.settings = AppSettings()
-        self._timeline = Timeline()
-        self._shown = self._timeline  # what passes the event filter (the timeline itself without one)
-        self._filter: EventFilter | None = None
-        self._extra: list[str] = []  # selected besides the current event, in selection order
-        self._store = EventStore.empty()
-        self._full_store: EventStore | None = self._store  # of the whole timeline; None when stale
-        self._chronology = Chronology(self._timeline, self._store)
-        self._selected = ""
-        self._anchor = ""
-        self._paths: list[str] = []
-        self._loaders: list[LoadThread] = []
-        self._open_generation = 0
-        self._reference_date: date | None = None
+        # Everything the window shows lives in the session; the window keeps only its widgets.
+        self.session = Session(gui_work(self))
+        self.session.loading_progressed.connect(self._load_progress)
+        self.session.loaded.connect(self._show_loaded)
+        self.session.loading_finished.connect(self._load_finished)
         self._menus: dict[str, QMenu] = {}
         self._spans_of: Document | None = None  # the document whose event sentences the text pane knows
         self._build_widgets()
@@ -90,6 +79,96 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
         self._restore_settings()
         self.set_document_title("Untitled", False)
         self._sync_views()
+
+    # the session's state, under the names the window's parts use --------------------
+
+    @property
+    def load_errors(self) -> list[str]:
+        return self.session.load_errors
+
+    @load_errors.setter
+    def load_errors(self, value: list[str]) -> None:
+        self.session.load_errors = value
+
+    @property
+    def _timeline(self) -> Timeline:
+        return self.session.timeline
+
+    @_timeline.setter
+    def _timeline(self, value: Timeline) -> None:
+        self.session.timeline = value
+
+    @property
+    def _shown(self) -> Timeline:
+        return self.session.shown
+
+    @_shown.setter
+    def _shown(self, value: Timeline) -> None:
+        self.session.shown = value
+
+    @property
+    def _filter(self) -> EventFilter | None:
+        return self.session.event_filter
+
+    @_filter.setter
+    def _filter(self, value: EventFilter | None) -> None:
+        self.session.event_filter = value
+
+    @property
+    def _store(self) -> EventStore:
+        return self.session.store
+
+    @_store.setter
+    def _store(self, value: EventStore) -> None:
+        self.session.store = value
+
+    @property
+    def _full_store(self) -> EventStore | None:
+        return self.session.full_store
+
+    @_full_store.setter
+    def _full_store(self, value: EventStore | None) -> None:
+        self.session.full_store = value
+
+    @property
+    def _chronology(self) -> Chronology:
+        return self.session.chronology
+
+    @_chronology.setter
+    def _chronology(self, value: Chronology) -> None:
+        self.session.chronology = value
+
+    @property
+    def _selected(self) -> str:
+        return self.session.selected
+
+    @_selected.setter
+    def _selected(self, value: str) -> None:
+        self.session.selected = value
+
+    @property
+    def _extra(self) -> list[str]:
+        return self.session.extra
+
+    @_extra.setter
+    def _extra(self, value: list[str]) -> None:
+        self.session.extra = value
+
+    @property
+    def _anchor(self) -> str:
+        return self.session.anchor
+
+    @_anchor.setter
+    def _anchor(self, value: str) -> None:
+        self.session.anchor = value
+
+    @property
+    def _paths(self) -> list[str]:
+        return self.session.paths
+
+    @_paths.setter
+    def _paths(self, value: list[str]) -> None:
+        self.session.paths = value
 
     # construction -------------------------------------------------------------------
 
@@ -373,7 +452,7 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
         return self._timeline.document(event.document)
 
     def _update_status(self) -> None:
-        summary, lines = status_summary(self._shown, self._chronology.undated_count)
+        summary, lines = status_summary(self._shown, self._chronology.undated_count, format_count)
         if self._shown is not self._timeline:
             shown, total = format_count(len(self._shown.events)), format_count(len(self._timeline.events))
             notes = "".join(f"; {note}" for note in self._filter_notes())
@@ -410,9 +489,7 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
             event.ignore()
             return
         self.save_settings()
-        for thread in list(self._loaders):
-            thread.requestInterruption()
-            thread.wait()
+        self.session.close()
         event.accept()
 
     def changeEvent(self, event: QEvent) -> None:

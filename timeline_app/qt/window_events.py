@@ -13,10 +13,10 @@ from PySide6.QtCore import QPoint, Qt, SignalInstance
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMenu, QTableView
 
+from timeline_app.app.chronology import Chronology
 from timeline_app.core.model import Document, Event, Timeline
 from timeline_app.core.provenance import confidence_text, edtf_words, slip_chain, source_accounts
 from timeline_app.qt.canvas import TimelineCanvas
-from timeline_app.qt.chronology import Chronology
 from timeline_app.qt.document_view import DocumentView, sentence_span
 from timeline_app.qt.event_list import ID_ROLE, EventList
 

@@ -35,7 +35,7 @@ from timeline_app.qt.numbers import format_count
 from timeline_app.qt.window_actions import make_action
 
 if TYPE_CHECKING:
-    from timeline_app.qt.chronology import Chronology
+    from timeline_app.app.chronology import Chronology
     from timeline_app.qt.event_list import EventList
     from timeline_app.qt.settings import AppSettings
 

@@ -11,10 +11,11 @@ from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressBar
 
+from timeline_app.app.chronology import Chronology
+from timeline_app.app.loading import StartedLoad, merge
+from timeline_app.app.session import Loaded, Session
 from timeline_app.core.model import Timeline
 from timeline_app.core.store import EventStore
-from timeline_app.qt.chronology import Chronology
-from timeline_app.qt.loader import LoadThread, StartedLoad, merge
 from timeline_app.qt.settings import AppSettings
 
 FILE_FILTER = (
@@ -41,9 +42,7 @@ class WindowLoading(QMainWindow):
     _chronology: Chronology
     _selected: str
     _paths: list[str]
-    _loaders: list[LoadThread]
-    _open_generation: int
-    _reference_date: date | None
+    session: Session
     _progress: QProgressBar
     _recent_menu: QMenu
     refresh: Callable[[], None]
@@ -55,7 +54,7 @@ class WindowLoading(QMainWindow):
         return list(self._paths)
 
     def is_loading(self) -> bool:
-        return any(t.isRunning() for t in self._loaders)
+        return self.session.is_loading()
 
     # loading ------------------------------------------------------------------------
 
@@ -66,7 +65,7 @@ class WindowLoading(QMainWindow):
         add: bool = False,
         started_load: StartedLoad | None = None,
     ) -> None:
-        """Load files in a worker thread; ``add`` merges them into the current timeline.
+        """Load files in the background; ``add`` merges them into the current timeline.
 
         ``started_load`` is a load of the same paths already under way (see ``cli.gui``).
         """
@@ -75,49 +74,27 @@ class WindowLoading(QMainWindow):
         if projects and self.project_opener is not None:
             # A project replaces the work (after asking); articles given with it are added to it.
             opened = self.project_opener(projects[0])
-            paths = [p for p in paths if p not in projects]
             add = add or opened
-        if started_load is not None and list(started_load.paths) != paths:
-            started_load = None
-        if not paths:
+        if self.session.open(paths, reference_date, add, started_load) is None:
             return
-        self._reference_date = reference_date
-        if not add:
-            # A newer Open supersedes the result of any earlier one still loading.
-            self._open_generation += 1
-        thread = LoadThread(paths, reference_date, self, started_load)
-        thread.setProperty("generation", self._open_generation)
-        thread.progressed.connect(self._load_progress)
-        thread.loaded.connect(lambda tl, errors, store, t=thread, a=add: self._loaded(t, tl, errors, store, a))
-        self._loaders.append(thread)
         self._progress.setRange(0, 0)
         self._progress.setFormat(f"Loading {len(paths)} file(s)…")
         self._progress.show()
         self.statusBar().showMessage(f"Loading {', '.join(Path(p).name for p in paths[:3])}…")
-        thread.start()
 
     def _load_progress(self, done: int, total: int, name: str) -> None:
         self._progress.setRange(0, max(total, 1))
         self._progress.setValue(done)
-        self._progress.setFormat(f"{done}/{total} {name}" if name else f"{done}/{total}")
+        self._progress.setFormat(f"{done}/{total} {Path(name).name}" if name else f"{done}/{total}")
 
-    def _loaded(self, thread: LoadThread, timeline: Timeline, errors: list[str], store: EventStore, add: bool) -> None:
-        thread.wait()
-        if thread in self._loaders:
-            self._loaders.remove(thread)
-        thread.deleteLater()
-        if not self.is_loading():
-            self._progress.hide()
-        self.statusBar().clearMessage()
-        loaded_paths = list(thread.paths)
-        if not add and thread.property("generation") != self._open_generation:
-            return
-        if add and (self._timeline.documents or self._timeline.events):
+    def _show_loaded(self, loaded: Loaded) -> None:
+        timeline, errors, store = loaded.timeline, loaded.errors, loaded.store
+        if loaded.add and (self._timeline.documents or self._timeline.events):
             merge(self._timeline, timeline)
-            self._paths.extend(loaded_paths)
+            self._paths.extend(loaded.paths)
             self.refresh()
         else:
-            self._paths = loaded_paths
+            self._paths = list(loaded.paths)
             self._show_full(timeline, store, False)
             self.events_did_change.emit()
             self.set_document_title(self._default_title(), False)
@@ -125,13 +102,18 @@ class WindowLoading(QMainWindow):
                 # Open on the first event so the detail and text panes say something at once.
                 self.select_event(self._chronology.id_at(0))
         if timeline.documents:
-            self.settings.add_recent(loaded_paths)
-        self.load_errors = list(errors)
+            self.settings.add_recent(loaded.paths)
         if errors:
-            self._report_errors(errors)
+            self._report_errors(errors, loaded=bool(timeline.documents or timeline.events))
+
+    def _load_finished(self, errors: list[str]) -> None:
+        if not self.is_loading():
+            self._progress.hide()
+            self.statusBar().clearMessage()
         self.loading_did_finish.emit()
 
-    def _report_errors(self, errors: list[str]) -> None:
+    def _report_errors(self, errors: list[str], loaded: bool) -> None:
+        """One dialog for one load, naming each file that failed and why; stderr gets every line."""
         for line in errors:
             print(f"timeline-app: {line}", file=sys.stderr)
         if not self.show_error_dialogs:
@@ -139,9 +121,11 @@ class WindowLoading(QMainWindow):
         box = QMessageBox(self)
         box.setObjectName("loadErrors")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Some files could not be opened")
-        box.setText("\n".join(errors[:8]) + (f"\n… and {len(errors) - 8} more" if len(errors) > 8 else ""))
-        box.setInformativeText("The other files were loaded.")
+        several = len(errors) > 1
+        box.setWindowTitle("Files could not be opened" if several else "A file could not be opened")
+        shown = errors[:8]
+        box.setText("\n".join(shown) + (f"\n… and {len(errors) - 8} more" if len(errors) > 8 else ""))
+        box.setInformativeText("The other files were loaded." if loaded else "Nothing was loaded.")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 

@@ -10,12 +10,12 @@ import numpy as np
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
 
+from timeline_app.app.chronology import Chronology
+from timeline_app.app.date_input import parse_user_span
 from timeline_app.core.model import Timeline
 from timeline_app.core.store import EventStore
 from timeline_app.core.viewport import Viewport
 from timeline_app.qt.canvas import TimelineCanvas
-from timeline_app.qt.chronology import Chronology
-from timeline_app.qt.date_input import parse_user_span
 from timeline_app.qt.document_view import DocumentView, event_at_offset
 from timeline_app.qt.event_list import EventList
 

@@ -18,7 +18,7 @@ from timeline_app.core.provenance import day_words
 from timeline_app.qt.window_actions import make_action
 
 if TYPE_CHECKING:
-    from timeline_app.qt.chronology import Chronology
+    from timeline_app.app.chronology import Chronology
     from timeline_app.qt.detail import EventDetail
 
 

@@ -24,7 +24,7 @@ from timeline_app.qt.legend_panel import DocumentLegend
 from timeline_app.qt.window_actions import make_action
 
 if TYPE_CHECKING:
-    from timeline_app.qt.chronology import Chronology
+    from timeline_app.app.chronology import Chronology
 
 # (menu text, shortcut, axis days shown)
 ZOOM_PRESETS: tuple[tuple[str, str, float], ...] = (

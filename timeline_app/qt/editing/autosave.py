@@ -10,7 +10,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from timeline_app.core.model import Timeline
-from timeline_app.qt.editing.background import Background
+from timeline_app.qt.work_bridge import gui_work
 
 RecoveryWriter = Callable[[Path | None, Timeline, dict[str, Any] | None], Path]
 
@@ -68,7 +68,7 @@ class Autosaver(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.write_now)
-        self._worker = Background(self, "timeline-autosave")
+        self._worker = gui_work(self, "timeline-autosave")
         self._generation = 0
         self._again = False
         self.last_file: Path | None = None
@@ -115,7 +115,7 @@ class Autosaver(QObject):
             self.failed.emit(self.last_error)
             self._continue()
 
-        self._worker.run(lambda: self.writer(path, data, view), done, failed)
+        self._worker.run(lambda _progress: self.writer(path, data, view), done, failed, label="autosave")
 
     def _continue(self) -> None:
         if self._again:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QMenu, QStatusBar, QToolBar, QWidget
 from timeline_app.core.edits import Edit, EditError, Extractor, ReplaceContent, pipeline_extractor, touched_events
 from timeline_app.core.model import Timeline
 from timeline_app.qt.editing.autosave import Autosaver
-from timeline_app.qt.editing.background import Background
 from timeline_app.qt.editing.prompts import Prompts, Questions, Unsaved
+from timeline_app.qt.work_bridge import gui_work
 
 if TYPE_CHECKING:
     from timeline_app.qt.editing.menus import EditingActions
@@ -111,7 +111,7 @@ class ProjectController(QObject):
         self._unreviewed_only = False
         self._updating_view = False
         self.autosave = Autosaver(self, autosave_ms, parent=self)
-        self.worker = Background(self, "timeline-extract")
+        self.worker = gui_work(self, "timeline-extract")
         self.actions: EditingActions | None = None
         self.autosave.failed.connect(lambda why: self.show_status(f"Autosave failed: {why}"))
         self.undo_stack.cleanChanged.connect(self.update_title)

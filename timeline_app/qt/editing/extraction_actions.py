@@ -61,7 +61,7 @@ def run_job(controller: ProjectController, title: str, job: Callable[[], Content
         progress.deleteLater()
         controller.report_error(title, str(error))
 
-    controller.worker.run(job, done, failed)
+    controller.worker.run(lambda _progress: job(), done, failed, label=title)
     return True
 
 

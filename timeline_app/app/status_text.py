@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from timeline_app.core.model import Timeline
-from timeline_app.qt.numbers import format_count
 
 
-def status_summary(timeline: Timeline, undated: int) -> tuple[str, list[str]]:
-    """("2 documents · 14 events", one line per document naming its reference date and basis)."""
+def _plain_count(n: int) -> str:
+    return f"{n:,}"
+
+
+def status_summary(
+    timeline: Timeline, undated: int, format_count: Callable[[int], str] = _plain_count
+) -> tuple[str, list[str]]:
+    """("2 documents · 14 events", one line per document naming its reference date and basis).
+
+    ``format_count`` writes a number as the user's locale does (the window passes Qt's).
+    """
     docs = timeline.documents
     parts = [
         f"{format_count(len(docs))} document{'s' if len(docs) != 1 else ''}",

@@ -6,7 +6,7 @@ lock. A child forked before Qt is loaded (one thread, nothing to corrupt) does i
 core and sends the :class:`Timeline` back through a pipe as pickled frames; the parent only
 builds the EventStore, in a reader thread that sleeps on the pipe until then.
 
-The interface matches :class:`~timeline_app.qt.load_jobs.BackgroundLoad`; where fork is not
+The interface matches :class:`~timeline_app.app.loading.BackgroundLoad`; where fork is not
 available or safe the caller uses that instead (see :func:`start_load`).
 """
 
@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, BinaryIO
 
+from timeline_app.app.loading import BackgroundLoad, LoadJob, load_paths
 from timeline_app.core.model import Timeline
-from timeline_app.qt.load_jobs import BackgroundLoad, LoadJob, load_paths
 
 _HEADER = struct.Struct("!Q")
 

@@ -3,8 +3,8 @@ from datetime import date, datetime
 
 import pytest
 
+from timeline_app.app.axis import axis_ticks, choose_unit
 from timeline_app.core.viewport import Viewport, to_time
-from timeline_app.qt.axis import axis_ticks, choose_unit
 
 
 def vp(a: date | datetime, b: date | datetime) -> Viewport:

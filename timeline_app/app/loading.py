@@ -1,7 +1,8 @@
 """Loading documents in the background, without Qt.
 
-``load_paths`` reads JSON timelines with the io layer and sends everything else through the
-extraction pipeline; one bad file becomes an error line naming it and the rest still load.
+``load_paths`` opens timeline files (events JSON, TimelineJS, CSV, iCalendar, Timeline XML,
+Arrow columns) through the ``io.formats`` registry and sends articles (TimeML included) through
+the extraction pipeline; one bad file becomes an error line naming it and the rest still load.
 ``BackgroundLoad`` runs it (and builds the EventStore) in a plain thread, so the command line
 can start loading before Qt is even imported and the window picks the result up later.
 """
@@ -34,7 +35,13 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
 def describe_error(error: Any) -> str:
     """One line naming the file and why, whatever shape the pipeline reports errors in."""
     if isinstance(error, tuple | list) and len(error) == 2:
-        return f"{error[0]}: {error[1]}"
+        path, reason = error
+        reason = str(reason)
+        name = Path(str(path)).name
+        # Importers already name the file ("x.json: …"): say it once, with the path given.
+        if name and reason.startswith(f"{name}: "):
+            reason = reason[len(name) + 2 :]
+        return f"{path}: {reason}"
     for path_attr, reason_attr in (("path", "reason"), ("path", "message")):
         if hasattr(error, path_attr) and hasattr(error, reason_attr):
             return f"{getattr(error, path_attr)}: {getattr(error, reason_attr)}"
@@ -73,27 +80,66 @@ def merge(into: Timeline, other: Timeline) -> Timeline:
     return into
 
 
+# Timeline files by extension; anything else is an article to extract. ".xml" is looked into:
+# a Timeline file is a timeline, TimeML and any other XML is text with markup.
+_TIMELINE_SUFFIXES = {".json", ".csv", ".ics", ".ical", ".ifb", ".timeline", ".arrow"}
+
+
+def timeline_format(path: str | Path) -> str | None:
+    """The ``io.formats`` importer that opens ``path`` as a timeline, or None for an article.
+
+    The window, the command line and ``import`` all ask this, so a ``.json`` or ``.ics`` file is
+    read the same way everywhere. Raises FormatError for a timeline file whose kind cannot be told.
+    """
+    from timeline_app.io.formats import IMPORTERS, detect_import_format
+    from timeline_app.io.safety import FormatError
+
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".xml":
+        try:
+            fmt = detect_import_format(p)
+        except FormatError:
+            return None
+        return fmt if fmt != "timeml" else None
+    if suffix not in _TIMELINE_SUFFIXES:
+        return None
+    fmt = detect_import_format(p)
+    return fmt if fmt in IMPORTERS and fmt != "timeml" else None
+
+
 def load_paths(
     paths: Sequence[str], reference_date: date | None = None, progress: ProgressFn | None = None
 ) -> tuple[Timeline, list[str]]:
+    """Timeline files through their importers, articles through the extraction pipeline, merged in that order."""
     files = expand_paths(paths)
     errors: list[str] = []
     timeline = Timeline()
-    json_files = [f for f in files if f.lower().endswith(".json")]
-    text_files = [f for f in files if not f.lower().endswith(".json")]
+    timeline_files: list[tuple[str, str]] = []
+    text_files: list[str] = []
+    for path in files:
+        try:
+            fmt = timeline_format(path)
+        except Exception as exc:  # an unreadable or unrecognisable timeline file: named, the rest load
+            errors.append(describe_error((path, exc)))
+            continue
+        if fmt is None:
+            text_files.append(path)
+        else:
+            timeline_files.append((path, fmt))
     total = len(files)
-    done = 0
-    for path in json_files:
+    done = total - len(timeline_files) - len(text_files)  # the files already refused
+    for path, fmt in timeline_files:
         if progress:
             progress(done, total, path)
         try:
-            from timeline_app.io import events_json
+            from timeline_app.io.formats import IMPORTERS
 
-            timeline = merge(timeline, events_json.load(path))
+            timeline = merge(timeline, IMPORTERS[fmt].function(Path(path)))
         except ModuleNotFoundError as exc:
-            errors.append(f"{path}: cannot read timeline JSON here ({exc.name} is missing)")
+            errors.append(f"{path}: cannot read this timeline here ({exc.name} is missing)")
         except Exception as exc:
-            errors.append(f"{path}: {exc}")
+            errors.append(describe_error((path, exc)))
         done += 1
     if text_files:
         try:

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from viewer_fixtures import SEED
 
-from timeline_app.qt.forked_load import fork_supported
+from timeline_app.app.forked_load import fork_supported
 
 SCRIPT = r"""
 import json, os, sys
-from timeline_app.qt.forked_load import ForkedLoad, start_load
-from timeline_app.qt.load_jobs import load_paths
+from timeline_app.app.forked_load import ForkedLoad, start_load
+from timeline_app.app.loading import load_paths
 
 paths = sys.argv[1:]
 progress = []

@@ -1,8 +1,8 @@
 from viewer_fixtures import make_timeline
 
+from timeline_app.app.chronology import Chronology
 from timeline_app.core.model import Event, FuzzyDate, Mention
 from timeline_app.core.store import EventStore
-from timeline_app.qt.chronology import Chronology
 
 
 def test_reading_order_puts_undated_events_last_and_maps_rows() -> None:
