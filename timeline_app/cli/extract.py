@@ -36,7 +36,32 @@ def register(subparsers: Any) -> None:
         help="keep each document's events apart instead of joining one happening told in several documents",
     )
     add_time_limit(parser)
+    parser.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="extract N documents at a time, one per process (default: the number of cores; 1 for one process)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help=(
+            "extract on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://host:8786), with a progress bar "
+            "on stderr; the workers read the files themselves, so the paths must be visible to every worker "
+            "(a shared disk). Needs the 'distributed' extra"
+        ),
+    )
     parser.set_defaults(func=run)
+
+
+def _positive(raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {raw!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 # The engine's default (core.pipeline.DEFAULT_BUDGET), written out: importing it would slow every --help.
@@ -86,11 +111,21 @@ def run(args: argparse.Namespace) -> int:
             print(f"timeline-app extract: cannot create {out_dir}: {exc.strerror or exc}", file=sys.stderr)
             return 2
 
-    from timeline_app.core.pipeline import extract_documents
+    from timeline_app.core.batch import BatchError, ProgressBar, default_jobs, extract_batch
 
-    timeline, errors = extract_documents(
-        _expand(args.paths), reference_date=reference, budget=budget(args.time_limit), merge=not args.no_merge
-    )
+    try:
+        timeline, errors = extract_batch(
+            _expand(args.paths),
+            reference_date=reference,
+            budget=budget(args.time_limit),
+            merge=not args.no_merge,
+            jobs=args.jobs or default_jobs(),
+            scheduler=args.scheduler,
+            progress=ProgressBar(sys.stderr) if args.scheduler else None,
+        )
+    except BatchError as exc:
+        print(f"timeline-app extract: {exc}", file=sys.stderr)
+        return 2
     for path, message in errors:
         print(f"{path}: {message}", file=sys.stderr)
     warn_unsure_dates(timeline)

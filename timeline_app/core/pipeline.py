@@ -15,7 +15,7 @@ import math
 import platform
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -48,6 +48,21 @@ DEFAULT_BUDGET = Budget()
 _SMALLEST_PART = 1_000
 
 
+@dataclass(slots=True)
+class DocumentResult:
+    """What one document gave, alone: the unit of work a batch runs anywhere and joins afterwards.
+
+    Plain data, so it can come back from another process or machine.
+    """
+
+    path: str
+    doc_id: str
+    document: Document | None = None  # None when nothing could be extracted; `error` says why
+    events: list[Event] = field(default_factory=list)
+    error: str = ""
+    partial: str = ""  # why the events come from a first part of the document only ("" when from all of it)
+
+
 def extract_documents(
     paths: Iterable[str | Path],
     reference_date: date | None = None,
@@ -61,29 +76,55 @@ def extract_documents(
     A document over its ``budget`` keeps the events of its first part, and the error list says so.
     """
     path_list = [Path(p) for p in paths]
+
+    def each() -> Iterator[DocumentResult]:
+        used_ids: set[str] = set()
+        for done, path in enumerate(path_list):
+            if progress is not None:
+                progress(done, len(path_list), path.name)
+            result = extract_one(path, document_id(path, used_ids), reference_date, budget)
+            if result.document is not None:
+                used_ids.add(result.doc_id)
+            yield result
+        if progress is not None:
+            progress(len(path_list), len(path_list), "")
+
+    return combine(each(), merge=merge)
+
+
+def extract_one(path: str | Path, doc_id: str, reference_date: date | None, budget: Budget) -> DocumentResult:
+    """One document's events, never raising for a bad document: its error is in the result."""
+    path = Path(path)
+    try:
+        doc = _load_within(path, doc_id, budget)
+        events, partial = _extract_within(doc, reference_date, budget)
+    except LoadError as exc:
+        return DocumentResult(str(path), doc_id, error=str(exc))
+    except Exception as exc:  # a defect on one odd document must not stop the batch; extract_text still raises
+        return DocumentResult(str(path), doc_id, error=describe_failure(exc))
+    return DocumentResult(str(path), doc_id, doc, events, partial=partial)
+
+
+def describe_failure(exc: BaseException) -> str:
+    return f"could not extract events: {type(exc).__name__}: {exc}".splitlines()[0]
+
+
+def combine(results: Iterable[DocumentResult], merge: bool = True) -> tuple[Timeline, list[tuple[str, str]]]:
+    """The timeline of documents extracted one by one, in the order given, and the errors met.
+
+    Everything that looks across documents happens here, after every document is done, so the
+    result does not depend on where or in which order the documents were extracted.
+    """
     timeline = Timeline()
     errors: list[tuple[str, str]] = []
-    used_ids: set[str] = set()
-    for done, path in enumerate(path_list):
-        if progress is not None:
-            progress(done, len(path_list), path.name)
-        doc_id = _unique_id(path, used_ids)
-        try:
-            doc = _load_within(path, doc_id, budget)
-            events, partial = _extract_within(doc, reference_date, budget)
-        except LoadError as exc:
-            errors.append((str(path), str(exc)))
+    for result in results:
+        if result.document is None:
+            errors.append((result.path, result.error))
             continue
-        except Exception as exc:  # a defect on one odd document must not stop the batch; extract_text still raises
-            errors.append((str(path), f"could not extract events: {type(exc).__name__}: {exc}".splitlines()[0]))
-            continue
-        if partial:
-            errors.append((str(path), partial))
-        used_ids.add(doc_id)
-        timeline.documents.append(doc)
-        timeline.events.extend(events)
-    if progress is not None:
-        progress(len(path_list), len(path_list), "")
+        if result.partial:
+            errors.append((result.path, result.partial))
+        timeline.documents.append(result.document)
+        timeline.events.extend(result.events)
     # Names first: "GM" and "General Motors Corporation" then read alike when events are joined.
     entities = build_registry(timeline)
     if merge:
@@ -164,9 +205,9 @@ def _extract_within(doc: Document, reference_date: date | None, budget: Budget) 
 
 def _adopt(doc: Document, worked: Document) -> None:
     """What extraction found (reference date, time expressions) onto the document, which keeps its text."""
-    for field in dataclasses.fields(Document):
-        if field.name != "text":
-            setattr(doc, field.name, getattr(worked, field.name))
+    for spec in dataclasses.fields(Document):
+        if spec.name != "text":
+            setattr(doc, spec.name, getattr(worked, spec.name))
 
 
 def _first_part(text: str, size: int) -> str:
@@ -230,7 +271,8 @@ def _time_limit(seconds: float) -> Iterator[None]:
                 _raise_in(target, None)  # fired as the work ended: the result stands
 
 
-def _unique_id(path: Path, used: set[str]) -> str:
+def document_id(path: Path, used: set[str]) -> str:
+    """An id from the file name, made unique among the ids in `used` (those of documents extracted before)."""
     base = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in path.stem) or "doc"
     candidate, n = base, 2
     while candidate in used:

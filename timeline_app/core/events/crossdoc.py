@@ -114,7 +114,7 @@ def merge_across_documents(timeline: Timeline) -> int:
                     when = told.get(events[i].document)
                     chain.append((events[i].document, events[i].date.edtf, when.isoformat() if when else ""))
         if chain:
-            event = replace(event, slips=sorted(set(chain), key=lambda x: (x[2], x[0])))
+            event = replace(event, slips=sorted(set(chain), key=lambda x: (x[2], x[0], x[1])))
         merged.append(event)
     timeline.events = merged
     return merges
