@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QMenu, QTableView, QToolBar, QWidget
 
 from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Timeline
 from timeline_app.core.viewport import Viewport, to_time
@@ -54,10 +55,13 @@ def sample_timeline(path: str = "/nonexistent/council.txt") -> Timeline:
 
 
 class FakeCanvas(QWidget):
+    event_drag_finished = Signal(str, str, float)
+
     def __init__(self) -> None:
         super().__init__()
         self.resize(800, 300)
         self.view = Viewport(to_time(date(2024, 9, 1)), to_time(date(2025, 1, 1)))
+        self.editable = False
 
     def viewport_range(self) -> Viewport:
         return self.view
@@ -66,11 +70,18 @@ class FakeCanvas(QWidget):
         self.view = viewport
 
 
+class FakeEventList(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.table = QTableView(self)
+
+
 class FakeMainWindow(QMainWindow):
     """The MainWindow contract, with the set_timeline/refresh calls counted."""
 
     events_did_change = Signal()
     selection_did_change = Signal(str)
+    loading_did_finish = Signal()
 
     def __init__(self, timeline: Timeline) -> None:
         super().__init__()
@@ -79,11 +90,23 @@ class FakeMainWindow(QMainWindow):
         self._menus: dict[str, QMenu] = {}
         for name in ("file", "edit", "view", "go", "help"):
             self._menus[name] = self.menuBar().addMenu(name.title())
+        # The viewer's own file entries: Open…, Open Recent, Add Files…, then Quit.
+        self._menus["file"].addAction("&Open…")
+        self._menus["file"].addMenu("Open &Recent")
+        self.act_add = self._menus["file"].addAction("Add Files…")
         self.quit_action = self._menus["file"].addAction("Quit")
         self._toolbar = self.addToolBar("Main")
         self._canvas = FakeCanvas()
         self.setCentralWidget(self._canvas)
         self.close_guard: Callable[[], bool] | None = None
+        self.project_opener: Callable[[str], bool] | None = None
+        self.recent_projects: Callable[[], list[str]] | None = None
+        self.reference_date_setter: Callable[[str], object] | None = None
+        self._toolbar.addAction(self.act_add)
+        self._event_list = FakeEventList()
+        self._filter: Callable[[Event], bool] | None = None
+        self._view_state: dict[str, Any] = {}
+        self.event_actions: list[QAction | None] = []
         self.set_timeline_calls = 0
         self.refresh_calls = 0
         self.title = ""
@@ -102,6 +125,40 @@ class FakeMainWindow(QMainWindow):
         self.refresh_calls += 1
         self.events_did_change.emit()
 
+    def refresh_events(self, event_ids: Iterable[str]) -> None:
+        self.refresh()
+
+    def set_event_filter(self, predicate: Callable[[Event], bool] | None) -> None:
+        self._filter = predicate
+        self.refresh()
+
+    def set_selected_events(self, event_ids: Sequence[str], sync_list: bool = True) -> None:
+        self.set_selection(list(event_ids))
+
+    def event_by_id(self, event_id: str) -> Event | None:
+        return next((e for e in self._timeline.events if e.id == event_id), None)
+
+    def view_state(self) -> dict[str, Any]:
+        return dict(self._view_state)
+
+    def apply_view_state(self, state: dict[str, Any]) -> None:
+        self._view_state = dict(state)
+        viewport = state.get("viewport")
+        if isinstance(viewport, list) and len(viewport) == 2:
+            self._canvas.set_viewport(Viewport(float(viewport[0]), float(viewport[1])))
+        selected = state.get("selected")
+        if isinstance(selected, str) and selected:
+            self.select_event(selected)
+
+    def is_loading(self) -> bool:
+        return False
+
+    def add_event_actions(self, actions: Sequence[QAction | None]) -> None:
+        self.event_actions = list(actions)
+
+    def event_list(self) -> FakeEventList:
+        return self._event_list
+
     def selected_event_ids(self) -> list[str]:
         return list(self._selected)
 
@@ -113,7 +170,8 @@ class FakeMainWindow(QMainWindow):
         self.selection_did_change.emit(ids[0] if ids else "")
 
     def visible_ids(self) -> list[str]:
-        return [e.id for e in self._timeline.events]
+        keep = self._filter
+        return [e.id for e in self._timeline.events if keep is None or keep(e)]
 
     def menu(self, name: str) -> QMenu:
         return self._menus[name]

@@ -44,9 +44,8 @@ def attach(
 def _offer_when_loaded(controller: ProjectController) -> None:
     from timeline_app.qt.editing import files
 
-    loading = getattr(controller.window, "is_loading", None)
-    finished = getattr(controller.window, "loading_did_finish", None)
-    if not (callable(loading) and loading() and finished is not None):
+    finished = controller.window.loading_did_finish
+    if not controller.window.is_loading():
         files.offer_recovery(controller)
         return
 

@@ -7,17 +7,17 @@ stack is not where it was last saved".
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMenu, QStatusBar, QToolBar, QWidget
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QStatusBar, QToolBar, QWidget
 
 from timeline_app.core.edits import Edit, EditError, Extractor, ReplaceContent, pipeline_extractor, touched_events
-from timeline_app.core.model import Timeline
+from timeline_app.core.model import Event, Timeline
+from timeline_app.core.viewport import Viewport
 from timeline_app.qt.editing.autosave import Autosaver
 from timeline_app.qt.editing.prompts import Prompts, Questions, Unsaved
 from timeline_app.qt.work_bridge import gui_work
@@ -28,21 +28,53 @@ if TYPE_CHECKING:
 UNTITLED = "Untitled"
 
 
+class EditableCanvas(Protocol):
+    """What the project layer needs from the window's timeline canvas."""
+
+    event_drag_finished: SignalInstance  # event id, "move"/"start"/"end", days
+    editable: bool
+
+    def viewport_range(self) -> Viewport: ...
+    def set_viewport(self, viewport: Viewport) -> None: ...
+    def width(self) -> int: ...
+    def height(self) -> int: ...
+
+
+class EventTable(Protocol):
+    @property
+    def table(self) -> QAbstractItemView: ...
+
+
 class TimelineWindow(Protocol):
-    """What the project layer needs from the main window."""
+    """What the project layer needs from the main window (``MainWindow`` provides all of it)."""
 
     events_did_change: SignalInstance
     selection_did_change: SignalInstance
+    loading_did_finish: SignalInstance
     close_guard: Callable[[], bool] | None
+    # Hooks the project layer fills in: opening a project, listing recent ones, dating an article.
+    project_opener: Callable[[str], bool] | None
+    recent_projects: Callable[[], list[str]] | None
+    reference_date_setter: Callable[[str], object] | None
+    act_add: QAction  # the viewer's own Add Files…, which the project layer replaces
 
     def timeline(self) -> Timeline: ...
     def set_timeline(self, tl: Timeline) -> None: ...
     def refresh(self) -> None: ...
+    def refresh_events(self, event_ids: Iterable[str]) -> None: ...
+    def set_event_filter(self, predicate: Callable[[Event], bool] | None) -> None: ...
     def selected_event_ids(self) -> list[str]: ...
     def select_event(self, event_id: str) -> None: ...
+    def set_selected_events(self, event_ids: Sequence[str], sync_list: bool = True) -> None: ...
+    def event_by_id(self, event_id: str) -> Event | None: ...
+    def view_state(self) -> dict[str, Any]: ...
+    def apply_view_state(self, state: dict[str, Any]) -> None: ...
+    def is_loading(self) -> bool: ...
+    def add_event_actions(self, actions: Sequence[QAction | None]) -> None: ...
+    def event_list(self) -> EventTable: ...
     def menu(self, name: str) -> QMenu: ...
     def toolbar(self) -> QToolBar: ...
-    def canvas(self) -> QWidget: ...
+    def canvas(self) -> EditableCanvas: ...
     def set_document_title(self, title: str, modified: bool) -> None: ...
     def statusBar(self) -> QStatusBar: ...
 
@@ -133,13 +165,9 @@ class ProjectController(QObject):
 
     def view_state(self) -> dict[str, Any]:
         """Saved with the project so that it reopens where the person left it."""
-        getter = getattr(self.window, "view_state", None)
-        state = getter() if callable(getter) else {}
-        state = dict(state) if isinstance(state, dict) else {}
-        current = getattr(self.window.canvas(), "viewport_range", None)
-        viewport = current() if callable(current) else None
-        if viewport is not None and hasattr(viewport, "t0"):
-            state.setdefault("viewport", [float(viewport.t0), float(viewport.t1)])
+        state = dict(self.window.view_state())
+        viewport = self.window.canvas().viewport_range()
+        state.setdefault("viewport", [float(viewport.t0), float(viewport.t1)])
         selected = self.window.selected_event_ids()
         state.setdefault("selected", selected[0] if selected else "")
         state["unreviewed_only"] = self._unreviewed_only
@@ -149,24 +177,7 @@ class ProjectController(QObject):
         if state.get("unreviewed_only") and self.actions is not None:
             self.actions["unreviewed_only"].setChecked(True)
             self.set_unreviewed_only(True)
-        setter = getattr(self.window, "apply_view_state", None)
-        if callable(setter):
-            setter(state)  # the window restores its zoom and selection itself
-            return
-        selected = state.get("selected")
-        if isinstance(selected, str) and selected:
-            self.window.select_event(selected)
-        self._restore_viewport(state.get("viewport"))
-
-    def _restore_viewport(self, value: object) -> None:
-        from timeline_app.core.viewport import Viewport
-
-        setter = getattr(self.window.canvas(), "set_viewport", None)
-        if not callable(setter) or not isinstance(value, list) or len(value) != 2:
-            return
-        # A damaged view state only costs the zoom, never the project.
-        with contextlib.suppress(TypeError, ValueError):
-            setter(Viewport(float(value[0]), float(value[1])))
+        self.window.apply_view_state(state)  # the window restores its zoom and selection itself
 
     # ------------------------------------------------------------------ state
 
@@ -235,9 +246,8 @@ class ProjectController(QObject):
         self._show(keep_selection=True, changed=changed)
         self._remember_content()
         wanted = [i for i in (select or []) if any(e.id == i for e in self._shown.events)]
-        several = getattr(self.window, "set_selected_events", None)
-        if len(wanted) > 1 and callable(several):
-            several(wanted)
+        if len(wanted) > 1:
+            self.window.set_selected_events(wanted)
         elif wanted:
             self.window.select_event(wanted[0])
         self.content_did_change.emit()
@@ -256,37 +266,20 @@ class ProjectController(QObject):
         if on == self._unreviewed_only:
             return
         self._unreviewed_only = on
-        native = getattr(self.window, "set_event_filter", None)
-        if callable(native):
-            # Only the view changes: the content check on events_did_change would compare every event.
-            self._updating_view = True
-            try:
-                native((lambda event: not event.curated) if on else None)
-            finally:
-                self._updating_view = False
-            return
-        self._show(keep_selection=True)
-        self._remember_content()
-
-    def _show(self, keep_selection: bool, changed: set[str] | None = None) -> None:
-        """Put the model (or its unreviewed part) on screen; ``changed`` allows a partial refresh."""
-        native = callable(getattr(self.window, "set_event_filter", None))
-        if self._unreviewed_only and not native:
-            unreviewed = [e for e in self._model.events if not e.curated]
-            if self._shown is not self._model:
-                # Same view object, new content: the window keeps its zoom (refresh, not replace).
-                shown = self._shown
-                shown.documents = self._model.documents
-                shown.events[:] = unreviewed
-            else:
-                shown = Timeline(documents=self._model.documents, events=unreviewed)
-        else:
-            shown = self._model
+        # Only the view changes: the content check on events_did_change would compare every event.
         self._updating_view = True
         try:
-            partial = getattr(self.window, "refresh_events", None)
-            if shown is self._shown and self.window.timeline() is shown and changed is not None and callable(partial):
-                partial(changed)
+            self.window.set_event_filter((lambda event: not event.curated) if on else None)
+        finally:
+            self._updating_view = False
+
+    def _show(self, keep_selection: bool, changed: set[str] | None = None) -> None:
+        """Put the model on screen (the window applies its filters); ``changed`` allows a partial refresh."""
+        shown = self._model
+        self._updating_view = True
+        try:
+            if shown is self._shown and self.window.timeline() is shown and changed is not None:
+                self.window.refresh_events(changed)
             elif shown is self._shown and self.window.timeline() is shown:
                 self.window.refresh()
             else:
@@ -373,6 +366,4 @@ class ProjectController(QObject):
         self.prompts.error(title, message)
 
     def show_status(self, message: str, ms: int = 5000) -> None:
-        bar = getattr(self.window, "statusBar", None)
-        if callable(bar):
-            bar().showMessage(message, ms)
+        self.window.statusBar().showMessage(message, ms)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from timeline_app.qt.editing.controller import ProjectController
 
@@ -104,35 +104,27 @@ def _connect_window_hooks(controller: ProjectController, found: EditingActions) 
     """Editing from where events are shown: right-click menus, dragging on the canvas, and
     the banner's "Set the article's date…"."""
     window = controller.window
-    add_actions = getattr(window, "add_event_actions", None)
-    if callable(add_actions):
-        add_actions(
-            [found["edit_event"], found["delete"], found["merge"], found["split_sources"], None, found["mark_reviewed"]]
-        )
-    if hasattr(window, "reference_date_setter"):
+    window.add_event_actions(
+        [found["edit_event"], found["delete"], found["merge"], found["split_sources"], None, found["mark_reviewed"]]
+    )
 
-        def set_date(doc_id: str) -> object:
-            return _module("extraction_actions").change_reference_date(controller, preferred=doc_id)
+    def set_date(doc_id: str) -> object:
+        return _module("extraction_actions").change_reference_date(controller, preferred=doc_id)
 
-        setattr(window, "reference_date_setter", set_date)  # noqa: B010 - an optional hook of the viewer
+    window.reference_date_setter = set_date
     canvas = window.canvas()
-    dragged = getattr(canvas, "event_drag_finished", None)
-    if dragged is not None and hasattr(canvas, "editable"):
-        setattr(canvas, "editable", True)  # noqa: B010 - an optional hook of the viewer's canvas
+    canvas.editable = True
 
-        def drag(event_id: str, mode: str, days: float) -> object:
-            return _module("event_actions").drag_event(controller, event_id, mode, days)
+    def drag(event_id: str, mode: str, days: float) -> object:
+        return _module("event_actions").drag_event(controller, event_id, mode, days)
 
-        dragged.connect(drag)
+    canvas.event_drag_finished.connect(drag)
 
 
 def _edit_on_double_click(controller: ProjectController) -> None:
     """A double-click on a row of the viewer's event list opens Edit Event."""
-    lister = getattr(controller.window, "event_list", None)
-    table = getattr(lister(), "table", None) if callable(lister) else None
-    if isinstance(table, QAbstractItemView):
-        edit = _later("event_actions", "edit_selected", controller)
-        table.doubleClicked.connect(lambda _index: edit())
+    edit = _later("event_actions", "edit_selected", controller)
+    controller.window.event_list().table.doubleClicked.connect(lambda _index: edit())
 
 
 def _install_toolbar(controller: ProjectController, found: EditingActions) -> None:
@@ -162,8 +154,6 @@ def _take_over_viewer_files(controller: ProjectController) -> QAction | None:
     Returns the viewer's entry below which ours go (None for a window without such entries).
     """
     window = controller.window
-    if not hasattr(window, "project_opener") or not hasattr(window, "act_add"):
-        return None
 
     def open_project(path: str) -> bool:
         return bool(_module("files").open_project(controller, Path(path)))
@@ -171,8 +161,8 @@ def _take_over_viewer_files(controller: ProjectController) -> QAction | None:
     def recent() -> list[str]:
         return [str(p) for p in _module("files").recent_projects(controller)]
 
-    setattr(window, "project_opener", open_project)  # noqa: B010 - an optional hook of the viewer
-    setattr(window, "recent_projects", recent)  # noqa: B010 - an optional hook of the viewer
+    window.project_opener = open_project
+    window.recent_projects = recent
     viewer_add: QAction = window.act_add
     viewer_add.setShortcuts([])
     window.menu("file").removeAction(viewer_add)
@@ -323,12 +313,8 @@ def _can_split(controller: ProjectController) -> bool:
     from timeline_app.core.model import Event
 
     ids = controller.window.selected_event_ids()
-    lookup = getattr(controller.window, "event_by_id", None)
-    if callable(lookup):
-        # The window finds its events by id, without a pass over a timeline of any size.
-        return any(isinstance(e, Event) and can_split(e) for e in map(lookup, ids))
-    wanted = set(ids)
-    return any(can_split(e) for e in controller.model.events if e.id in wanted)
+    # The window finds its events by id, without a pass over a timeline of any size.
+    return any(isinstance(e, Event) and can_split(e) for e in map(controller.window.event_by_id, ids))
 
 
 def _keep_enabled_state(controller: ProjectController, found: EditingActions) -> None:
