@@ -27,7 +27,7 @@ def test_chronology_by_year_with_sources(tmp_path: Path) -> None:
     assert "- **between Oct 2024 and 3 Sep 2025 — date not stated** — Contract signed _(Transport)_ [2]  " in lines
     assert "- **3 Sep 2025** — Council votes \\<yes\\> & adjourns _(Politics, told by 2 sources)_ [1][2]  " in lines
     assert lines[-2:] == [
-        "1. Harbour council minutes — `/news/harbour.txt` (dated 4 Sep 2025)",
+        "1. Harbour council minutes — `harbour.txt` (dated 4 Sep 2025)",
         "2. [Rail strike report](<https://example.org/rail?id=1&x=2>) (dated 10 Mar 2025)",
     ]
     position = {title: next(i for i, line in enumerate(lines) if f"— {title}" in line) for title in
@@ -40,7 +40,7 @@ def test_undated_events_are_listed_last() -> None:
     timeline.events[0].date = FuzzyDate.bounded(None, None)
     lines = to_markdown(timeline).splitlines()
     assert lines.index("## Date not stated") > lines.index("## 2025")
-    assert lines[0] == "# Chronology"
+    assert lines[0] == "# Harbour council minutes and 1 more source"
 
 
 def test_escaping_blocks_markup() -> None:

@@ -31,15 +31,18 @@ def test_structure_follows_timeline_schema() -> None:
     assert len(events) == 14
     assert all(is_ordered([c.tag for c in e], EVENT_ORDER) for e in events)
     categories = {c.findtext("name"): c.findtext("color") for c in root.iterfind("categories/category")}
-    assert categories == {"Politics": "31,119,180", "Transport": "255,127,14"}
-    vote, budget, _port, press, _strike, contract = events[:6]
+    # One category per document, in the viewer's colours for the first and second document.
+    assert categories == {"Harbour council minutes": "0,114,178", "Rail strike report": "213,94,0"}
+    vote, budget, port, press, _strike, contract = events[:6]
     assert (vote.findtext("start"), vote.findtext("end")) == ("2025-09-03 00:00:00", "2025-09-03 00:00:00")
     assert (budget.findtext("start"), budget.findtext("end")) == ("2024-10-01 00:00:00", "2024-10-31 00:00:00")
     assert press.findtext("start") == "2025-09-04 14:30:00"
-    assert contract.findtext("fuzzy") == "True" and contract.findtext("category") == "Transport"
+    assert contract.findtext("fuzzy") == "True" and contract.findtext("category") == "Rail strike report"
     assert "Precision: bounded" in (contract.findtext("description") or "")
+    assert "Group: Transport" in (contract.findtext("description") or "")
     assert contract.findtext("hyperlink") == "https://example.org/rail?id=1&x=2"
-    assert budget.findtext("default_color") == "31,119,180"
+    assert budget.findtext("default_color") == "31,119,180"  # its own colour
+    assert port.findtext("default_color") == "0,114,178"  # its document's
 
 
 def test_round_trip(tmp_path: Path) -> None:

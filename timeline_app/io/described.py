@@ -1,6 +1,7 @@
-"""A plain-text footer that carries what a foreign format cannot: the date as worded, its
-EDTF and precision, the basis, the status and the sources. Used by the calendar and the
-desktop-Timeline formats, whose dates are only instants or day spans."""
+"""A plain-text footer that carries what a foreign format cannot: the person's notes, the date
+as worded, its EDTF and precision, the basis, the status, the group and the sources (by title
+and file name). Used by the calendar and the desktop-Timeline formats, whose dates are only
+instants or day spans."""
 
 from __future__ import annotations
 
@@ -11,23 +12,39 @@ from datetime import date
 from timeline_app.core.model import Event, FuzzyDate, Status
 from timeline_app.io.date_parts import from_edtf_described
 from timeline_app.io.safety import FormatError
-from timeline_app.io.sources import SourceIndex, SourceRef, source_label
+from timeline_app.io.sources import SourceIndex, SourceRef, file_name, source_label
 
-_META = re.compile(r"^(Date|EDTF|Precision|Basis|Status|Source): (.*)$")
-# Greedy label: a path rarely holds " <", a headline may.
+# A note's empty line may lose its trailing space in another app: the space is optional.
+_META = re.compile(r"^(Note|Date|EDTF|Precision|Basis|Status|Group|Source):(?: (.*))?$")
+# Greedy label: a file name rarely holds " <", a headline may.
 _SOURCE = re.compile(r"^(.*) <(.*)>$")
 
 
-def described_text(sources: SourceIndex, event: Event) -> str:
-    lines = [f"Date: {event.date.describe()}", f"EDTF: {event.date.edtf}", f"Precision: {event.date.precision}"]
+def described_text(sources: SourceIndex, event: Event, group: bool = False) -> str:
+    """The sentence, then the footer; with ``group`` the event's group too (for formats without one)."""
+    # One line per line of the note, so that the footer stays a block of "Key: value" lines.
+    lines = [f"Note: {line.strip()}" for line in _note_lines(event)]
+    lines += [f"Date: {event.date.describe()}", f"EDTF: {event.date.edtf}", f"Precision: {event.date.precision}"]
     if event.date_basis:
         lines.append(f"Basis: {' '.join(event.date_basis.split())}")
     lines.append(f"Status: {event.status.value}")
+    if group and event.group.strip():
+        # Only line breaks would end the line early; other odd characters stay as they are.
+        lines.append(f"Group: {_one_line(event.group)}")
     for doc in sources.of(event):
         label = " ".join(source_label(doc).split())
-        lines.append(f"Source: {label} <{' '.join(doc.path.split())}>")
+        lines.append(f"Source: {label} <{' '.join(file_name(doc.path).split())}>")
     body = event.sentence.strip()
     return "\n".join([body, "", *lines] if body else lines)
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ").strip()
+
+
+def _note_lines(event: Event) -> list[str]:
+    text = event.notes.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return text.split("\n") if text else []
 
 
 @dataclass(slots=True)
@@ -35,6 +52,11 @@ class Described:
     sentence: str = ""
     meta: dict[str, str] = field(default_factory=dict)
     sources: list[SourceRef] = field(default_factory=list)
+    note_lines: list[str] = field(default_factory=list)
+
+    @property
+    def notes(self) -> str:
+        return "\n".join(self.note_lines).strip()
 
     @property
     def status(self) -> Status:
@@ -62,8 +84,10 @@ def split_described(text: str) -> Described:
     cut = len(lines)
     while cut > 0 and (m := _META.match(lines[cut - 1])):
         cut -= 1
-        key, value = m.group(1), m.group(2).strip()
-        if key == "Source":
+        key, value = m.group(1), (m.group(2) or "").strip()
+        if key == "Note":
+            result.note_lines.insert(0, value)
+        elif key == "Source":
             s = _SOURCE.match(value)
             result.sources.insert(0, SourceRef(s.group(1), s.group(2)) if s else SourceRef(value, value))
         else:

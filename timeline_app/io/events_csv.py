@@ -1,4 +1,6 @@
-"""A flat CSV of events: one row per event, the first mention as its source, every source counted."""
+"""A flat CSV of events: one row per event, the first mention as its source, every source counted,
+and the person's notes. Sources are named by document id (taken from the file name) and title,
+never by where the file sits."""
 
 from __future__ import annotations
 
@@ -7,11 +9,12 @@ import io
 
 from timeline_app.core.model import Timeline
 from timeline_app.io.csv_cells import to_cell
+from timeline_app.io.sources import SourceIndex, source_citation
 
 COLUMNS = (
     "id", "date", "earliest", "latest", "precision", "status", "title", "date_basis", "actors", "places",
     "quantities", "document", "start", "end", "sentence", "salience", "confidence", "source_count", "sources",
-    "conflict",
+    "conflict", "source_titles", "notes",
 )  # fmt: skip
 
 
@@ -19,6 +22,7 @@ def dumps(timeline: Timeline) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
+    index = SourceIndex(timeline)
     for e in sorted(timeline.events, key=lambda ev: ev.date.sort_key()):
         first = e.mentions[0] if e.mentions else None
         writer.writerow(
@@ -31,6 +35,7 @@ def dumps(timeline: Timeline) -> str:
                 to_cell(" ".join(e.sentence.split())), f"{e.salience:.2f}", f"{e.confidence:.2f}",
                 len(e.sources), to_cell("; ".join(e.sources)),
                 to_cell("; ".join(f"{doc}: {edtf}" for doc, edtf in e.conflict)),
+                to_cell("; ".join(source_citation(d) for d in index.of(e))), to_cell(e.notes.strip()),
             ]
         )  # fmt: skip
     return out.getvalue()

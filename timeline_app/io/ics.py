@@ -1,9 +1,10 @@
 """iCalendar export/import through the `icalendar` library.
 
 Events become all-day VEVENTs spanning the days the date may cover (DTEND exclusive, as
-RFC 5545 wants). Calendars know no precision, so the description ends with lines stating
-the date as worded, its EDTF, precision, basis, status and sources; import reads them
-back, and falls back to DTSTART/DTEND for calendars written elsewhere.
+RFC 5545 wants). Calendars know no precision, so the description ends with lines giving
+the person's notes, the date as worded, its EDTF, precision, basis, status and sources (by
+title and file name); import reads them back, and falls back to DTSTART/DTEND for calendars
+written elsewhere. The calendar is named after its documents unless a title is given.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ import icalendar
 
 from timeline_app.core.model import DatePoint, Event, FuzzyDate, Precision, Status, Timeline
 from timeline_app.io.described import Described, described_text, split_described
+from timeline_app.io.headline import headline
 from timeline_app.io.safety import FormatError, check_year, read_bytes_limited, valid_unicode
 from timeline_app.io.slide_fields import safe_colour
 from timeline_app.io.sources import ImportedEvents, SourceCollector, SourceIndex, SourceRef
+from timeline_app.io.xml_text import Written
 
 UID_DOMAIN = "timeline-app"
 PRODID = "-//timeline-app//news chronology//EN"
@@ -28,8 +31,8 @@ def to_ics(timeline: Timeline, title: str = "") -> bytes:
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
-    if title:
-        cal.add("x-wr-calname", valid_unicode(" ".join(title.split())))  # a one-line property
+    if name := " ".join((title or headline(timeline)).split()):
+        cal.add("x-wr-calname", valid_unicode(name))  # a one-line property
     stamp = datetime.now(UTC).replace(microsecond=0)
     sources = SourceIndex(timeline)
     for event in timeline.events:
@@ -55,8 +58,9 @@ def to_ics(timeline: Timeline, title: str = "") -> bytes:
     return bytes(cal.to_ical())
 
 
-def export_ics(timeline: Timeline, path: Path, title: str = "") -> None:
+def export_ics(timeline: Timeline, path: Path, title: str = "") -> Written:
     path.write_bytes(to_ics(timeline, title))
+    return Written()
 
 
 # ---------------------------------------------------------------- import
@@ -126,6 +130,7 @@ def from_ics(data: bytes, name: str = "calendar") -> Timeline:
                 else described.status,
                 date_basis=described.meta.get("Basis", ""),
                 mentions=sources.mentions(described.sources or _url_source(component)),
+                notes=described.notes,
                 group=str(groups[0]) if groups else "",
                 color=str(component.get("color", "")),
             )

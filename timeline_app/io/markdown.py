@@ -1,4 +1,5 @@
-"""A Markdown chronology: events by year with their dates as worded, and numbered sources."""
+"""A Markdown chronology: events by year with their dates as worded and the person's notes,
+and numbered sources named by title and file name (or web address)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import re
 from pathlib import Path
 
 from timeline_app.core.model import Document, Event, Status, Timeline
+from timeline_app.io.headline import headline
 from timeline_app.io.safety import valid_unicode
-from timeline_app.io.sources import SourceIndex, is_url, source_label
+from timeline_app.io.sources import SourceIndex, is_url, source_label, source_location
+from timeline_app.io.xml_text import Written
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
 _STATUS_NOTE = {Status.EXPECTED: "expected", Status.REPORTED: "reported", Status.ONGOING: "ongoing"}
@@ -24,9 +27,8 @@ def _source_line(number: int, doc: Document) -> str:
     if is_url(doc.path):
         line = f"{number}. [{label}](<{doc.path.replace('>', '%3E')}>)"
     else:
-        line = f"{number}. {label}" + (
-            f" — `{doc.path.replace('`', "'")}`" if doc.path and doc.path != doc.title else ""
-        )
+        where = source_location(doc)
+        line = f"{number}. {label}" + (f" — `{where.replace('`', "'")}`" if where else "")
     if doc.reference_date:
         line += f" (dated {doc.reference_date.day} {doc.reference_date.strftime('%b %Y')})"
     return line
@@ -41,7 +43,7 @@ def to_markdown(timeline: Timeline, title: str = "") -> str:
     documents = list(cited.values())
     numbers = {id(d): i for i, d in enumerate(documents, 1)}
     events = sorted(timeline.events, key=lambda e: e.date.sort_key())
-    lines = [f"# {md_escape(title or 'Chronology')}", ""]
+    lines = [f"# {md_escape(title or headline(timeline) or 'Chronology')}", ""]
     lines += [f"{_count(len(events), 'event')} from {_count(len(documents), 'source')}.", ""]
     heading = None
     for event in events:
@@ -71,8 +73,11 @@ def _event_line(sources: SourceIndex, event: Event, numbers: dict[int, int]) -> 
     line = f"- **{md_escape(event.date.describe())}** — {md_escape(event.title)}{suffix}" + (f" {refs}" if refs else "")
     if event.sentence and event.sentence.strip() != event.title.strip():
         line += f"  \n  > {md_escape(event.sentence)}"
+    if event.notes.strip():
+        line += f"  \n  _Note:_ {md_escape(event.notes)}"
     return line
 
 
-def export_markdown(timeline: Timeline, path: Path, title: str = "") -> None:
+def export_markdown(timeline: Timeline, path: Path, title: str = "") -> Written:
     path.write_text(valid_unicode(to_markdown(timeline, title)), encoding="utf-8")
+    return Written()

@@ -1,4 +1,9 @@
-"""CSV with the columns of the TimelineJS Google spreadsheet template: export and import."""
+"""CSV with the columns of the TimelineJS Google spreadsheet template: export and import.
+
+The template's columns come first; a last "Notes" column, which TimelineJS ignores, holds the
+person's notes. Sources are named by title and file name in the slide text, and the title row
+is named after the documents unless a title is given.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +16,14 @@ from pathlib import Path
 from timeline_app.core.model import Event, FuzzyDate, Status, Timeline
 from timeline_app.io.csv_cells import from_cell, to_cell
 from timeline_app.io.date_parts import Parts, from_parts, parse_time, parts_from_fields, to_parts
+from timeline_app.io.headline import attribution, headline
 from timeline_app.io.safety import MAX_IMPORT_BYTES, FormatError, read_text_limited, valid_unicode
 from timeline_app.io.slide_fields import group_html, group_text, safe_colour
 from timeline_app.io.sources import (
     ImportedEvents,
     SourceCollector,
     SourceIndex,
-    parse_text_html,
+    parse_slide_text,
     plain_text,
     text_html,
 )
@@ -42,6 +48,7 @@ COLUMNS = (
     "Type",
     "Group",
     "Background",
+    "Notes",
 )
 ERA_GROUP = "Era"
 
@@ -53,11 +60,19 @@ def _date_cells(parts: Parts | None) -> list[str]:
 
 
 def _row(
-    start: Parts, end: Parts | None, display: str, headline: str, text: str, kind: str, group: str, bg: str
+    start: Parts,
+    end: Parts | None,
+    display: str,
+    title: str,
+    text: str,
+    kind: str,
+    group: str,
+    bg: str,
+    notes: str = "",
 ) -> list[str]:
-    row = [*_date_cells(start), *_date_cells(end), display, html.escape(headline), text]
-    # TimelineJS shows the group as HTML and the background as CSS.
-    return [to_cell(cell) for cell in [*row, "", "", "", "", kind, group_html(group), safe_colour(bg)]]
+    row = [*_date_cells(start), *_date_cells(end), display, html.escape(title), text]
+    # TimelineJS shows the group as HTML and the background as CSS; it never shows the notes.
+    return [to_cell(cell) for cell in [*row, "", "", "", "", kind, group_html(group), safe_colour(bg), notes]]
 
 
 def to_sheet_csv(
@@ -67,15 +82,17 @@ def to_sheet_csv(
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     if title:
+        credit = attribution(timeline)
+        text = "".join(f"<p>{html.escape(t)}</p>" for t in (summary, credit) if t)
         cells = dict.fromkeys(COLUMNS, "")
-        cells.update({"Headline": to_cell(html.escape(title)), "Text": to_cell(html.escape(summary)), "Type": "title"})
+        cells.update({"Headline": to_cell(html.escape(title)), "Text": to_cell(text), "Type": "title"})
         writer.writerow(cells.values())
     sources = SourceIndex(timeline)
     for event in timeline.events:
         dated = to_parts(event.date)
         if dated is not None:
             text = text_html(event.sentence, sources.of(event))
-            writer.writerow(_row(*dated, event.title, text, "", event.group, event.color))
+            writer.writerow(_row(*dated, event.title, text, "", event.group, event.color, event.notes))
     for name, span in eras:
         dated = to_parts(span)
         if dated is not None and dated[1] is not None:
@@ -84,7 +101,8 @@ def to_sheet_csv(
 
 
 def export_sheet_csv(timeline: Timeline, path: Path, title: str = "") -> Written:
-    path.write_text(valid_unicode(to_sheet_csv(timeline, title=title)), encoding="utf-8", newline="")
+    text = to_sheet_csv(timeline, title=title or headline(timeline))
+    path.write_text(valid_unicode(text), encoding="utf-8", newline="")
     return Written()
 
 
@@ -123,16 +141,17 @@ def from_sheet_csv(text: str, name: str = "CSV") -> Timeline:
         start, end = _parts(row, "", where), _parts(row, "End ", where)
         if start is None:
             raise FormatError(f"{where}: no Year")
-        sentence, refs = parse_text_html(row.get("Text", ""))
+        parsed = parse_slide_text(row.get("Text", ""))
         era = kind == "era"
         imported.events.append(
             Event(
                 id=imported.unique_id("", "era" if era else "row"),
                 title=plain_text(row.get("Headline", "")),
-                sentence=sentence,
+                sentence=parsed.sentence,
                 date=from_parts(start, end, row.get("Display Date", ""), where),
                 status=Status.ONGOING if era else Status.OCCURRED,
-                mentions=sources.mentions(refs),
+                mentions=sources.mentions(parsed.sources),
+                notes=row.get("Notes", "") or parsed.notes,
                 group=ERA_GROUP if era else group_text(row.get("Group", "")),
                 color=safe_colour(row.get("Background", "")),
             )

@@ -1,9 +1,14 @@
-"""An event's sources written into, and read back from, the HTML text of slide formats."""
+"""An event's sources written into, and read back from, the HTML text of slide formats.
+
+Exports are published: a source is named by its document's title and its file name (or its
+web address), never by the folder it sits in on this computer.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import html
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -11,6 +16,12 @@ from timeline_app.core.model import Document, Event, Mention, Timeline
 
 SOURCE_CLASS = "tl-source"
 PATH_CLASS = "tl-source-path"
+NOTE_CLASS = "tl-note"
+NOTE_PREFIX = "Note:"
+
+# "/home/…", "~/…", "C:\\…", "\\\\server\\…", "file://…": text that names a place on a computer.
+_LOCAL_PATH = re.compile(r"^(?:/|~[/\\]|[A-Za-z]:[/\\]|\\\\|file:)")
+_SEPARATORS = re.compile(r"[/\\]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,18 +56,52 @@ def event_sources(timeline: Timeline, event: Event) -> list[Document]:
     return SourceIndex(timeline).of(event)
 
 
+def file_name(path: str) -> str:
+    """What an export may say of a document's location: a web address whole, else its file name only."""
+    if is_url(path):
+        return path
+    text = path.removeprefix("file://")
+    parts = [p for p in _SEPARATORS.split(text) if p]
+    return parts[-1] if parts else ""
+
+
 def source_label(doc: Document) -> str:
-    return doc.title or doc.path or doc.id
+    """The name a source is cited by: its title, else its file name, else its id.
+
+    A title that is itself a local path (a document without a headline may be titled by
+    where it was found) is cut to its file name too.
+    """
+    title = doc.title
+    if title and (title == doc.path or _LOCAL_PATH.match(title)) and not is_url(title):
+        title = file_name(title)
+    return title or file_name(doc.path) or doc.id
 
 
-def text_html(sentence: str, sources: list[Document]) -> str:
+def source_location(doc: Document) -> str:
+    """The file name or web address to print beside the label, "" when it would only repeat it."""
+    where = file_name(doc.path)
+    return "" if where == source_label(doc) else where
+
+
+def source_citation(doc: Document) -> str:
+    """ "Title (article.txt)": one line naming a source for a reader."""
+    label = " ".join(source_label(doc).split())
+    where = " ".join(source_location(doc).split())
+    return f"{label} ({where})" if where else label
+
+
+def text_html(sentence: str, sources: list[Document], notes: str = "") -> str:
     parts = [f"<p>{html.escape(sentence)}</p>"] if sentence else []
+    if notes.strip():
+        lines = "<br>".join(html.escape(line) for line in notes.strip().splitlines())
+        parts.append(f'<p class="{NOTE_CLASS}">{NOTE_PREFIX} {lines}</p>')
     for doc in sources:
         label = html.escape(source_label(doc))
+        where = source_location(doc)
         if is_url(doc.path):
             body = f'<a href="{html.escape(doc.path)}">{label}</a>'
-        elif doc.path and doc.path != doc.title:
-            body = f'{label} <span class="{PATH_CLASS}">{html.escape(doc.path)}</span>'
+        elif where:
+            body = f'{label} <span class="{PATH_CLASS}">{html.escape(where)}</span>'
         else:
             body = label
         parts.append(f'<p class="{SOURCE_CLASS}">Source: {body}</p>')
@@ -68,6 +113,9 @@ class _TextReader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.body: list[str] = []
         self.sources: list[SourceRef] = []
+        self.notes: list[str] = []
+        self._in_note = False
+        self._note: list[str] = []
         self._in_source = False
         self._in_path = False
         self._title: list[str] = []
@@ -77,6 +125,10 @@ class _TextReader(HTMLParser):
         classes = (dict(attrs).get("class") or "").split()
         if tag == "p" and SOURCE_CLASS in classes:
             self._in_source, self._title, self._path = True, [], ""
+        elif tag == "p" and NOTE_CLASS in classes:
+            self._in_note, self._note = True, []
+        elif self._in_note and tag == "br":
+            self._note.append("\n")
         elif self._in_source and tag == "span" and PATH_CLASS in classes:
             self._in_path = True
         elif self._in_source and tag == "a":
@@ -85,7 +137,10 @@ class _TextReader(HTMLParser):
             self.body.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "span" and self._in_path:
+        if tag == "p" and self._in_note:
+            self.notes.append("".join(self._note).strip().removeprefix(NOTE_PREFIX).strip())
+            self._in_note = False
+        elif tag == "span" and self._in_path:
             self._in_path = False
         elif tag == "p" and self._in_source:
             title = "".join(self._title).strip().removeprefix("Source:").strip()
@@ -93,7 +148,9 @@ class _TextReader(HTMLParser):
             self._in_source = False
 
     def handle_data(self, data: str) -> None:
-        if self._in_path:
+        if self._in_note:
+            self._note.append(data)
+        elif self._in_path:
             self._path += data
         elif self._in_source:
             self._title.append(data)
@@ -101,14 +158,27 @@ class _TextReader(HTMLParser):
             self.body.append(data)
 
 
-def parse_text_html(text: str) -> tuple[str, list[SourceRef]]:
-    """(plain sentence, sources) from slide text written by text_html or by anyone else."""
+@dataclass(frozen=True, slots=True)
+class SlideText:
+    sentence: str
+    sources: list[SourceRef]
+    notes: str = ""
+
+
+def parse_slide_text(text: str) -> SlideText:
+    """Sentence, sources and notes from slide text written by text_html or by anyone else."""
     if "<" not in text and "&" not in text:
-        return text.strip(), []
+        return SlideText(text.strip(), [])
     reader = _TextReader()
     reader.feed(text)
     reader.close()
-    return "".join(reader.body).strip(), reader.sources
+    return SlideText("".join(reader.body).strip(), reader.sources, "\n\n".join(n for n in reader.notes if n))
+
+
+def parse_text_html(text: str) -> tuple[str, list[SourceRef]]:
+    """(plain sentence, sources) from slide text written by text_html or by anyone else."""
+    parsed = parse_slide_text(text)
+    return parsed.sentence, parsed.sources
 
 
 def plain_text(fragment: str) -> str:

@@ -2,9 +2,11 @@
 
 Timeline reads its elements in a fixed order and knows only instants, so a day is written
 as midnight to midnight of the same day (Timeline draws it as a point) and wider units as
-their first to last day; the description footer keeps precision, basis and sources.
-Parsing goes through defusedxml with DTDs refused: no entity expansion, no external
-entities.
+their first to last day; the description footer keeps the person's notes, precision, basis,
+group and sources. Each document is a category in the viewer's colour for it, and an event
+belongs to the category of the document that first tells it, so Timeline colours events as
+the viewer does. Parsing goes through defusedxml with DTDs refused: no entity expansion, no
+external entities.
 """
 
 from __future__ import annotations
@@ -18,17 +20,18 @@ import defusedxml
 import defusedxml.ElementTree as SafeET
 
 from timeline_app.core.model import DateKind, DatePoint, Event, FuzzyDate, Precision, Timeline
-from timeline_app.io.described import described_text, split_described
+from timeline_app.io.described import Described, described_text, split_described
+from timeline_app.io.palette import document_hue
 from timeline_app.io.safety import FormatError, check_year, read_bytes_limited
-from timeline_app.io.sources import ImportedEvents, SourceCollector, SourceIndex, SourceRef, is_url
+from timeline_app.io.sources import ImportedEvents, SourceCollector, SourceIndex, SourceRef, is_url, source_label
 from timeline_app.io.xml_text import Written, XmlText
 
 FILE_VERSION = "2.4.0"
 _TIME = re.compile(r"^(-?\d+)-(\d+)-(\d+) (\d+):(\d+):(\d+)$")
 _HEX = re.compile(r"^#([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})$")
 _RGB = re.compile(r"^(\d{1,3}),(\d{1,3}),(\d{1,3})$")
-_PALETTE = ("31,119,180", "255,127,14", "44,160,44", "214,39,40", "148,103,189", "140,86,75", "227,119,194")
 _DEFAULT_COLOR = "200,200,200"
+_NUMBERED = re.compile(r"^(.*) \(\d+\)$")
 
 
 def _rgb(hex_color: str) -> str | None:
@@ -60,6 +63,21 @@ def _span(when: FuzzyDate) -> tuple[str, str] | None:
     return _instant(first, first_time), _instant(last, last_time)
 
 
+def document_categories(timeline: Timeline) -> dict[int, tuple[str, str]]:
+    """(category name, "r,g,b") of each document by identity; equal titles are numbered apart."""
+    out: dict[int, tuple[str, str]] = {}
+    taken: set[str] = set()
+    for index, doc in enumerate(timeline.documents):
+        base = " ".join(source_label(doc).split()) or f"Source {index + 1}"
+        name, n = base, 1
+        while name in taken:
+            n += 1
+            name = f"{base} ({n})"
+        taken.add(name)
+        out[id(doc)] = (name, _rgb(document_hue(index)) or _DEFAULT_COLOR)
+    return out
+
+
 def to_timeline_xml(timeline: Timeline, clean: XmlText | None = None) -> bytes:
     """The file's bytes; characters XML cannot hold are written as U+FFFD and counted in `clean`."""
     fit = clean or XmlText()
@@ -72,14 +90,12 @@ def to_timeline_xml(timeline: Timeline, clean: XmlText | None = None) -> bytes:
     _sub(root, "version", FILE_VERSION)
     _sub(root, "timetype", "gregoriantime")
     categories = ET.SubElement(root, "categories")
-    colors: dict[str, str] = {}
-    for event in timeline.events:
-        if event.group and event.group not in colors:
-            colors[event.group] = _rgb(event.color) or _PALETTE[len(colors) % len(_PALETTE)]
-            category = ET.SubElement(categories, "category")
-            _sub(category, "name", event.group)
-            _sub(category, "color", colors[event.group])
-            _sub(category, "font_color", "0,0,0")
+    by_document = document_categories(timeline)
+    for name, color in by_document.values():
+        category = ET.SubElement(categories, "category")
+        _sub(category, "name", name)
+        _sub(category, "color", color)
+        _sub(category, "font_color", "0,0,0")
     events = ET.SubElement(root, "events")
     sources = SourceIndex(timeline)
     spans = []
@@ -96,13 +112,16 @@ def to_timeline_xml(timeline: Timeline, clean: XmlText | None = None) -> bytes:
         _sub(element, "fuzzy", str(event.date.is_uncertain))
         _sub(element, "locked", "False")
         _sub(element, "ends_today", "False")
-        if event.group:
-            _sub(element, "category", event.group)
-        _sub(element, "description", described_text(sources, event))
-        doc_url = next((d.path for d in sources.of(event) if is_url(d.path)), None)
+        told_by = sources.of(event)
+        filed = by_document.get(id(told_by[0])) if told_by else None
+        if filed is not None:
+            _sub(element, "category", filed[0])
+        # Timeline has one category per event: the group goes into the footer instead.
+        _sub(element, "description", described_text(sources, event, group=True))
+        doc_url = next((d.path for d in told_by if is_url(d.path)), None)
         if doc_url:
             _sub(element, "hyperlink", doc_url)
-        _sub(element, "default_color", _rgb(event.color) or _DEFAULT_COLOR)
+        _sub(element, "default_color", _rgb(event.color) or (filed[1] if filed else _DEFAULT_COLOR))
     view = ET.SubElement(root, "view")
     if spans:
         period = ET.SubElement(view, "displayed_period")
@@ -174,11 +193,27 @@ def _hyperlink_source(element: ET.Element) -> list[SourceRef]:
     return [SourceRef(url, url)] if url else []
 
 
+def _group(category: str, described: Described) -> str:
+    """The event's group: the footer's, else a category that is no document's (files written elsewhere)."""
+    if "Group" in described.meta:
+        return described.meta["Group"]
+    m = _NUMBERED.match(category)
+    if category in {ref.title for ref in described.sources} or (
+        m and m.group(1) in {r.title for r in described.sources}
+    ):
+        return ""
+    return category
+
+
 def from_timeline_xml(data: bytes, name: str = "timeline") -> Timeline:
     root = _parse(data, name)
     events_element = root.find("events")
     if events_element is None:
         raise FormatError(f"{name}: not a Timeline file (no <events>)")
+    category_colors = {
+        (c.findtext("name") or "").strip(): _hex(c.findtext("color") or "")
+        for c in root.iterfind("categories/category")
+    }
     sources = SourceCollector()
     imported = ImportedEvents()
     for n, element in enumerate(events_element.iterfind("event"), 1):
@@ -189,9 +224,11 @@ def from_timeline_xml(data: bytes, name: str = "timeline") -> Timeline:
         fuzzy = (element.findtext("fuzzy") or "").strip() == "True"
         when = described.date(start.date(), where) or _date_from_instants(start, end, fuzzy, where)
         text = element.findtext("text") or ""
-        group = (element.findtext("category") or "").strip()
+        category = (element.findtext("category") or "").strip()
         own_color = _hex(element.findtext("default_color") or "")
-        color = own_color if own_color and own_color != _hex(_DEFAULT_COLOR) else ""
+        # An event drawn in its category's colour has no colour of its own.
+        plain = (_hex(_DEFAULT_COLOR), category_colors.get(category, ""))
+        color = own_color if own_color and own_color not in plain else ""
         imported.events.append(
             Event(
                 id=imported.unique_id("", "tl"),
@@ -201,7 +238,8 @@ def from_timeline_xml(data: bytes, name: str = "timeline") -> Timeline:
                 status=described.status,
                 date_basis=described.meta.get("Basis", ""),
                 mentions=sources.mentions(described.sources or _hyperlink_source(element)),
-                group=group,
+                notes=described.notes,
+                group=_group(category, described),
                 color=color,
             )
         )

@@ -1,9 +1,11 @@
 """TimelineJS 3 JSON (the format TimelineJS 3.9 reads): export and import.
 
 Slides carry only the known date parts; uncertain or unusual dates add a `display_date`
-worded by FuzzyDate.describe(). Sources are listed in the slide text, an event's colour is
-the slide background. Everything TimelineJS puts into the page as HTML (headline, text,
-group) is escaped, and a background that is no plain CSS colour is left out.
+worded by FuzzyDate.describe(). The person's notes and the sources (title and file name)
+are in the slide text, an event's colour is the slide background. The title slide is named
+after the documents unless a title is given, and lists them. Everything TimelineJS puts into
+the page as HTML (headline, text, group) is escaped, and a background that is no plain CSS
+colour is left out.
 """
 
 from __future__ import annotations
@@ -16,13 +18,16 @@ from typing import Any
 
 from timeline_app.core.model import Event, FuzzyDate, Status, Timeline
 from timeline_app.io.date_parts import Parts, from_parts, parts_from_fields, to_parts
+from timeline_app.io.headline import citations
+from timeline_app.io.headline import headline as document_headline
 from timeline_app.io.safety import FormatError, read_text_limited
 from timeline_app.io.slide_fields import group_html, group_text, safe_colour
 from timeline_app.io.sources import (
+    SOURCE_CLASS,
     ImportedEvents,
     SourceCollector,
     SourceIndex,
-    parse_text_html,
+    parse_slide_text,
     plain_text,
     text_html,
 )
@@ -57,7 +62,7 @@ def to_timelinejs(
             "start_date": _date_object(start),
             "text": {
                 "headline": _escape(event.title),
-                "text": text_html(event.sentence, sources.of(event)),
+                "text": text_html(event.sentence, sources.of(event), event.notes),
             },
         }
         if end is not None:
@@ -71,9 +76,7 @@ def to_timelinejs(
         slides.append(slide)
     config: dict[str, Any] = {"events": slides}
     if title or summary:
-        config["title"] = {
-            "text": {"headline": _escape(title), "text": f"<p>{_escape(summary)}</p>" if summary else ""}
-        }
+        config["title"] = {"text": {"headline": _escape(title), "text": _title_text(timeline, summary)}}
     era_list = []
     for name, span in eras:
         dated = to_parts(span)
@@ -89,8 +92,19 @@ def to_timelinejs(
     return config
 
 
+def _title_text(timeline: Timeline, summary: str) -> str:
+    parts = [f"<p>{_escape(summary)}</p>"] if summary else []
+    cited = citations(timeline)
+    if len(cited) == 1:
+        parts.append(f'<p class="{SOURCE_CLASS}">Source: {_escape(cited[0])}</p>')
+    elif cited:
+        items = "".join(f"<li>{_escape(c)}</li>" for c in cited)
+        parts.append(f'<p class="{SOURCE_CLASS}">Sources:</p><ul>{items}</ul>')
+    return "".join(parts)
+
+
 def export_timelinejs(timeline: Timeline, path: Path, title: str = "") -> Written:
-    config = to_timelinejs(timeline, title=title or "Timeline")
+    config = to_timelinejs(timeline, title=title or document_headline(timeline) or "Timeline")
     # A lone surrogate (from a JSON escape in an imported file) is written as the same JSON escape.
     path.write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8", errors="backslashreplace")
     return Written()
@@ -139,15 +153,16 @@ def from_timelinejs(config: object, name: str = "TimelineJS") -> Timeline:
         display = slide.get("display_date") or (slide.get("start_date") or {}).get("display_date") or ""
         when = from_parts(start, end, str(display), where)
         headline, body = _text_of(slide, where)
-        sentence, refs = parse_text_html(body)
+        parsed = parse_slide_text(body)
         background = slide.get("background") if isinstance(slide.get("background"), dict) else {}
         imported.events.append(
             Event(
                 id=imported.unique_id(str(slide.get("unique_id") or ""), "tljs"),
                 title=plain_text(headline),
-                sentence=sentence,
+                sentence=parsed.sentence,
                 date=when,
-                mentions=sources.mentions(refs),
+                mentions=sources.mentions(parsed.sources),
+                notes=parsed.notes,
                 group=group_text(_string(slide.get("group"))),
                 color=safe_colour(_string((background or {}).get("color"))),
             )
