@@ -11,15 +11,15 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPalette, QPen
 
+from timeline_app.io.palette import DARK_HUES, LIGHT_HUES
 from timeline_app.qt.numbers import format_count
 
 # Sources that disagree on a date: a red none of the document hues is, for an outline and a badge.
 WARNING_LIGHT = "#C8102E"
 WARNING_DARK = "#FF6F61"
 
-# Per-document hues (Okabe–Ito inspired, distinguishable for colour-blind readers).
-_LIGHT_HUES = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8C6D00", "#56B4E9", "#7B3294", "#505050")
-_DARK_HUES = ("#5AB4F0", "#FF8C42", "#3DD6A3", "#F09ACB", "#E6C34A", "#9AD2F5", "#C58BE8", "#C0C0C0")
+# Per-document hues, shared with exports that carry colour (Timeline files).
+_LIGHT_HUES, _DARK_HUES = LIGHT_HUES, DARK_HUES
 
 
 def is_dark(palette: QPalette) -> bool:
