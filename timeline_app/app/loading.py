@@ -91,19 +91,19 @@ def timeline_format(path: str | Path) -> str | None:
     The window, the command line and ``import`` all ask this, so a ``.json`` or ``.ics`` file is
     read the same way everywhere. Raises FormatError for a timeline file whose kind cannot be told.
     """
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix != ".xml" and suffix not in _TIMELINE_SUFFIXES:
+        return None  # an article: no need to load the registry and every reader it names
     from timeline_app.io.formats import IMPORTERS, detect_import_format
     from timeline_app.io.safety import FormatError
 
-    p = Path(path)
-    suffix = p.suffix.lower()
     if suffix == ".xml":
         try:
             fmt = detect_import_format(p)
         except FormatError:
             return None
         return fmt if fmt != "timeml" else None
-    if suffix not in _TIMELINE_SUFFIXES:
-        return None
     fmt = detect_import_format(p)
     return fmt if fmt in IMPORTERS and fmt != "timeml" else None
 
@@ -142,25 +142,37 @@ def load_paths(
             errors.append(describe_error((path, exc)))
         done += 1
     if text_files:
-        try:
-            from timeline_app.core import pipeline
-        except ModuleNotFoundError as exc:
-            errors.extend(f"{p}: the extraction engine is not available ({exc.name})" for p in text_files)
-        else:
-            offset = done
-
-            def report(current: int, count: int, name: str) -> None:
-                if progress is not None:
-                    progress(offset + current, offset + count, name)
-
-            extracted, extract_errors = pipeline.extract_documents(
-                text_files, reference_date=reference_date, progress=report
-            )
-            errors.extend(describe_error(e) for e in extract_errors)
-            timeline = merge(timeline, extracted)
+        extracted, extract_errors = _extract(text_files, reference_date, done, progress)
+        errors.extend(extract_errors)
+        timeline = merge(timeline, extracted)
     if progress:
         progress(total, total, "")
     return timeline, errors
+
+
+def _extract(
+    paths: list[str], reference_date: date | None, offset: int, progress: ProgressFn | None
+) -> tuple[Timeline, list[str]]:
+    """Articles through the extraction pipeline, or from the cache when read before just so."""
+    from timeline_app.app import extraction_cache
+
+    key = extraction_cache.key_for(paths, reference_date) if extraction_cache.enabled() else None
+    cached = extraction_cache.lookup(key) if key else None
+    if cached is not None:
+        return cached, []
+    try:
+        from timeline_app.core import pipeline
+    except ModuleNotFoundError as exc:
+        return Timeline(), [f"{p}: the extraction engine is not available ({exc.name})" for p in paths]
+
+    def report(current: int, count: int, name: str) -> None:
+        if progress is not None:
+            progress(offset + current, offset + count, name)
+
+    extracted, extract_errors = pipeline.extract_documents(paths, reference_date=reference_date, progress=report)
+    if key and not extract_errors:
+        extraction_cache.store(key, extracted)
+    return extracted, [describe_error(e) for e in extract_errors]
 
 
 class StartedLoad(Protocol):
