@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -61,26 +62,58 @@ def create_main_window(
     started_load: StartedLoad | None = None,
     offer_recovery: bool = True,
     prompts: Questions | None = None,
+    defer_editing: bool = False,
 ) -> MainWindow:
     """Build the window, let the editing layer attach, and start loading ``paths``.
 
     ``offer_recovery``: ask about work a crash left behind (never when only taking a picture:
     the question would wait for an answer nobody gives). ``prompts``: who answers the project
-    layer's questions (dialog boxes by default).
+    layer's questions (dialog boxes by default). ``defer_editing``: attach the editing layer
+    only once the window has painted its first frame, so that start-up does not wait for it
+    (a project among ``paths`` needs it at once, and gets it).
     """
     window = MainWindow()
-    try:
-        from timeline_app.qt import editing
-    except ModuleNotFoundError as exc:
-        if exc.name != "timeline_app.qt.editing":
-            raise
+
+    def attach_editing() -> None:
+        if hasattr(window, "editing"):
+            return
+        try:
+            from timeline_app.qt import editing
+        except ModuleNotFoundError as exc:
+            if exc.name != "timeline_app.qt.editing":
+                raise
+        else:
+            window.editing = editing.attach(  # type: ignore[attr-defined]
+                window, offer_recovery=offer_recovery, prompts=prompts
+            )
+
+    opens_project = any(p.lower().endswith(".tlproj") for p in paths)
+    if defer_editing and not opens_project:
+        _after_first_frame(window, attach_editing)
     else:
-        window.editing = editing.attach(  # type: ignore[attr-defined]
-            window, offer_recovery=offer_recovery, prompts=prompts
-        )
+        attach_editing()
     if paths:
         window.open_paths(paths, reference_date, started_load=started_load)
     return window
+
+
+def _after_first_frame(window: MainWindow, then: Callable[[], None]) -> None:
+    """Run ``then`` once the canvas has painted (or soon anyway, should it never be shown)."""
+    canvas = window.canvas()
+    done = {"ran": False}
+
+    def once() -> None:
+        if done["ran"]:
+            return
+        done["ran"] = True
+        canvas.frame_painted.disconnect(later)
+        then()
+
+    def later() -> None:
+        QTimer.singleShot(0, window, once)
+
+    canvas.frame_painted.connect(later)
+    QTimer.singleShot(2000, window, once)
 
 
 def window_report(window: MainWindow) -> dict[str, Any]:
@@ -185,6 +218,7 @@ def run(options: LaunchOptions) -> int:
         options.started_load,
         offer_recovery=not options.screenshot,
         prompts=unattended,
+        defer_editing=True,
     )
     if options.screenshot:
         window.show_error_dialogs = False

@@ -10,13 +10,26 @@ Edited events are marked ``Event.curated = True``; the viewer shows that mark.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QSettings, QTimer
 
-from timeline_app.core.edits import Extractor, pipeline_extractor
-from timeline_app.qt.editing.controller import ProjectController, TimelineWindow
-from timeline_app.qt.editing.prompts import Questions
+if TYPE_CHECKING:
+    from timeline_app.core.edits import Extractor
+    from timeline_app.qt.editing.controller import ProjectController, TimelineWindow
+    from timeline_app.qt.editing.prompts import Questions
 
 __all__ = ["ProjectController", "attach"]
+
+
+def __getattr__(name: str) -> Any:
+    # The controller and its undo machinery load with the first attach, not with this package:
+    # the unattended prompts a screenshot run needs come from here before the first frame.
+    if name == "ProjectController":
+        from timeline_app.qt.editing.controller import ProjectController
+
+        return ProjectController
+    raise AttributeError(name)
 
 
 def attach(
@@ -25,11 +38,14 @@ def attach(
     prompts: Questions | None = None,
     settings: QSettings | None = None,
     autosave_ms: int = 3000,
-    extractor: Extractor = pipeline_extractor,
+    extractor: Extractor | None = None,
     offer_recovery: bool = True,
 ) -> ProjectController:
+    from timeline_app.core.edits import pipeline_extractor
     from timeline_app.qt.editing import menus
+    from timeline_app.qt.editing.controller import ProjectController
 
+    extractor = extractor or pipeline_extractor
     controller = ProjectController(
         window, prompts=prompts, settings=settings, autosave_ms=autosave_ms, extractor=extractor
     )
