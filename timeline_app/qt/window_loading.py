@@ -18,13 +18,16 @@ from timeline_app.core.model import Timeline
 from timeline_app.core.store import EventStore
 from timeline_app.qt.settings import AppSettings
 
+_ARTICLES = "*.txt *.text *.html *.htm *.xhtml *.md *.markdown *.tml *.timeml *.xml"
+_TIMELINES = "*.json *.csv *.ics *.ical *.timeline *.arrow"
 FILE_FILTER = (
-    "Articles and timelines (*.txt *.text *.html *.htm *.md *.markdown *.tml *.xml *.json *.ics);;All files (*)"
+    f"Articles and timelines ({_ARTICLES} {_TIMELINES});;Articles ({_ARTICLES});;"
+    f"Timelines ({_TIMELINES});;All files (*)"
 )
 PROJECT_SUFFIX = ".tlproj"
 PROJECT_FILE_FILTER = (
-    "Projects, articles and timelines "
-    "(*.tlproj *.txt *.text *.html *.htm *.md *.markdown *.tml *.xml *.json *.ics);;All files (*)"
+    f"Projects, articles and timelines (*.tlproj {_ARTICLES} {_TIMELINES});;Projects (*.tlproj);;"
+    f"Articles ({_ARTICLES});;Timelines ({_TIMELINES});;All files (*)"
 )
 
 
