@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from psygnal import Signal
-
 from timeline_app.app.chronology import Chronology
 from timeline_app.app.loading import BackgroundLoad, StartedLoad
+from timeline_app.app.signals import Signal
 from timeline_app.app.work import Progress, Ticket, Work
 from timeline_app.core.model import Event, Timeline
 
