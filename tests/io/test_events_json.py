@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Status, Timeline
-from timeline_app.io import events_csv, events_json
+from timeline_app.io import events_csv, events_json, safety
 
 DOC_KEYS = {"id", "path", "title", "reference_date", "reference_date_basis"}
 EVENT_KEYS = {"id", "title", "sentence", "date", "earliest", "latest", "precision", "status", "date_basis",
@@ -88,9 +88,13 @@ def test_rejects_malformed(text: str, message: str) -> None:
 def test_refuses_huge_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "big.json"
     path.write_text('{"documents": [], "events": []}' + " " * 5000, encoding="utf-8")
-    monkeypatch.setattr(events_json, "MAX_JSON_BYTES", 1000)
-    with pytest.raises(ValueError, match="too large"):
+    # The limit follows the memory available: a file whose objects would not fit is refused.
+    monkeypatch.setattr(safety, "available_memory", lambda: safety._RESERVE + 6000)
+    with pytest.raises(ValueError, match=r"big\.json: too large to open .* MB is available") as info:
         events_json.load(path)
+    assert "\n" not in str(info.value)
+    monkeypatch.setattr(safety, "available_memory", lambda: safety._RESERVE + 600_000)
+    assert events_json.load(path).events == []
 
 
 def test_load_reports_file_name(tmp_path: Path) -> None:

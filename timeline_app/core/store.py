@@ -13,14 +13,17 @@ import heapq
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
-from timeline_app.core.model import DateKind, Event, Precision, Status, Timeline
+from timeline_app.core.model import DateKind, Event, FuzzyDate, Precision, Status, Timeline
 from timeline_app.core.time_scale import TimeScale
 from timeline_app.core.viewport import Viewport, to_time
+
+if TYPE_CHECKING:  # the columns module needs pyarrow, which small timelines never load
+    from timeline_app.core.columns import EventColumns
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -77,17 +80,23 @@ def event_span(event: Event, reference: date | None = None) -> tuple[float, floa
     reference date (the time of writing), else it is drawn as from its start only. So does
     an ongoing event dated by its start alone ("since October, troops have ...").
     """
-    fd = event.date
+    return date_span(event.date, event.status, event.curated, reference)
+
+
+def date_span(
+    fd: FuzzyDate, status: Status, curated: bool, reference: date | None = None
+) -> tuple[float, float, int, int] | None:
+    """:func:`event_span` from the parts of an event it reads (for rows that are no Event objects)."""
     kind = _KINDS[fd.kind]
-    flags = FLAG_EXPECTED if event.status is Status.EXPECTED else 0
-    if event.curated:
+    flags = FLAG_EXPECTED if status is Status.EXPECTED else 0
+    if curated:
         flags |= FLAG_CURATED
-    if event.status is Status.ONGOING:
+    if status is Status.ONGOING:
         flags |= FLAG_ONGOING
     lo, hi = fd.start, (fd.start if fd.kind is DateKind.POINT else fd.end)
     if lo is None and hi is None:
         return None
-    if event.status is Status.ONGOING and fd.kind is DateKind.POINT and lo is not None:
+    if status is Status.ONGOING and fd.kind is DateKind.POINT and lo is not None:
         start = _start_time(lo.earliest, lo.time if lo.precision is Precision.TIME else None)
         end = to_time(lo.latest) + 1.0
         if reference is not None:
@@ -112,6 +121,59 @@ def event_span(event: Event, reference: date | None = None) -> tuple[float, floa
     if kind == KIND_POINT and lo is not None and lo.precision not in (Precision.DAY, Precision.TIME):
         flags |= FLAG_COARSE
     return start, max(end, start), kind, flags
+
+
+_POINT, _DAY, _EXPECTED, _ONGOING = DateKind.POINT, Precision.DAY, Status.EXPECTED, Status.ONGOING
+
+
+def row_span(
+    fd: FuzzyDate, status: Status, curated: bool, reference: date | None = None
+) -> tuple[float, float, int, int, float] | None:
+    """(start, end, kind, flags, sort_end) of one store row, or None for an undated event.
+
+    The one place that turns a date into a row, for :meth:`EventStore.from_timeline` and for
+    columns built straight from a file, so that both give the same arrays.
+    """
+    unit = fd.start
+    # Fast path for the common case (a point dated to a day, month or year), since a
+    # million events go through here; everything else takes the general route.
+    if fd.kind is _POINT and unit is not None and unit.time is None and status is not _ONGOING:
+        end = float(unit.latest.toordinal() + 1)
+        flag = (
+            (0 if unit.precision is _DAY else FLAG_COARSE)
+            | (FLAG_EXPECTED if status is _EXPECTED else 0)
+            | (FLAG_CURATED if curated else 0)
+        )
+        return float(unit.earliest.toordinal()), end, KIND_POINT, flag, end
+    span = date_span(fd, status, curated, reference)
+    if span is None:
+        return None
+    start, end, kind, flag = span
+    sort_end = end
+    if flag & FLAG_ONGOING and fd.kind is _POINT and unit is not None:
+        # Drawn up to the time of writing, but read in order by the unit it began in.
+        sort_end = float(unit.latest.toordinal() + 1)
+    return start, end, kind, flag, sort_end
+
+
+def chronological_order(
+    start: FloatArray,
+    sort_end: FloatArray,
+    kind: npt.NDArray[np.int8],
+    flags: npt.NDArray[np.uint8],
+    source_index: IntArray,
+) -> IntArray:
+    """The permutation that puts rows in the store's reading order.
+
+    Shared by the store and by the writers of event columns, which store rows already in this
+    order so that a store can be built from them without sorting.
+    """
+    ranged = kind != KIND_POINT
+    # Among events starting together, "before X" reads first and "after X" last: their
+    # dates are bounds, and the stated X lies between them.
+    open_start = np.where(ranged & (flags & FLAG_OPEN_START > 0), 0, 1)
+    open_end = np.where(ranged & (flags & FLAG_OPEN_END > 0) & (flags & FLAG_ONGOING == 0), 1, 0)
+    return np.lexsort((source_index, open_end, sort_end, open_start, start)).astype(np.int64, copy=False)
 
 
 def _ongoing_sort_end(event: Event | None, end: float) -> float:
@@ -257,12 +319,7 @@ class EventStore:
             raise ValueError("event arrays differ in length")
         src = np.arange(n, dtype=np.int64) if source_index is None else np.asarray(source_index, dtype=np.int64)
         tie = end if sort_end is None else sort_end
-        ranged = kind != KIND_POINT
-        # Among events starting together, "before X" reads first and "after X" last: their
-        # dates are bounds, and the stated X lies between them.
-        open_start = np.where(ranged & (flags & FLAG_OPEN_START > 0), 0, 1)
-        open_end = np.where(ranged & (flags & FLAG_OPEN_END > 0) & (flags & FLAG_ONGOING == 0), 1, 0)
-        order = np.lexsort((src, open_end, tie, open_start, start))
+        order = chronological_order(start, tie, kind, flags, src)
         id_array = np.empty(n, dtype=object)
         id_array[:] = list(ids)
         self._assign(
@@ -283,10 +340,10 @@ class EventStore:
         kind: npt.NDArray[np.int8],
         flags: npt.NDArray[np.uint8],
         doc: npt.NDArray[np.int32],
-        ids: list[str],
+        ids: Sequence[str],
         source_index: IntArray,
         sort_end: FloatArray,
-        positions: Mapping[str, int] | _SubsetPositions | None = None,
+        positions: Mapping[str, int] | _Positions | None = None,
     ) -> None:
         """Take arrays already in chronological order; ``positions`` finds each id's position (built if None)."""
         n = len(start)
@@ -297,12 +354,16 @@ class EventStore:
         self.flags = np.ascontiguousarray(flags, dtype=np.uint8)
         self.doc = np.ascontiguousarray(doc, dtype=np.int32)
         self.source_index: IntArray = np.asarray(source_index, dtype=np.int64)
-        self.ids: list[str] = ids
-        self._pos = dict(zip(self.ids, range(n), strict=True)) if positions is None else positions
+        self.ids: Sequence[str] = ids
+        self._pos: Mapping[str, int] | _Positions = (
+            dict(zip(self.ids, range(n), strict=True)) if positions is None else positions
+        )
         # Running maximum of end times: everything before the first entry > t0 ends before t0.
         self._end_cummax: FloatArray = np.maximum.accumulate(self.end) if n else self.end.copy()
         self.mid: FloatArray = (self.start + self.end) / 2.0
         self.events: Sequence[Event] | None = None  # source objects, when built from a timeline
+        # Each row's salience, when known without reading the events (a store built from columns).
+        self.salience: npt.NDArray[np.float32] | None = None
         self._layout_key: tuple[object, ...] | None = None
         self._layout_lanes: IntArray = np.zeros(0, dtype=np.int64)
         self._layout_bands: IntArray = np.zeros(0, dtype=np.int64)
@@ -321,55 +382,61 @@ class EventStore:
         docs: list[int] = []
         ids: list[str] = []
         src: list[int] = []
-        ongoing_ends: dict[int, float] = {}  # index in the lists -> end of the unit it began in
-        point, day, expected, ongoing = DateKind.POINT, Precision.DAY, Status.EXPECTED, Status.ONGOING
+        sort_ends: list[float] = []
+        span = row_span
         for i, event in enumerate(timeline.events):
             mentions = event.mentions
             doc_id = mentions[0].document if mentions else ""
-            fd = event.date
-            unit = fd.start
-            status = event.status
-            # Fast path for the common case (a point dated to a day, month or year), since a
-            # million events go through here; everything else takes the general route.
-            if fd.kind is point and unit is not None and unit.time is None and status is not ongoing:
-                start = float(unit.earliest.toordinal())
-                end = float(unit.latest.toordinal() + 1)
-                kind = KIND_POINT
-                flag = (
-                    (0 if unit.precision is day else FLAG_COARSE)
-                    | (FLAG_EXPECTED if status is expected else 0)
-                    | (FLAG_CURATED if event.curated else 0)
-                )
-            else:
-                span = event_span(event, references.get(doc_id))
-                if span is None:
-                    continue
-                start, end, kind, flag = span
-                if flag & FLAG_ONGOING and fd.kind is point and unit is not None:
-                    ongoing_ends[len(starts)] = float(unit.latest.toordinal() + 1)
-            starts.append(start)
-            ends.append(end)
-            kinds.append(kind)
-            flags.append(flag)
+            row = span(event.date, event.status, event.curated, references.get(doc_id))
+            if row is None:
+                continue
+            starts.append(row[0])
+            ends.append(row[1])
+            kinds.append(row[2])
+            flags.append(row[3])
+            sort_ends.append(row[4])
             docs.append(doc_index.get(doc_id, -1))
             ids.append(event.id)
             src.append(i)
-        end_array = np.array(ends, dtype=np.float64)
-        sort_end = None
-        if ongoing_ends:
-            sort_end = end_array.copy()
-            sort_end[list(ongoing_ends)] = list(ongoing_ends.values())
         store = cls(
             np.array(starts, dtype=np.float64),
-            end_array,
+            np.array(ends, dtype=np.float64),
             np.array(kinds, dtype=np.int8),
             np.array(flags, dtype=np.uint8),
             np.array(docs, dtype=np.int32),
             ids,
             np.array(src, dtype=np.int64),
-            sort_end,
+            np.array(sort_ends, dtype=np.float64),
         )
         store.events = timeline.events
+        return store
+
+    @classmethod
+    def from_columns(cls, columns: EventColumns) -> EventStore:
+        """The store of event columns, without sorting and without building any Event.
+
+        Columns keep their dated rows first, already in :func:`chronological_order`, so the
+        arrays are used as they are (flags and document indices are copied, since an edit
+        changes them in place and columns read from a file are read-only). ``ids`` is a lazy
+        sequence over the id column, ``events`` the columns' lazy events in the order read
+        (``source_index`` indexes them, as for ``from_timeline``), and positions are found
+        through the columns' id lookup.
+        """
+        n = columns.dated
+        store = EventStore.__new__(EventStore)
+        store._assign(
+            columns.start[:n],
+            columns.end[:n],
+            columns.kind[:n],
+            columns.flags[:n].copy(),
+            columns.doc[:n].copy(),
+            columns.id_sequence(n),
+            columns.source[:n].astype(np.int64),
+            columns.sort_end[:n],
+            _ColumnPositions(columns, n),
+        )
+        store.events = columns.events
+        store.salience = columns.salience[:n]
         return store
 
     def refreshed(self, timeline: Timeline, event_ids: Iterable[str]) -> EventStore | None:
@@ -445,6 +512,8 @@ class EventStore:
             _SubsetPositions(self._pos, remap),
         )
         store.events = events
+        if self.salience is not None:
+            store.salience = self.salience[positions]
         return store
 
     @classmethod
@@ -708,7 +777,11 @@ class EventStore:
     def _rank(self, positions: IntArray) -> FloatArray | None:
         """Salience of the events at these positions in tenths (labels go to the most central first)."""
         events = self.events
-        if events is None or len(positions) == 0:
+        if len(positions) == 0:
+            return None
+        if self.salience is not None:
+            return np.round(self.salience[positions].astype(np.float64) * 10)
+        if events is None:
             return None
         rows = self.source_index[positions].tolist()
         return np.round(np.fromiter((events[r].salience for r in rows), dtype=np.float64, count=len(rows)) * 10)
@@ -719,16 +792,36 @@ class EventStore:
         return self._label_reach(frame.positions, frame.x0, frame.x1, frame.xm, widths)
 
 
+class _Positions(Protocol):
+    """Finds an id's store position: a dict, or a lookup that builds no table of its own."""
+
+    def get(self, event_id: str, default: int = -1, /) -> int: ...
+
+
+class _ColumnPositions:
+    """Positions in a store of event columns: the columns' row, if it is one of the dated rows."""
+
+    __slots__ = ("_columns", "_dated")
+
+    def __init__(self, columns: EventColumns, dated: int) -> None:
+        self._columns = columns
+        self._dated = dated
+
+    def get(self, event_id: str, default: int = -1, /) -> int:
+        row = self._columns.position(event_id)
+        return row if 0 <= row < self._dated else default
+
+
 class _SubsetPositions:
     """Positions in a subset store, found through the whole store's positions and the kept ones."""
 
     __slots__ = ("_remap", "_whole")
 
-    def __init__(self, whole: Mapping[str, int] | _SubsetPositions, remap: IntArray) -> None:
+    def __init__(self, whole: Mapping[str, int] | _Positions, remap: IntArray) -> None:
         self._whole = whole
         self._remap = remap
 
-    def get(self, event_id: str, default: int = -1) -> int:
+    def get(self, event_id: str, default: int = -1, /) -> int:
         pos = self._whole.get(event_id, -1)
         found = int(self._remap[pos]) if 0 <= pos < len(self._remap) else -1
         return found if found >= 0 else default

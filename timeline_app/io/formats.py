@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from timeline_app.core.model import Timeline
-from timeline_app.io import events_json
+from timeline_app.io import columnar, events_json
 from timeline_app.io.ics import export_ics, import_ics
 from timeline_app.io.markdown import export_markdown
 from timeline_app.io.safety import FormatError, check_size, read_bytes_limited
@@ -77,6 +77,7 @@ EXPORTERS: dict[str, ExportFormat] = {
     "timeline": ExportFormat(".timeline", "Timeline desktop app XML", export_timeline_xml),
     "markdown": ExportFormat(".md", "Markdown chronology with sources", export_markdown),
     "json": ExportFormat(".json", "Events JSON", export_events_json),
+    "arrow": ExportFormat(columnar.EXTENSION, columnar.DESCRIPTION, columnar.export_columns),
 }
 
 IMPORTERS: dict[str, ImportFormat] = {
@@ -86,6 +87,7 @@ IMPORTERS: dict[str, ImportFormat] = {
     "ics": ImportFormat(".ics", "iCalendar", import_ics),
     "timeline": ImportFormat(".timeline", "Timeline desktop app XML", import_timeline_xml),
     "timeml": ImportFormat(".tml", "TimeML document", import_timeml),
+    "arrow": ImportFormat(columnar.EXTENSION, columnar.DESCRIPTION, columnar.import_columns),
 }
 
 # Drawn by the Qt layer's image exporter; listed here so menus and the CLI offer them.

@@ -3,11 +3,18 @@
 Imported files come from anywhere. Each reader checks the size before parsing so a huge
 file cannot exhaust memory, and reports problems as a single line the CLI and the File
 menu can show as they are.
+
+Articles and other text imports have a fixed limit (``MAX_IMPORT_BYTES``). Timeline files
+(events JSON, Arrow columns) are limited by memory instead: ``timeline_limit(fmt)`` is the
+memory available now divided by how many bytes of memory a byte of that format takes to open
+(``EXPANSION``), so a machine with room for it opens a 5 GB Arrow file and refuses a JSON file
+whose Event objects would not fit.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import stat
 from pathlib import Path
@@ -29,6 +36,56 @@ class FormatError(ValueError):
 def one_line(message: str, limit: int = 300) -> str:
     text = " ".join(str(message).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Bytes of memory per byte of file that opening a timeline file takes, by how it is read:
+# - "json-objects": events_json.load, one Event object per event (a 0.6 KB record becomes ~3 KB);
+# - "json-columns": events JSON to columns (the file, a copy of its records, the columns);
+# - "arrow": an Arrow columns file is memory-mapped; only a few arrays per event are made.
+EXPANSION: dict[str, float] = {"json-objects": 6.0, "json-columns": 2.5, "arrow": 0.15}
+# What is assumed available where the system cannot tell.
+FALLBACK_MEMORY = 4 * 1024 * 1024 * 1024
+# Left for the rest of the application and the system, whatever the file.
+_RESERVE = 256 * _MB
+
+
+def available_memory() -> int:
+    """Bytes of memory available to a new allocation now (Linux MemAvailable; else a guess)."""
+    try:
+        with open("/proc/meminfo", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        pages = os.sysconf("SC_AVPHYS_PAGES")
+        size = os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return FALLBACK_MEMORY
+    return pages * size if pages > 0 and size > 0 else FALLBACK_MEMORY
+
+
+def timeline_limit(fmt: str) -> int:
+    """The largest file of format ``fmt`` (a key of ``EXPANSION``) that memory allows opening now."""
+    return max(int((available_memory() - _RESERVE) / EXPANSION[fmt]), 0)
+
+
+def check_timeline_size(path: Path, fmt: str) -> int:
+    """The size of a timeline file; FormatError when memory could not hold it once opened as ``fmt``."""
+    size = check_size(path, limit=1 << 62)
+    memory = available_memory()
+    if size > max(int((memory - _RESERVE) / EXPANSION[fmt]), 0):
+        raise FormatError(too_large_message(path.name, size, fmt, memory))
+    return size
+
+
+def too_large_message(name: str, size: int, fmt: str, memory: int) -> str:
+    need = size * EXPANSION[fmt] + _RESERVE
+    return (
+        f"{name}: too large to open ({size / _MB:,.0f} MB would need about {need / _MB:,.0f} MB of memory;"
+        f" {memory / _MB:,.0f} MB is available)"
+    )
 
 
 def check_size(path: Path, limit: int = MAX_IMPORT_BYTES) -> int:

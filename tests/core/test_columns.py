@@ -1,0 +1,199 @@
+"""Event columns: the same store as from Event objects, lazy rows, search and lookups."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+
+from timeline_app.core.columns import EventColumns, LazyEvents
+from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Precision, Status, Timeline
+from timeline_app.core.store import EventStore
+from timeline_app.io.events_columns import columns_from_timeline
+
+ARRAYS = ("start", "end", "kind", "flags", "doc", "sort_end", "source_index")
+
+
+def every_date_kind() -> Timeline:
+    """Points of every precision, intervals and bounds with open ends, times, ongoing, expected,
+    curated, undated, ties broken by order read, events without mentions or with unknown sources."""
+    docs = [
+        Document("d1", "a.txt", "text", "First", date(2025, 9, 4)),
+        Document("d2", "b.txt", "text", "Second", None),
+    ]
+    d = DatePoint.day
+    week = DatePoint(date(2025, 9, 1), date(2025, 9, 7), Precision.WEEK)
+    quarter = DatePoint(date(2025, 7, 1), date(2025, 9, 30), Precision.QUARTER)
+    season = DatePoint(date(2025, 6, 1), date(2025, 8, 31), Precision.SEASON)
+    decade = DatePoint(date(2010, 1, 1), date(2019, 12, 31), Precision.DECADE)
+    century = DatePoint(date(1, 1, 1), date(99, 12, 31), Precision.CENTURY)
+    timed = DatePoint(date(2025, 9, 4), date(2025, 9, 4), Precision.TIME, "14:30")
+    dates = [
+        FuzzyDate.point(d(date(2025, 9, 3))),
+        FuzzyDate.point(d(date(2025, 9, 3)), inferred=True),
+        FuzzyDate.point(DatePoint.month(2024, 10)),
+        FuzzyDate.point(DatePoint.year(2019)),
+        FuzzyDate.point(DatePoint.year(1)),
+        FuzzyDate.point(DatePoint.year(9999)),
+        FuzzyDate.point(week),
+        FuzzyDate.point(quarter),
+        FuzzyDate.point(season),
+        FuzzyDate.point(decade),
+        FuzzyDate.point(century),
+        FuzzyDate.point(timed),
+        FuzzyDate.interval(d(date(2025, 3, 1)), d(date(2025, 3, 9))),
+        FuzzyDate.interval(DatePoint.month(2025, 5), None),
+        FuzzyDate.interval(None, DatePoint.month(2024, 12)),
+        FuzzyDate.interval(timed, d(date(2025, 9, 5))),
+        FuzzyDate.bounded(DatePoint.month(2024, 10), d(date(2025, 9, 3))),
+        FuzzyDate.bounded(d(date(2025, 3, 2)), None),
+        FuzzyDate.bounded(None, DatePoint.year(2010)),
+        FuzzyDate.bounded(None, None),
+        FuzzyDate.interval(None, None),
+    ]
+    statuses = list(Status)
+    events = []
+    for i, fd in enumerate(dates * 2):
+        doc = ("d1", "d2", "gone")[i % 3]
+        events.append(
+            Event(
+                f"e{i}", f"Event {i} title", f"Sentence {i}.", fd, statuses[i % len(statuses)],
+                mentions=[Mention(doc, i, i + 4, "text")] if i % 7 else [], curated=i % 5 == 0,
+                actors=["A"], places=["P"], salience=(i % 11) / 10, confidence=(i % 3) / 2,
+                conflict=[("d1", "2024")] if i % 4 == 0 else [], slips=[("d2", "2006", "2005-06-14")] if i == 3 else [],
+            )
+        )  # fmt: skip
+    return Timeline(docs, events)
+
+
+def many_events(count: int, seed: int = 3) -> Timeline:
+    rng = np.random.default_rng(seed)
+    docs = [Document(f"d{i}", f"{i}.txt", "", f"Doc {i}", date(2025, 1, 1)) for i in range(5)]
+    events = []
+    for i in range(count):
+        day = date(2000, 1, 1) + timedelta(days=int(rng.integers(0, 3000)))
+        fd = FuzzyDate.point(DatePoint.day(day)) if i % 4 else FuzzyDate.interval(DatePoint.month(day.year, 1), None)
+        doc = f"d{int(rng.integers(0, 5))}"
+        title = f"{'Harbour' if i % 10 == 0 else 'Rail'} event {i}"
+        events.append(Event(f"{doc}-e{i}", title, "s", fd, mentions=[Mention(doc, 0, 1, "x")]))
+    return Timeline(docs, events)
+
+
+def assert_same_store(a: EventStore, b: EventStore) -> None:
+    for name in ARRAYS:
+        np.testing.assert_array_equal(getattr(a, name), getattr(b, name), err_msg=name)
+    assert list(a.ids) == list(b.ids)
+
+
+@pytest.mark.parametrize("timeline", [every_date_kind(), many_events(3000)], ids=["every-kind", "many"])
+def test_store_from_columns_equals_store_from_events(timeline: Timeline) -> None:
+    columns = columns_from_timeline(timeline)
+    by_events = EventStore.from_timeline(timeline)
+    by_columns = EventStore.from_columns(columns)
+    assert_same_store(by_columns, by_events)
+    assert columns.dated == len(by_events)
+    for event in timeline.events[:200]:
+        assert by_columns.position(event.id) == by_events.position(event.id)
+    # The store's events are the timeline's, in the order read.
+    pos = len(by_columns) // 2
+    assert by_columns.event_at(pos) == by_events.event_at(pos)
+    assert by_columns.salience is not None
+    np.testing.assert_allclose(
+        by_columns.salience, [timeline.events[r].salience for r in by_events.source_index.tolist()], atol=1e-6
+    )
+
+
+def test_materialises_only_rows_asked_for() -> None:
+    timeline = many_events(2000)
+    columns = columns_from_timeline(timeline)
+    store = columns.to_store()
+    lazy = columns.timeline()
+    assert isinstance(lazy.events, LazyEvents)
+    assert len(lazy.events) == 2000
+    assert columns.decoded == 0
+    assert lazy.events[1234] == timeline.events[1234]
+    assert lazy.events[-1] == timeline.events[-1]
+    assert store.event_at(10) == timeline.events[int(store.source_index[10])]
+    assert columns.decoded == 3
+    assert lazy.events.materialised == 3
+    # The same row gives the same object, so that an edit in place lasts.
+    lazy.events[1234].title = "Edited"
+    assert lazy.events[1234].title == "Edited"
+    assert columns.event(columns.row_of(1234)).title == "Edited"
+    assert columns.decoded == 3
+    # Drawing and labelling need no event: ids, titles and ranks come from the columns.
+    assert store.ids[5] == timeline.events[int(store.source_index[5])].id
+    assert columns.title(5) == timeline.events[int(store.source_index[5])].title
+    assert columns.decoded == 3
+
+
+def test_lazy_events_become_a_list_when_changed() -> None:
+    timeline = many_events(50)
+    lazy = columns_from_timeline(timeline).timeline()
+    extra = Event("new", "New", "", FuzzyDate.point(DatePoint.year(2001)))
+    lazy.events.append(extra)
+    assert len(lazy.events) == 51 and lazy.events[-1] is extra
+    assert [e.id for e in lazy.events[:50]] == [e.id for e in timeline.events]
+    lazy.events.sort(key=lambda e: e.id)
+    assert [e.id for e in lazy.events] == sorted(e.id for e in [*timeline.events, extra])
+
+
+def test_search_mask_and_counts() -> None:
+    timeline = many_events(500)
+    columns = columns_from_timeline(timeline)
+    mask = columns.search("harBOUR")
+    expected = np.array(["harbour" in columns.title(i).lower() for i in range(len(columns))])
+    np.testing.assert_array_equal(mask, expected)
+    assert mask.sum() == 50
+    assert columns.search("  ").all()
+    assert not columns.search("nowhere").any()
+    counts = columns.doc_counts()
+    assert counts.sum() == 500 and len(counts) == 5
+    assert counts[2] == sum(1 for e in timeline.events if e.document == "d2")
+
+
+def test_position_by_scan_and_by_table() -> None:
+    timeline = many_events(300)
+    columns = columns_from_timeline(timeline)
+    ids = [columns.id(i) for i in range(len(columns))]
+    probe = [0, 1, 150, 299]
+    assert [columns.position(ids[i]) for i in probe] == probe
+    assert columns.position("missing") == -1
+    columns.build_position_table()
+    assert [columns.position(ids[i]) for i in range(len(columns))] == list(range(len(columns)))
+    assert columns.position("zzz") == -1 and columns.position("") == -1
+
+
+def test_string_columns_read_like_lists() -> None:
+    timeline = many_events(100)
+    columns = columns_from_timeline(timeline)
+    ids = columns.id_sequence()
+    assert len(ids) == 100 and ids[-1] == columns.id(99)
+    assert list(ids) == [columns.id(i) for i in range(100)]
+    assert ids[10:13] == [columns.id(i) for i in (10, 11, 12)]
+    with pytest.raises(IndexError):
+        ids[100]
+
+
+def test_columns_check_lengths() -> None:
+    columns = columns_from_timeline(many_events(10))
+    with pytest.raises(ValueError, match="length"):
+        EventColumns(
+            columns.start[:5], columns.end, columns.sort_end, columns.kind, columns.flags, columns.doc,
+            columns.salience, columns.confidence, columns.source, columns.ids, columns.titles, columns.record,
+            columns.documents, columns.dated,
+        )  # fmt: skip
+
+
+def test_small_timelines_never_load_pyarrow() -> None:
+    code = (
+        "import sys\n"
+        "from timeline_app.core.store import EventStore\n"
+        "from timeline_app.io import events_json, formats\n"
+        "print('pyarrow' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

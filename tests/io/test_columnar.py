@@ -1,0 +1,333 @@
+"""Events JSON to columns, and columns in Arrow files: the same events as the ordinary loader,
+one-line errors for anything else, and a size limit set by memory."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pytest
+from hypothesis import HealthCheck, given, settings
+from io_samples import sample_timeline, timelines
+
+from timeline_app.core.model import DatePoint, Document, Entity, Event, FuzzyDate, Mention, Precision, Status, Timeline
+from timeline_app.core.store import EventStore
+from timeline_app.io import columnar, events_json, safety
+from timeline_app.io.columnar import convert_events_json, read_columns, write_columns
+from timeline_app.io.events_columns import columns_from_bytes, columns_from_timeline, load_columns
+from timeline_app.io.formats import EXPORTERS, IMPORTERS, detect_import_format
+from timeline_app.io.safety import FormatError
+
+STORE_ARRAYS = ("start", "end", "kind", "flags", "doc", "sort_end", "source_index")
+
+
+def every_date_kind() -> Timeline:
+    """Every date shape the format writes: points of each precision (a week, a season, BC-free
+    first and last years), inferred points, times, open and closed intervals and bounds, undated;
+    every status; events without mentions or naming an unknown document; curation fields."""
+    docs = [
+        Document("d1", "/news/a.txt", "Some text.", "First", date(2025, 9, 4), "dateline"),
+        Document("d2", "b.txt", "More text.", "Second", None, kind="html"),
+    ]
+    d = DatePoint.day
+    timed = DatePoint(date(2025, 9, 4), date(2025, 9, 4), Precision.TIME, "14:30")
+    units = [
+        d(date(2025, 9, 3)), DatePoint.month(2024, 10), DatePoint.year(2019), DatePoint.year(1), DatePoint.year(9999),
+        DatePoint(date(2025, 9, 1), date(2025, 9, 7), Precision.WEEK),
+        DatePoint(date(2025, 9, 2), date(2025, 9, 9), Precision.WEEK),  # no ISO week: written as a day span
+        DatePoint(date(2025, 7, 1), date(2025, 9, 30), Precision.QUARTER),
+        DatePoint(date(2025, 3, 1), date(2025, 5, 31), Precision.SEASON),
+        DatePoint(date(2010, 1, 1), date(2019, 12, 31), Precision.DECADE),
+        DatePoint(date(1, 1, 1), date(99, 12, 31), Precision.CENTURY),
+        timed,
+    ]  # fmt: skip
+    dates = [FuzzyDate.point(u) for u in units]
+    dates += [FuzzyDate.point(d(date(2025, 9, 3)), inferred=True), FuzzyDate.point(DatePoint.month(2025, 9), True)]
+    dates += [
+        FuzzyDate.interval(d(date(2025, 3, 1)), d(date(2025, 3, 9))),
+        FuzzyDate.interval(DatePoint.month(2025, 5), None),
+        FuzzyDate.interval(None, DatePoint.month(2024, 12)),
+        FuzzyDate.interval(timed, d(date(2025, 9, 5))),
+        FuzzyDate.bounded(DatePoint.month(2024, 10), d(date(2025, 9, 3))),
+        FuzzyDate.bounded(d(date(2025, 3, 2)), None),
+        FuzzyDate.bounded(None, DatePoint.year(2010)),
+        FuzzyDate.bounded(None, None),
+        FuzzyDate.interval(None, None),
+    ]
+    statuses = list(Status)
+    events = []
+    for i, fd in enumerate(dates * 2):
+        doc = ("d1", "d2", "unknown")[i % 3]
+        mentions = [Mention(doc, i, i + 4, "text"), Mention("d2", 1, 2, "x")] if i % 7 else []
+        events.append(
+            Event(
+                f"e{i}", f"Event {i} — “quoted” ✓", f"Sentence {i}.", fd, statuses[i % len(statuses)], "basis",
+                mentions, ["Actor"], ["Place"], ["3 ships"], "note" if i % 2 else "", "Group", "#ff0000",
+                i % 5 == 0, (i % 11) / 10, [("d1", "2024")] if i % 4 == 0 else [], (i % 3) / 2,
+                [("d2", "2006", "2005-06-14")] if i % 6 == 0 else [],
+            )
+        )  # fmt: skip
+    entities = [Entity("ent1", "Harbour board", "actor", ["the board"], 3)]
+    return Timeline(docs, events, entities)
+
+
+def extracted_seed() -> Timeline:
+    from timeline_app.core.pipeline import extract_text
+
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "000_97615b8d070adb4e.txt"
+    return extract_text(seed.read_text(encoding="utf-8"), doc_id="seed")
+
+
+def assert_same_as_loader(path: Path) -> None:
+    """load_columns reads every event of the file as events_json.load does, in the same order."""
+    loaded = events_json.load(path)
+    columns = load_columns(path)
+    lazy = columns.timeline()
+    assert len(lazy.events) == len(loaded.events)
+    assert list(lazy.events) == loaded.events
+    assert lazy.documents == loaded.documents
+    assert lazy.entities == loaded.entities
+    store_a, store_b = EventStore.from_timeline(loaded), columns.to_store()
+    for name in STORE_ARRAYS:
+        np.testing.assert_array_equal(getattr(store_b, name), getattr(store_a, name), err_msg=name)
+    assert list(store_b.ids) == store_a.ids
+    for row in range(len(columns)):
+        event = loaded.events[int(columns.source[row])]
+        assert (columns.id(row), columns.title(row)) == (event.id, event.title)
+        assert columns.salience[row] == np.float32(event.salience)
+        assert columns.confidence[row] == np.float32(event.confidence)
+
+
+@pytest.mark.parametrize("make", [every_date_kind, sample_timeline, extracted_seed])
+def test_events_json_to_columns_matches_loader(tmp_path: Path, make: object) -> None:
+    path = tmp_path / "events.json"
+    events_json.dump(make(), path)  # type: ignore[operator]
+    assert_same_as_loader(path)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(timeline=timelines)
+def test_columns_match_loader_on_any_timeline(tmp_path: Path, timeline: Timeline) -> None:
+    path = tmp_path / "any.json"
+    events_json.dump(timeline, path)
+    try:
+        events_json.load(path)
+    except ValueError as exc:
+        with pytest.raises(FormatError) as info:
+            load_columns(path)
+        assert str(info.value) == str(exc)
+        return
+    assert_same_as_loader(path)
+
+
+def test_round_trip_through_arrow(tmp_path: Path) -> None:
+    original = every_date_kind()
+    path = tmp_path / "t.arrow"
+    write_columns(original, path)
+    columns = read_columns(path)
+    back = columns.timeline()
+    assert list(back.events) == original.events
+    assert back.documents == original.documents and back.entities == original.entities
+    assert [e.date for e in back.events] == [e.date for e in original.events]
+    # Numeric columns are views of the mapped file, not copies.
+    assert not columns.start.flags.owndata and not columns.start.flags.writeable
+    store = columns.to_store()
+    by_events = EventStore.from_timeline(original)
+    for name in STORE_ARRAYS:
+        np.testing.assert_array_equal(getattr(store, name), getattr(by_events, name), err_msg=name)
+    # Edits change flags in place: the store's copy, never the mapped file.
+    store.flags[0] = 99
+    assert columns.flags[0] != 99
+
+
+def test_arrow_columns_equal_json_columns(tmp_path: Path) -> None:
+    src, dst = tmp_path / "a.json", tmp_path / "a.arrow"
+    events_json.dump(every_date_kind(), src)
+    convert_events_json(src, dst)
+    direct, mapped = load_columns(src), read_columns(dst)
+    for name in ("start", "end", "sort_end", "kind", "flags", "doc", "salience", "confidence", "source"):
+        np.testing.assert_array_equal(getattr(mapped, name), getattr(direct, name), err_msg=name)
+    assert mapped.ids.equals(direct.ids) and mapped.titles.equals(direct.titles)
+    assert mapped.record.equals(direct.record) and mapped.dated == direct.dated
+
+
+def test_empty_timeline(tmp_path: Path) -> None:
+    path = tmp_path / "empty.arrow"
+    write_columns(Timeline(), path)
+    columns = read_columns(path)
+    assert len(columns) == 0 and len(columns.to_store()) == 0 and list(columns.timeline().events) == []
+
+
+def test_registered_format(tmp_path: Path) -> None:
+    path = tmp_path / "t.arrow"
+    assert EXPORTERS["arrow"].extension == IMPORTERS["arrow"].extension == ".arrow"
+    EXPORTERS["arrow"].function(sample_timeline(), path)
+    assert detect_import_format(path) == "arrow"
+    assert list(IMPORTERS["arrow"].function(path).events) == sample_timeline().events
+
+
+def _foreign(path: Path) -> None:
+    table = pa.table({"x": [1, 2, 3]})
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+
+
+def _rewrite(path: Path, metadata: dict[bytes, bytes] | None = None, change: str = "") -> None:
+    """Rewrite a valid columns file with other metadata, or with one column's values spoilt."""
+    with pa.memory_map(str(path)) as source:
+        batch = pa.ipc.open_file(source).get_batch(0)
+    meta = dict(batch.schema.metadata)
+    meta.update(metadata or {})
+    arrays = batch.columns
+    if change:
+        i = batch.schema.get_field_index(change)
+        values = arrays[i].to_numpy().copy()
+        values[[0, -1]] = values[[-1, 0]] if change == "start" else values[0] + 100
+        arrays[i] = pa.array(values, arrays[i].type)
+    batch = pa.RecordBatch.from_arrays(arrays, schema=batch.schema.with_metadata(meta))
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, batch.schema) as writer:
+        writer.write_batch(batch)
+
+
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (lambda p: p.write_bytes(b""), "empty"),
+        (lambda p: p.write_bytes(p.read_bytes()[: p.stat().st_size // 2]), "not a timeline columns file"),
+        (lambda p: p.write_bytes(p.read_bytes()[:-20]), "not a timeline columns file"),
+        (lambda p: p.write_bytes(b"ARROW1" + b"\0" * 500), "not a timeline columns file"),
+        (lambda p: p.write_text('{"documents": []}'), "not a timeline columns file"),
+        (_foreign, "not timeline columns"),
+        (lambda p: _rewrite(p, {b"timeline_app.version": b"7"}), "version '7'"),
+        (lambda p: _rewrite(p, {b"timeline_app.format": b"other"}), "not timeline columns"),
+        (lambda p: _rewrite(p, {b"timeline_app.documents": b"{not json"}), "documents"),
+        (lambda p: _rewrite(p, {b"timeline_app.dated": b"100000"}), "dated rows"),
+        (lambda p: _rewrite(p, change="start"), "chronological order"),
+        (lambda p: _rewrite(p, change="doc"), "document"),
+        (lambda p: _rewrite(p, change="source"), "permutation"),
+    ],
+)  # fmt: skip
+def test_bad_arrow_files_are_refused(tmp_path: Path, spoil: object, message: str) -> None:
+    path = tmp_path / "bad.arrow"
+    write_columns(sample_timeline(), path)
+    spoil(path)  # type: ignore[operator]
+    with pytest.raises(FormatError, match=message) as info:
+        read_columns(path)
+    assert "\n" not in str(info.value) and "bad.arrow" in str(info.value)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(FormatError, match="no such file"):
+        read_columns(tmp_path / "none.arrow")
+    with pytest.raises(FormatError, match="no such file"):
+        load_columns(tmp_path / "none.json")
+
+
+def _events_file(events: list[object]) -> bytes:
+    return json.dumps({"documents": [], "events": events}).encode()
+
+
+GOOD = {"id": "e", "title": "t", "date": "2024", "mentions": []}
+
+
+@pytest.mark.parametrize(
+    "events",
+    [
+        [GOOD, 1],
+        [GOOD, GOOD, {**GOOD, "date": "tomorrow"}],
+        [{**GOOD, "status": "x"}],
+        [{**GOOD, "status": 5}],
+        [{**GOOD, "mentions": [{"document": "d", "start": 5, "end": 2}]}],
+        [{**GOOD, "mentions": [{"document": "d", "start": True, "end": 2}]}],
+        [{**GOOD, "mentions": {}}],
+        [{**GOOD, "id": 3}],
+        [{"title": "t", "date": "2024", "mentions": []}],
+        [{**GOOD, "salience": 1.5}],
+        [{**GOOD, "confidence": True}],
+        [{**GOOD, "actors": ["a", 1]}],
+        [{**GOOD, "conflict": [{"document": "a"}]}],
+        [{**GOOD, "conflict": ""}],
+        [{**GOOD, "slips": [{"document": "a", "expected": 2}]}],
+        [{**GOOD, "date": "2024-02-30"}],
+    ],
+)
+def test_invalid_records_give_the_loaders_error(events: list[object]) -> None:
+    data = _events_file(events)
+    with pytest.raises(ValueError) as expected:
+        events_json.loads(data.decode())
+    with pytest.raises(ValueError) as got:
+        columns_from_bytes(data)
+    assert str(got.value) == str(expected.value)
+    assert "events[" in str(got.value) and "\n" not in str(got.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"documents": [], "events": [' + json.dumps(GOOD) + ', {"id": "n", "title": NaN}]}',
+        "[]",
+        "{not json",
+        '{"documents": {}, "events": []}',
+        '{"documents": [{"id": "d", "reference_date": "2024-13-01"}], "events": []}',
+    ],
+)
+def test_whole_file_errors_are_the_loaders(text: str) -> None:
+    with pytest.raises(ValueError) as expected:
+        events_json.loads(text)
+    with pytest.raises(ValueError) as got:
+        columns_from_bytes(text.encode())
+    assert str(got.value) == str(expected.value)
+
+
+def test_what_only_the_json_module_reads_still_loads() -> None:
+    # Lenient values the typed path leaves to the ordinary reader, and JSON only the json module parses.
+    odd = {**GOOD, "status": "", "curated": "yes", "sentence": 5, "precision": 3, "salience": 1, "notes": None}
+    text = json.dumps({"documents": [], "events": [odd, {**GOOD, "id": "big", "confidence": 0}]})
+    for data in (text, text.replace('"notes": null', '"notes": NaN'), "\ufeff" + text):
+        expected = events_json.loads(data.lstrip("\ufeff")).events
+        assert list(columns_from_bytes(data.encode()).timeline().events) == expected
+
+
+def test_lone_surrogates_keep_their_event(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps({"documents": [], "events": [{**GOOD, "title": "a\ud800b"}]}), encoding="utf-8")
+    columns = load_columns(path)
+    assert columns.title(0) == "a\ufffdb"
+    assert columns.event(0) == events_json.load(path).events[0]
+
+
+def test_size_limit_follows_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src, dst = tmp_path / "m.json", tmp_path / "m.arrow"
+    events_json.dump(every_date_kind(), src)
+    write_columns(every_date_kind(), dst)
+    size = src.stat().st_size
+    reserve = safety._RESERVE
+    monkeypatch.setattr(safety, "available_memory", lambda: reserve + int(size * 2))
+    with pytest.raises(FormatError, match=r"m\.json: too large to open \(.* MB is available\)") as info:
+        load_columns(src)
+    assert "\n" not in str(info.value)
+    with pytest.raises(ValueError, match="too large"):
+        events_json.load(src)  # Event objects take more than columns
+    read_columns(dst)  # mapped: it needs next to nothing
+    monkeypatch.setattr(safety, "available_memory", lambda: reserve + int(size * 2.6))
+    assert len(load_columns(src)) == len(every_date_kind().events)
+    monkeypatch.setattr(safety, "available_memory", lambda: reserve + 10)
+    with pytest.raises(FormatError, match="too large"):
+        read_columns(dst)
+    assert safety.timeline_limit("arrow") > safety.timeline_limit("json-columns") > 0
+
+
+def test_available_memory_is_plausible() -> None:
+    assert 16 * 1024 * 1024 < safety.available_memory() < 1 << 50
+
+
+def test_metadata_names_the_format(tmp_path: Path) -> None:
+    path = tmp_path / "t.arrow"
+    write_columns(columns_from_timeline(sample_timeline()), path)
+    with pa.memory_map(str(path)) as source:
+        meta = pa.ipc.open_file(source).schema.metadata
+    assert meta[b"timeline_app.format"] == columnar.FORMAT.encode()
+    assert meta[b"timeline_app.version"] == str(columnar.VERSION).encode()
