@@ -182,7 +182,9 @@ class Picture:
         ends = [float(self.store.end[p]) for p in shown]
         if not starts:
             return f"No events between {_day(self.view.t0)} and {_day(self.view.t1)}"
-        first, last = max(min(starts), self.view.t0), min(max(ends), self.view.t1)
+        first = max(min(starts), self.view.t0)
+        # An event's end is the start of the day after it (exclusive): its last day is just before.
+        last = max(min(max(ends), self.view.t1) - 1 / 1440, first)
         span = _day(first) if _day(first) == _day(last) else f"{_day(first)} – {_day(last)}"
         return f"{n:,} {'event' if n == 1 else 'events'} · {span}"
 

@@ -77,12 +77,18 @@ def test_import_of_a_broken_file_names_it(
 
 @pytest.mark.parametrize("current_view", [False, True])
 def test_picture_export_from_the_menu(
-    controller: ProjectController, window: FakeMainWindow, prompts: ScriptedPrompts, tmp_path: Path, current_view: bool
+    controller: ProjectController,
+    window: FakeMainWindow,
+    prompts: ScriptedPrompts,
+    tmp_path: Path,
+    current_view: bool,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(exchange, "ask_image_options", lambda parent, options, label: options)  # accept the defaults
     prompts.save_answers.append(tmp_path / "picture")
     assert exchange.export_picture(controller, "png", current_view), prompts.errors
     image = QImage(str(tmp_path / "picture.png"))
-    expected = (800, 300) if current_view else (1600, 600)
+    expected = (800, 300) if current_view else (1600, 900)
     assert (image.width(), image.height()) == expected
 
 

@@ -1,7 +1,10 @@
 """Import from and export to the interchange formats, and export pictures of the timeline.
 
 The formats come from the ``EXPORTERS`` / ``IMPORTERS`` registries of
-``timeline_app.io.formats``: name -> (extension, description, function).
+``timeline_app.io.formats``: name -> (extension, description, function). Exports are named
+after their documents (the exporters do that), not after the project file. A picture's file
+name always ends in its format's extension: a name ending in another format's is corrected,
+and replacing an existing file under the corrected name is asked first.
 """
 
 from __future__ import annotations
@@ -13,15 +16,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from timeline_app.core.curation import reconcile
 from timeline_app.core.edits import ReplaceContent
 from timeline_app.core.model import Timeline
-from timeline_app.qt.editing.controller import UNTITLED, ProjectController
+from timeline_app.qt.editing.controller import ProjectController
 from timeline_app.qt.editing.files import file_stem
+from timeline_app.qt.export_options import ImageOptions, ask_image_options
 
 IMAGE_FORMATS = (("png", "PNG Image"), ("svg", "SVG Drawing"), ("pdf", "PDF Document"))
+# Extensions of every file this app writes: a name ending in one of them names that format.
+_KNOWN_SUFFIXES = frozenset({".png", ".svg", ".pdf", ".json", ".csv", ".ics", ".timeline", ".md", ".tlproj"})
+# A canvas smaller than this is no useful default size for a picture of the current view.
+_LEAST_VIEW_SIZE = (400, 240)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,44 +70,102 @@ def export_format(controller: ProjectController, entry: FormatEntry, path: Path 
             return False
         if not path.suffix and entry.extensions:
             path = path.with_suffix(entry.extensions[0])
-    title = "" if controller.name == UNTITLED else controller.name
     temp = path.with_name(f".{path.name}.part")
     try:
-        entry.run(controller.model, temp, title)
+        # No title: the exporters name the chronology after its documents, not after the project file.
+        written = entry.run(controller.model, temp, "")
         os.replace(temp, path)  # an existing file is replaced only by a complete export
     except Exception as exc:  # any failure of a writer is reported; the work stays open
         controller.report_error("Export failed", f"{path}\n\n{exc}")
         return False
     finally:
         temp.unlink(missing_ok=True)
-    controller.show_status(f"Exported {len(controller.model.events)} events to {path.name}")
+    note = written.note() if callable(getattr(written, "note", None)) else ""
+    done = f"Exported {len(controller.model.events)} events to {path.name}"
+    controller.show_status(f"{done} ({note})" if note else done, 15000 if note else 5000)
+    if note:
+        # Text was changed to make a valid file: the person should know before publishing it.
+        controller.prompts.inform("Export changed some text", f"{done}.", f"{note[:1].upper()}{note[1:]}.")
     return True
 
 
-def export_picture(controller: ProjectController, fmt: str, current_view: bool, path: Path | None = None) -> bool:
+def picture_path(controller: ProjectController, path: Path, fmt: str) -> tuple[Path, str] | None:
+    """``path`` ending in ``.fmt``, and what was corrected ("" if nothing); None if the person declined.
+
+    A name ending in another known format's extension gets this format's instead; any other
+    name gets it added. The file dialog asked about replacing only the name as typed, so an
+    existing file under the corrected name is asked about here.
+    """
+    wanted = f".{fmt}"
+    suffix = path.suffix.lower()
+    if suffix == wanted:
+        return path, ""
+    if suffix in _KNOWN_SUFFIXES:
+        fixed = path.with_suffix(wanted)
+        why = f"{path.name} named a {suffix[1:].upper()} file; saved as {fmt.upper()}"
+    else:
+        fixed = path.with_name(path.name + wanted)
+        why = ""
+    if fixed.exists() and not controller.prompts.confirm(
+        "Replace file?",
+        f"“{fixed.name}” already exists. Replace it?",
+        f"The name “{path.name}” does not end in {wanted}, so the picture is saved as “{fixed.name}”.",
+        accept="Replace",
+    ):
+        return None
+    return fixed, why
+
+
+def default_image_options(controller: ProjectController, current_view: bool) -> ImageOptions:
+    from timeline_app.io.headline import headline
+    from timeline_app.qt.export_image import DEFAULT_SIZE
+
+    canvas = controller.window.canvas()
+    width, height = DEFAULT_SIZE
+    if current_view and canvas.width() >= _LEAST_VIEW_SIZE[0] and canvas.height() >= _LEAST_VIEW_SIZE[1]:
+        width, height = canvas.width(), canvas.height()  # the picture looks like the window
+    return ImageOptions(width, height, current_view, headline(controller.model))
+
+
+def export_picture(
+    controller: ProjectController,
+    fmt: str,
+    current_view: bool,
+    path: Path | None = None,
+    options: ImageOptions | None = None,
+) -> bool:
+    """Export a picture; without ``path`` the person picks a file and the title, size and range."""
     from timeline_app.qt.export_image import export_image
 
+    label = dict(IMAGE_FORMATS)[fmt]
+    interactive = path is None
     if path is None:
-        label = dict(IMAGE_FORMATS)[fmt]
         path = controller.prompts.save_path(f"Export {label}", f"{label} (*.{fmt})", _start(controller, f".{fmt}"))
         if path is None:
             return False
-        if not path.suffix:
-            path = path.with_suffix(f".{fmt}")
-    canvas = controller.window.canvas()
-    viewport = None
-    size = (1600, 600)
-    if current_view:
-        current = getattr(canvas, "viewport_range", None)
-        viewport = current() if callable(current) else None
-        if canvas.width() >= 200 and canvas.height() >= 120:
-            size = (canvas.width(), canvas.height())
+    checked = picture_path(controller, path, fmt)
+    if checked is None:
+        return False
+    path, corrected = checked
+    if options is None:
+        options = default_image_options(controller, current_view)
+        if interactive:
+            parent = controller.window if isinstance(controller.window, QWidget) else None
+            chosen = ask_image_options(parent, options, label)
+            if chosen is None:
+                return False
+            options = chosen
+    viewport = controller.window.canvas().viewport_range() if options.current_view else None
     try:
-        export_image(controller.model, path, fmt, size=size, viewport=viewport)
+        export_image(
+            controller.model, path, fmt, size=(options.width, options.height), viewport=viewport, title=options.title
+        )
     except (OSError, ValueError) as exc:
         controller.report_error("Export failed", f"{path}\n\n{exc}")
         return False
-    controller.show_status(f"Exported {'the current view' if current_view else 'the timeline'} to {path.name}")
+    what = "the current view" if options.current_view else "the timeline"
+    done = f"Exported {what} to {path.name} ({options.width}×{options.height})"
+    controller.show_status(f"{done} — {corrected}" if corrected else done, 10000 if corrected else 5000)
     return True
 
 
