@@ -58,7 +58,9 @@ def test_project_to_each_text_format(tmp_path: Path, project: Path) -> None:
         assert main(["export", str(project), "-f", fmt, "-o", str(out)]) == 0, fmt
         outputs[fmt] = out
     assert [e.title for e in import_timelinejs(outputs["timelinejs"]).events] == ["Pier closed", "Ferry resumed"]
-    assert outputs["csv"].read_text().splitlines()[1].startswith("2024,10,,,")
+    title_row, first_event = outputs["csv"].read_text().splitlines()[1:3]
+    assert ",Harbour news," in title_row and title_row.endswith(",title,,,")  # named after the document
+    assert first_event.startswith("2024,10,,,")
     calendar = icalendar.Calendar.from_ical(outputs["ics"].read_bytes())
     assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Pier closed", "Ferry resumed"]
     assert "<text>Ferry resumed</text>" in outputs["timeline"].read_text()
@@ -83,7 +85,7 @@ def test_events_json_and_projects_combine(tmp_path: Path, project: Path) -> None
     events_json.dump(small_timeline(), extract)
     out = tmp_path / "all.csv"
     assert main(["export", str(extract), str(project), "-f", "csv", "-o", str(out)]) == 0
-    assert len(out.read_text().splitlines()) == 1 + 4
+    assert len(out.read_text().splitlines()) == 1 + 1 + 4  # header, title row, events
 
 
 @pytest.mark.parametrize(("fmt", "magic"), [("png", b"\x89PNG"), ("svg", b"<?xml"), ("pdf", b"%PDF")])

@@ -97,8 +97,13 @@ def whole_range(store: EventStore, width: float) -> Viewport:
     bounds = store.bounds()
     if bounds is None:
         raise ValueError("the timeline has no dated events to draw")
-    # Room right of the last event for its label, which may start where a bar ends.
-    return Viewport.fit(bounds[0], bounds[1], 0.02, width, 24.0, min(MAX_LABEL_PX + 60.0, width * 0.42))
+    return fitted_range(bounds[0], bounds[1], width)
+
+
+def fitted_range(lo: float, hi: float, width: float) -> Viewport:
+    """A view of [lo, hi] (viewport times) with room right of the last event for its label."""
+    # The label may start where a bar ends, so the room is a little more than the longest label.
+    return Viewport.fit(lo, hi, 0.02, width, 24.0, min(MAX_LABEL_PX + 60.0, width * 0.42))
 
 
 def check_size(size: tuple[int, int]) -> tuple[int, int]:
