@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -9,7 +10,7 @@ from datetime import date
 
 from timeline_app.core.events.candidates import Candidate, aside_candidates, is_modifier, sentence_candidates
 from timeline_app.core.events.clauses import Clause, split_clauses
-from timeline_app.core.events.entities import Entities, find_entities, merge_short_names
+from timeline_app.core.events.entities import Entities, ShortNames, find_entities, merge_short_names
 from timeline_app.core.events.lexicon import is_past
 from timeline_app.core.events.narrative import FOCUS_WINDOW, Narrative, SentenceDate, clause_tense
 from timeline_app.core.events.relatives import find_relatives, inside_any, mask_relatives
@@ -46,6 +47,7 @@ def build_events(doc: Document) -> list[Event]:
     outside = [t for t in doc.timexes if not inside_any(t, relatives)] if relatives else doc.timexes
     candidates: list[Candidate] = []
     narrative = Narrative(reference, doc.timexes)
+    near = _Near(outside)
     told: list[_Told] = []
     asides: set[int] = set()
     for sentence in split_sentences(masked, skip_until=title_end):
@@ -62,7 +64,7 @@ def build_events(doc: Document) -> list[Event]:
             found = aside_candidates(text, sentence, relatives, doc.timexes, reference)
             asides.update(id(c) for c in found)
             candidates.extend(found)
-        if (t := _tell(narrative, masked, sentence, body_start, outside, clauses)) is not None:
+        if (t := _tell(narrative, masked, sentence, body_start, near(clauses), clauses)) is not None:
             told.append(t)
     groups = _resolve(candidates, reference)
     _cover_sentences(groups, told, asides)
@@ -86,6 +88,22 @@ class _Told:
     span: tuple[int, int]
     dated: SentenceDate
     content: Clause | None = None  # what a leading statement reports ("the minister noted that ...")
+
+
+class _Near:
+    """The time expressions that can lie in a sentence's clauses: a slice, not the whole document's, per sentence."""
+
+    def __init__(self, timexes: list[Timex]) -> None:
+        self.timexes = timexes
+        self.starts = [t.start for t in timexes]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+
+    def __call__(self, clauses: list[Clause]) -> list[Timex]:
+        if not self.ordered or not clauses:
+            return self.timexes
+        lo = bisect.bisect_left(self.starts, min(c.start for c in clauses))
+        hi = bisect.bisect_right(self.starts, max(c.end for c in clauses))
+        return self.timexes[lo:hi]
 
 
 def _tell(
@@ -336,6 +354,7 @@ def _to_events(
     prepared.sort(key=lambda item: item[1][0][0])
     # Clauses that are events of their own: a report of one is titled as the statement, not by its words again.
     told_apart = {(m.clause.start, m.clause.end) for g in groups for m in g.members if m.kind != "report"}
+    short_names = ShortNames(all_names)
     for n, (g, spans, found) in enumerate(prepared, start=1):
         lead = _lead(g)
         date_cand = _best_dated(g)
@@ -363,7 +382,7 @@ def _to_events(
                 status=date_cand.status if lead.kind != "report" else Status.REPORTED,
                 date_basis=date_cand.basis,
                 mentions=[Mention(doc.id, s, e, text[s:e]) for s, e in spans],
-                actors=merge_short_names(actors, all_names),
+                actors=merge_short_names(actors, short_names),
                 places=places,
                 quantities=quantities,
                 salience=_salience(g, lead, date_cand, order, asides),

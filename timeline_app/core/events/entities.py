@@ -7,6 +7,7 @@ word ("region", "province"), is a place; titles ("President", "leader") mark the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from timeline_app.core.events.gazetteer import country_of_adjective, place_name
@@ -173,18 +174,39 @@ def _add(items: list[str], value: str) -> None:
         items.append(value)
 
 
-def merge_short_names(names: list[str], known: list[str]) -> list[str]:
+class ShortNames:
+    """The names of one document, indexed so that a short form finds its full name in one look-up.
+
+    A document names thousands of actors when it is long; scanning them all for every event's names
+    made a long document cost the square of its length.
+    """
+
+    def __init__(self, known: Iterable[str]) -> None:
+        # The first name that fits wins, as when the names are read in order.
+        self._by_word: dict[str, str] = {}  # a one-word name: any longer name with the word
+        self._by_ending: dict[tuple[str, ...], str] = {}  # a longer one: a name with more words ending in it
+        for name in known:
+            words = name.lower().split()
+            if len(words) < 2:
+                continue
+            for word in words:
+                self._by_word.setdefault(word, name)
+            for size in range(2, len(words)):
+                self._by_ending.setdefault(tuple(words[-size:]), name)
+
+    def full(self, name: str) -> str:
+        words = name.lower().split()
+        if not words:
+            return name
+        if len(words) == 1:
+            return self._by_word.get(words[0], name)
+        return self._by_ending.get(tuple(words), name)
+
+
+def merge_short_names(names: list[str], known: Iterable[str] | ShortNames) -> list[str]:
     """Map "Dupont" to "Anne Dupont" (and "Von der Leyen" to "Ursula von der Leyen") within one document."""
+    index = known if isinstance(known, ShortNames) else ShortNames(known)
     out: list[str] = []
     for name in names:
-        words = name.lower().split()
-        full = next((k for k in known if len(k.split()) > len(words) and _ends_with(k.lower().split(), words)), name)
-        _add(out, full)
+        _add(out, index.full(name))
     return out
-
-
-def _ends_with(longer: list[str], shorter: list[str]) -> bool:
-    """'Park' within 'Park Ji-sung' (a family name written first) or 'Dupont' ending 'Anne Dupont'."""
-    if len(shorter) == 1 and shorter[0] in longer:
-        return True
-    return longer[-len(shorter) :] == shorter

@@ -98,20 +98,23 @@ def _canonical_forms(written: Counter[tuple[str, str]], by_document: dict[str, s
     core = {name: _core(name) for name in names}
     # Longest forms first: "General Motors Corporation" and "General Motors" share the core "general motors".
     by_core: dict[str, str] = {}
+    forms: dict[str, list[str]] = {}
     for name in names:
         by_core.setdefault(core[name], name)
+        forms.setdefault(core[name], []).append(name)
     canonical: dict[str, str] = {}
     for name in names:
         full = by_core[core[name]]
         # The form written most often names the entity; among equals, the fuller one.
-        best = max((n for n in names if core[n] == core[name]), key=lambda n: (count[n], len(n), n))
+        best = max(forms[core[name]], key=lambda n: (count[n], len(n), n))
         canonical[name] = best if count[best] > count[full] else full
     multi = [n for n in names if len(core[n].split()) > 1]
+    people = _people_by_word(multi, core)
     for name in names:
         # A name written as one word ("Kim", "GM"); "Apple Inc" is no short form of anything.
         if len(name.split()) != 1 or canonical[name] != name:
             continue
-        target = _acronym_of(name, multi, core) or _short_name_of(name, multi, core, by_document)
+        target = _acronym_of(name, multi, core) or _short_name_of(name, people, core, by_document)
         if target:
             canonical[name] = canonical[target]
     return canonical
@@ -138,16 +141,25 @@ def _acronym_of(name: str, multi: list[str], core: dict[str, str]) -> str | None
     return next(n for n in multi if core[n] == wanted)
 
 
-def _short_name_of(name: str, multi: list[str], core: dict[str, str], by_document: dict[str, set[str]]) -> str | None:
+def _people_by_word(multi: list[str], core: dict[str, str]) -> dict[str, list[str]]:
+    """The names that look like a person's, under each word of their core: one look-up per short name, not a
+    scan of every name (which made a long document cost the square of its length)."""
+    people: dict[str, list[str]] = {}
+    for n in multi:
+        if _looks_like_a_person(n):
+            for word in dict.fromkeys(core[n].split()):
+                people.setdefault(word, []).append(n)
+    return people
+
+
+def _short_name_of(
+    name: str, people: dict[str, list[str]], core: dict[str, str], by_document: dict[str, set[str]]
+) -> str | None:
     """'Dupont' for 'Anne Dupont' when a document that writes 'Kim' also writes the full name, and no other
     full name there has the word."""
     word = core[name]
     documents = [names for names in by_document.values() if name in names]
-    found = {
-        n
-        for n in multi
-        if _looks_like_a_person(n) and word in core[n].split() and any(n in names for names in documents)
-    }
+    found = {n for n in people.get(word, ()) if any(n in names for names in documents)}
     return found.pop() if len(found) == 1 else None
 
 
