@@ -23,14 +23,20 @@ def _distinct(documents: list[Document]) -> list[Document]:
 
 def headline(timeline: Timeline) -> str:
     """One document: its title; several: the first title and how many more; none: ""."""
+    first, tail = headline_parts(timeline)
+    return first + tail
+
+
+def headline_parts(timeline: Timeline) -> tuple[str, str]:
+    """The first document's title, and " and N more sources" ("" for one document)."""
     documents = _distinct(timeline.documents)
     if not documents:
-        return ""
+        return "", ""
     first = " ".join(source_label(documents[0]).split())
     more = len(documents) - 1
     if more == 0:
-        return first
-    return f"{first} and {more} more {'source' if more == 1 else 'sources'}"
+        return first, ""
+    return first, f" and {more} more {'source' if more == 1 else 'sources'}"
 
 
 def citations(timeline: Timeline) -> list[str]:

@@ -39,7 +39,7 @@ from PySide6.QtGui import (
 from timeline_app.core.model import Timeline
 from timeline_app.core.store import EventStore
 from timeline_app.core.viewport import Viewport, to_datetime
-from timeline_app.io.headline import headline
+from timeline_app.io.headline import headline_parts
 from timeline_app.io.sources import file_name, source_label
 from timeline_app.qt.canvas_labels import OVERFLOW_HEIGHT, CanvasGeometry
 from timeline_app.qt.canvas_painter import MAX_LABEL_PX, layout_frame, overflow_text, paint_timeline
@@ -135,7 +135,10 @@ def export_image(
     store = EventStore.from_timeline(timeline)
     view = viewport or whole_range(store, float(width))
     style = print_style(_point_size(width))
-    picture = Picture(timeline, store, view, style, headline(timeline) if title is None else title)
+    first, tail = headline_parts(timeline)
+    picture = Picture(
+        timeline, store, view, style, first + tail if title is None else title, tail if title is None else ""
+    )
     path = Path(path)
     folder = path.parent
     if not folder.is_dir():
@@ -174,6 +177,7 @@ class Picture:
     view: Viewport
     style: TimelineStyle
     title: str
+    title_tail: str = ""  # the part of a title from the documents that says how many more there are
 
     @property
     def shown(self) -> list[int]:
@@ -241,8 +245,21 @@ class _Fonts:
         return cls(sized(title_px, True), sized(13), sized(13), sized(12))
 
 
-def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
-    """``text`` broken at spaces into lines no wider than ``width``; the last kept line is elided."""
+def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int, tail: str = "") -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width``; the last kept line is elided.
+
+    A ``tail`` of the text (" and 3 more sources") is kept whole when the rest must be cut.
+    """
+    lines = _wrap_words(text, metrics, width, max_lines)
+    if not lines or not tail or not text.endswith(tail) or lines[-1].endswith(tail):
+        return lines
+    head = _wrap_words(text[: -len(tail)], metrics, width, max_lines)
+    room = max(width - metrics.horizontalAdvance(tail), width * 0.3)
+    last = head[-1].removesuffix("…")
+    return [*head[:-1], metrics.elidedText(last + " …", Qt.TextElideMode.ElideRight, room).rstrip() + tail]
+
+
+def _wrap_words(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
     words = text.split()
     lines: list[str] = []
     current = ""
@@ -262,10 +279,11 @@ def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> li
 
 @dataclass(slots=True)
 class _LegendItem:
-    color: QColor
+    color: QColor  # transparent for the "+N more" entry, which has no swatch
     text: str
     x: float
     row: int
+    width: float
 
 
 @dataclass(slots=True)
@@ -291,28 +309,32 @@ def _legend_rows(
     items: list[_LegendItem] = []
     # One document may use the whole row; several share it.
     longest = max(width / min(max(len(entries), 1), 3) - _ITEM_GAP, 80.0)
+    right = left + width
     x, row = left, 0
     for n, (color, text) in enumerate(entries):
         label = metrics.elidedText(text, Qt.TextElideMode.ElideRight, longest)
         need = _SWATCH + _SWATCH_GAP + metrics.horizontalAdvance(label)
-        if x > left and x + need > left + width:
+        if x > left and x + need > right:
             row, x = row + 1, left
         if row >= max_rows:
-            # Make room on the last row for the count of the documents left out.
-            rest = len(entries) - n
-            while items and items[-1].row == max_rows - 1:
-                more = f"+{rest} more"
-                last = items[-1]
-                if last.x + metrics.horizontalAdvance(more) <= left + width:
-                    items.append(_LegendItem(QColor(0, 0, 0, 0), more, last.x, max_rows - 1))
-                    items.pop(-2)
-                    break
-                items.pop()
-                rest += 1
-            return items
-        items.append(_LegendItem(color, label, x, row))
+            return _with_count(items, len(entries) - n, metrics, left, right, max_rows - 1)
+        items.append(_LegendItem(color, label, x, row, need))
         x += need + _ITEM_GAP
     return items
+
+
+def _with_count(
+    items: list[_LegendItem], rest: int, metrics: QFontMetricsF, left: float, right: float, row: int
+) -> list[_LegendItem]:
+    """``items`` ending in "+N more" on the last row, dropping entries until the count fits."""
+    while True:
+        more = f"+{rest} more"
+        on_row = [i for i in items if i.row == row]
+        x = on_row[-1].x + on_row[-1].width + _ITEM_GAP if on_row else left
+        if x + metrics.horizontalAdvance(more) <= right or not on_row:
+            return [*items, _LegendItem(QColor(0, 0, 0, 0), more, x, row, metrics.horizontalAdvance(more))]
+        items = items[:-1]
+        rest += 1
 
 
 _Budget = tuple[int, bool, int, int]  # title lines, subtitle, legend rows, credit lines
@@ -333,7 +355,7 @@ def _layout(picture: Picture, fonts: _Fonts, width: int, height: int) -> _Layout
 
     def build(budget: _Budget) -> _Layout:
         title_lines, with_subtitle, legend_rows, credit_lines = budget
-        titles = _wrap(picture.title, title_m, inner, title_lines) if picture.title and title_lines else []
+        titles = _wrap(picture.title, title_m, inner, title_lines, picture.title_tail) if title_lines else []
         subtitle = picture.subtitle() if with_subtitle else ""
         legend = _legend_rows(entries, legend_m, margin, inner, legend_rows) if legend_rows else []
         credits = _wrap(credit, credit_m, inner, credit_lines) if credit and credit_lines else []
