@@ -146,6 +146,7 @@ def test_timeline_file_has_a_coloured_category_per_document(tmp_path: Path) -> N
     timeline.documents.append(Document("again", "/x/again.txt", "", "Mayor resigns over harbour deal"))
     EXPORTERS["timeline"].function(timeline, path, "")
     root = SafeET.parse(path, forbid_dtd=True).getroot()
+    assert root is not None
     categories = [(c.findtext("name"), c.findtext("color")) for c in root.iterfind("categories/category")]
     rgb = [",".join(str(int(h[i : i + 2], 16)) for i in (1, 3, 5)) for h in LIGHT_HUES[:4]]
     names = ["Mayor resigns over harbour deal", "other.html", "third.md", "Mayor resigns over harbour deal (2)"]

@@ -45,9 +45,7 @@ def test_text_is_escaped_and_lists_sources() -> None:
     vote = slides["e1"]
     assert vote["text"]["headline"] == "Council votes &lt;yes&gt; &amp; adjourns"
     assert "<yes>" not in vote["text"]["text"]
-    assert (
-        'Source: Harbour council minutes <span class="tl-source-path">harbour.txt</span>' in vote["text"]["text"]
-    )
+    assert 'Source: Harbour council minutes <span class="tl-source-path">harbour.txt</span>' in vote["text"]["text"]
     assert '<a href="https://example.org/rail?id=1&amp;x=2">Rail strike report</a>' in vote["text"]["text"]
     assert vote["group"] == "Politics"
     assert slides["e2"]["background"] == {"color": "#1f77b4"}

@@ -144,7 +144,9 @@ def test_options_dialog_accepts_with_its_button(qtbot) -> None:
         active = QApplication.activeModalWidget()
         assert isinstance(active, ImageOptionsDialog)
         active.height_box.setValue(700)
-        active.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        buttons = active.findChild(QDialogButtonBox)
+        assert buttons is not None
+        buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
     QTimer.singleShot(0, press_export)
     chosen = ask_image_options(None, ImageOptions(1200, 900, False, "Council"), "SVG Drawing")
