@@ -60,7 +60,9 @@ class ImageOptionsDialog(QDialog):
         ranges.addWidget(self.current_view)
         form = QFormLayout()
         form.addRow("&Title:", self.title)
-        form.addRow("&Size:", size)
+        size_label = QLabel("&Size:")
+        size_label.setBuddy(self.width_box)  # the row holds a layout, which cannot be a buddy itself
+        form.addRow(size_label, size)
         form.addRow("Range:", ranges)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
