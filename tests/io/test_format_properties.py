@@ -1,5 +1,5 @@
 """Generated timelines survive export -> import in every two-way format: titles, dates with
-precision, groups and sources."""
+precision, groups, notes and sources."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from roundtrip_checks import assert_round_trip
 from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Precision, Timeline
 from timeline_app.io.ics import export_ics, import_ics
 from timeline_app.io.sheet_csv import export_sheet_csv, import_sheet_csv
+from timeline_app.io.sources import LOCAL_PATH
 from timeline_app.io.timeline_xml import export_timeline_xml, import_timeline_xml
 from timeline_app.io.timelinejs import export_timelinejs, import_timelinejs
 
@@ -69,7 +70,8 @@ def fuzzy_dates(draw: st.DrawFn) -> FuzzyDate:
 
 @st.composite
 def timelines(draw: st.DrawFn) -> Timeline:
-    titles = draw(st.lists(words, min_size=1, max_size=3, unique=True))  # sources told apart by name
+    # Sources told apart by name; a title that reads as a local path is cut to its file name on export.
+    titles = draw(st.lists(words.filter(lambda w: not LOCAL_PATH.match(w)), min_size=1, max_size=3, unique=True))
     docs = [
         Document(f"d{i}", draw(st.one_of(words, words.map(lambda w: "https://example.org/" + w))), "", title)
         for i, title in enumerate(titles)
@@ -85,6 +87,7 @@ def timelines(draw: st.DrawFn) -> Timeline:
                 date=draw(fuzzy_dates()),
                 mentions=[Mention(d.id, 0, 0, "") for d in cited],
                 group=draw(st.one_of(st.just(""), words)),
+                notes=draw(st.one_of(st.just(""), words, st.lists(words, min_size=2, max_size=3).map("\n".join))),
             )
         )
     return Timeline(documents=docs, events=events)

@@ -20,7 +20,7 @@ NOTE_CLASS = "tl-note"
 NOTE_PREFIX = "Note:"
 
 # "/home/…", "~/…", "C:\\…", "\\\\server\\…", "file://…": text that names a place on a computer.
-_LOCAL_PATH = re.compile(r"^(?:/|~[/\\]|[A-Za-z]:[/\\]|\\\\|file:)")
+LOCAL_PATH = re.compile(r"^(?:/|~[/\\]|[A-Za-z]:[/\\]|\\\\|file:)")
 _SEPARATORS = re.compile(r"[/\\]+")
 
 
@@ -72,8 +72,8 @@ def source_label(doc: Document) -> str:
     where it was found) is cut to its file name too.
     """
     title = doc.title
-    if title and (title == doc.path or _LOCAL_PATH.match(title)) and not is_url(title):
-        title = file_name(title)
+    if title and (title == doc.path or LOCAL_PATH.match(title)) and not is_url(title):
+        title = file_name(title) or title  # "/" alone names no folder: nothing to cut
     return title or file_name(doc.path) or doc.id
 
 
