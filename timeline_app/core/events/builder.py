@@ -266,9 +266,11 @@ def _resolve(candidates: list[Candidate], reference: date | None) -> list[_Group
             by_candidate[id(c)] = g
         return by_candidate[id(c)]
 
+    # Only groups whose lead has the same date can take a candidate: looked up, not searched for.
+    by_date: dict[FuzzyDate, list[_Group]] = {}
     for c in candidates:
         if c.kind in ("dated", "relative", "expected", "report", "bounded"):
-            _merge_or_add(c, groups, by_candidate, group_of)
+            _merge_or_add(c, by_date, by_candidate, group_of)
     lead = lead_clause(candidates)
     for c in candidates:
         if c.kind != "pending":
@@ -303,9 +305,12 @@ def _resolve(candidates: list[Candidate], reference: date | None) -> list[_Group
 
 
 def _merge_or_add(
-    c: Candidate, groups: list[_Group], by_candidate: dict[int, _Group], group_of: Callable[[Candidate], _Group]
+    c: Candidate,
+    by_date: dict[FuzzyDate, list[_Group]],
+    by_candidate: dict[int, _Group],
+    group_of: Callable[[Candidate], _Group],
 ) -> None:
-    for g in groups:
+    for g in by_date.get(c.date, ()) if c.date is not None else ():
         lead = g.members[0]
         if _same_happening(lead, c):
             g.members.append(c)
@@ -313,7 +318,9 @@ def _merge_or_add(
             if c.kind == "relative" and "after" in c.link:
                 g.after = True
             return
-    group_of(c)
+    g = group_of(c)
+    if c.date is not None:
+        by_date.setdefault(c.date, []).append(g)
 
 
 def _same_happening(a: Candidate, b: Candidate) -> bool:

@@ -1,0 +1,187 @@
+"""Where a rule can match, found before the rule runs.
+
+A rule's pattern is a long alternation built from the word lists (month names, number words,
+units, ...): searched for at every position of a text, it costs the tagger most of its time.
+But a rule can only match where a word begins with one of the ways its pattern can begin
+("three years ago" begins with a count: a digit, "a", "several", "three", ...). Those beginnings
+are read from the compiled pattern itself, so they follow the word lists with no second list to
+keep. A text is indexed once by the first letter of each word; each rule is then tried only at
+the words that begin as it can, and a rule none of whose beginnings occur does not run at all.
+
+The result is the one a search of every position gives: a rule whose beginnings cannot be read
+(a pattern that may begin with any character) is searched everywhere as before.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+try:
+    from re import _constants as sre_constants  # type: ignore[attr-defined]
+    from re import _parser as sre_parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - another Python's regex internals: every rule searches everywhere
+    sre_parser = sre_constants = None
+
+# Every rule's pattern opens with this (base.rule): no match starts right after a letter or digit.
+WORD_START_GUARD = r"(?<![\w/$£€])"
+# Where a match can begin: a word, or a sign that is not a space, after no letter or digit.
+_WORD = re.compile(r"(?<!\w)(?:\w+|\S)")
+# A character class wider than this is no useful beginning.
+_WIDEST_CLASS = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Beginnings:
+    """The lower-case ASCII strings one of which every match of a rule begins with.
+
+    A match beginning with any other character than ASCII is always tried (case-insensitive
+    matching makes "ſ" an "s" and "K" a "k"), so only ASCII beginnings need to be listed.
+    """
+
+    prefixes: frozenset[str]
+
+    def by_first(self) -> dict[str, tuple[str, ...]]:
+        grouped: dict[str, set[str]] = defaultdict(set)
+        for p in self.prefixes:
+            grouped[p[0]].add(p)
+        return {c: tuple(sorted(ps)) for c, ps in grouped.items()}
+
+
+def beginnings(pattern: re.Pattern[str]) -> Beginnings | None:
+    """How every match of a rule's compiled pattern begins; None when it could begin anywhere."""
+    if sre_parser is None or not pattern.pattern.startswith(WORD_START_GUARD):
+        return None
+    try:
+        parsed = sre_parser.parse(pattern.pattern, pattern.flags)
+        found = _sequence(list(parsed.data))
+    except Exception:  # a construct this reading does not know: search everywhere, as the safe answer
+        return None
+    if not found or any(not p or p[0].isspace() for p in found):
+        return None  # a match could begin on a space, which no word start marks
+    return Beginnings(frozenset(found))
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The literal beginnings of a sequence of parsed items; None when one may begin with anything."""
+    c = sre_constants
+    out: set[str] = set()
+    for i, (op, av) in enumerate(items):
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: what follows begins the match
+        if op is c.LITERAL:
+            return out | {_literal_run(items, i)}
+        if op is c.IN:
+            chars = _charset(av)
+            if chars is None:
+                return None
+            return out | chars
+        if op is c.SUBPATTERN:
+            inner = av[-1]
+            alternatives = [inner]
+        elif op is c.BRANCH:
+            alternatives = list(av[1])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+            low, _high, inner = av
+            alternatives = [inner]
+            if low == 0:
+                alternatives.append(None)  # may be skipped altogether
+        else:
+            return None
+        empty = False
+        for alt in alternatives:
+            if alt is None:
+                empty = True
+                continue
+            found = _sequence(list(alt.data))
+            if found is None:
+                return None
+            out |= found
+            empty = empty or alt.getwidth()[0] == 0
+        if not empty:
+            return out
+    return None  # the whole sequence may match nothing: it begins wherever what follows does
+
+
+def _literal_run(items: list[tuple[Any, Any]], start: int) -> str:
+    """The lower-case ASCII letters the sequence spells from `start` ('' if the first is not ASCII)."""
+    run = []
+    for op, av in items[start:]:
+        if op is not sre_constants.LITERAL or av > 127:
+            break
+        run.append(chr(av).lower())
+    return "".join(run)
+
+
+def _charset(items: list[tuple[Any, Any]]) -> set[str] | None:
+    c = sre_constants
+    chars: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            if av <= 127:
+                chars.add(chr(av).lower())
+        elif op is c.RANGE:
+            low, high = av
+            if high - low > _WIDEST_CLASS:
+                return None
+            chars.update(chr(x).lower() for x in range(low, min(high, 127) + 1))
+        elif op is c.CATEGORY and av is c.CATEGORY_DIGIT:
+            chars.update("0123456789")  # other scripts' digits are not ASCII: always tried
+        else:
+            return None
+    return chars
+
+
+class Starts:
+    """The words (and signs) of one text, by their first character: where each begins."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        places: dict[str, list[int]] = defaultdict(list)
+        self._other: list[int] = []  # words with a character that is not ASCII: always tried
+        for m in _WORD.finditer(text):
+            word = m.group()
+            if word.isascii():
+                places[word.lower()].append(m.start())
+            else:
+                self._other.append(m.start())
+        self._places = places
+        self._words: dict[str, list[str]] = defaultdict(list)
+        for word in places:
+            self._words[word[0]].append(word)
+        self._found: dict[frozenset[str], list[int]] = {}
+
+    def of(self, wanted: Beginnings) -> list[int]:
+        """Where a match with these beginnings may start, in order (rules with the same beginnings share it)."""
+        if (known := self._found.get(wanted.prefixes)) is not None:
+            return known
+        found: list[int] = list(self._other)
+        for first, prefixes in wanted.by_first().items():
+            for word in self._words.get(first, ()):
+                if word.startswith(prefixes):
+                    found.extend(self._places[word])
+                    continue
+                # A beginning longer than the word ("sept." for "Sept", "year-" for "year"): what follows decides.
+                longer = tuple(p for p in prefixes if p.startswith(word))
+                if longer:
+                    size = max(len(p) for p in longer)
+                    found.extend(at for at in self._places[word] if _begins(self.text[at : at + size], longer))
+        found.sort()
+        self._found[wanted.prefixes] = found
+        return found
+
+
+def _begins(piece: str, prefixes: tuple[str, ...]) -> bool:
+    return not piece.isascii() or piece.lower().startswith(prefixes)
+
+
+def first_match(pattern: re.Pattern[str], text: str, places: list[int], pos: int) -> re.Match[str] | None:
+    """``pattern.search(text, pos)``, trying only the given places (all a match can start at)."""
+    for i in range(bisect.bisect_left(places, pos), len(places)):
+        m = pattern.match(text, places[i])
+        if m is not None:
+            return m
+    return None
