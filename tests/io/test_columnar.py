@@ -242,16 +242,15 @@ GOOD = {"id": "e", "title": "t", "date": "2024", "mentions": []}
         [{**GOOD, "status": 5}],
         [{**GOOD, "mentions": [{"document": "d", "start": 5, "end": 2}]}],
         [{**GOOD, "mentions": [{"document": "d", "start": True, "end": 2}]}],
+        [{**GOOD, "mentions": [{"document": 7, "start": 1, "end": 2}]}],
         [{**GOOD, "mentions": {}}],
+        [{**GOOD, "mentions": [{"document": "d", "start": 1, "end": 2}, 5]}],
         [{**GOOD, "id": 3}],
         [{"title": "t", "date": "2024", "mentions": []}],
         [{**GOOD, "salience": 1.5}],
         [{**GOOD, "confidence": True}],
-        [{**GOOD, "actors": ["a", 1]}],
-        [{**GOOD, "conflict": [{"document": "a"}]}],
-        [{**GOOD, "conflict": ""}],
-        [{**GOOD, "slips": [{"document": "a", "expected": 2}]}],
         [{**GOOD, "date": "2024-02-30"}],
+        [*[GOOD] * 20000, {**GOOD, "date": "2024-13"}],  # in a later block
     ],
 )
 def test_invalid_records_give_the_loaders_error(events: list[object]) -> None:
@@ -262,6 +261,26 @@ def test_invalid_records_give_the_loaders_error(events: list[object]) -> None:
         columns_from_bytes(data)
     assert str(got.value) == str(expected.value)
     assert "events[" in str(got.value) and "\n" not in str(got.value)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"actors": ["a", 1]},
+        {"conflict": [{"document": "a"}]},
+        {"conflict": ""},
+        {"slips": [{"document": "a", "expected": 2}]},
+    ],
+)
+def test_keys_the_columns_do_not_hold_are_checked_when_the_event_is_built(bad: dict[str, object]) -> None:
+    data = _events_file([GOOD, {**GOOD, "id": "bad", **bad}])
+    with pytest.raises(ValueError) as expected:
+        events_json.loads(data.decode())
+    columns = columns_from_bytes(data)
+    assert len(columns) == 2 and columns.event(columns.position("e")).id == "e"
+    with pytest.raises(ValueError) as got:
+        columns.event(columns.position("bad"))
+    assert str(got.value) == str(expected.value)
 
 
 @pytest.mark.parametrize(

@@ -18,8 +18,12 @@ confidence  float32                      0–1
 source      int32                        the row's place in the order read (file order)
 ids         Arrow ``large_string``       event ids
 titles      Arrow ``large_string``       event titles
-record      Arrow ``large_binary``       the event's own events-JSON record (UTF-8 bytes)
+record      Arrow ``large_binary``       events-JSON records, in the order read
 ========== ============================ ===============================================
+
+``record`` is the one column in the order read: row ``i``'s record is ``record[source[i]]``.
+Read from a file, it holds the file's own bytes of each record (followed by the whitespace
+and comma that separate it from the next), so that the events are never copied.
 
 Rows are in the store's reading order (:func:`timeline_app.core.store.chronological_order`):
 the first ``dated`` rows are the dated events, sorted; the undated ones follow in the order
@@ -148,7 +152,7 @@ class EventColumns:
             return found
         if self.decode is None:
             raise RuntimeError("these event columns were built without a record decoder")
-        data = cast(bytes, self.record[row].as_py())
+        data = cast(bytes, self.record[int(self.source[row])].as_py())
         event = self.decode(data, row)
         self.decoded += 1
         cache[row] = event
@@ -163,8 +167,8 @@ class EventColumns:
         return cast(str, self.titles[self._row(i)].as_py())
 
     def record_bytes(self, i: int) -> bytes:
-        """Row ``i``'s events-JSON record as it was read."""
-        return cast(bytes, self.record[self._row(i)].as_py())
+        """Row ``i``'s events-JSON record as it was read (possibly followed by whitespace and a comma)."""
+        return cast(bytes, self.record[int(self.source[self._row(i)])].as_py())
 
     def id_sequence(self, count: int | None = None) -> Sequence[str]:
         """The first ``count`` ids (all by default) as a lazy sequence of str."""

@@ -13,7 +13,7 @@ import heapq
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -126,6 +126,27 @@ def date_span(
 _POINT, _DAY, _EXPECTED, _ONGOING = DateKind.POINT, Precision.DAY, Status.EXPECTED, Status.ONGOING
 
 
+def unit_row(fd: FuzzyDate) -> tuple[float, float, int] | None:
+    """(start, end, FLAG_COARSE or 0) of a point dated by a unit without a time of day, else None.
+
+    The common case (a day, a month, a year), whose row depends on nothing but the date unless
+    the event is ongoing: readers of many events compute it once per distinct date.
+    """
+    unit = fd.start
+    if fd.kind is not _POINT or unit is None or unit.time is not None:
+        return None
+    coarse = 0 if unit.precision is _DAY else FLAG_COARSE
+    return float(unit.earliest.toordinal()), float(unit.latest.toordinal() + 1), coarse
+
+
+def unit_flags(coarse: Any, expected: Any, curated: Any) -> Any:
+    """The flags of a :func:`unit_row` point that is not ongoing.
+
+    Numbers (``expected`` and ``curated`` as bools), or arrays of a row each.
+    """
+    return coarse | (expected * FLAG_EXPECTED) | (curated * FLAG_CURATED)
+
+
 def row_span(
     fd: FuzzyDate, status: Status, curated: bool, reference: date | None = None
 ) -> tuple[float, float, int, int, float] | None:
@@ -134,25 +155,19 @@ def row_span(
     The one place that turns a date into a row, for :meth:`EventStore.from_timeline` and for
     columns built straight from a file, so that both give the same arrays.
     """
-    unit = fd.start
-    # Fast path for the common case (a point dated to a day, month or year), since a
-    # million events go through here; everything else takes the general route.
-    if fd.kind is _POINT and unit is not None and unit.time is None and status is not _ONGOING:
-        end = float(unit.latest.toordinal() + 1)
-        flag = (
-            (0 if unit.precision is _DAY else FLAG_COARSE)
-            | (FLAG_EXPECTED if status is _EXPECTED else 0)
-            | (FLAG_CURATED if curated else 0)
-        )
-        return float(unit.earliest.toordinal()), end, KIND_POINT, flag, end
+    if status is not _ONGOING:
+        # Fast path for the common case, since a million events go through here.
+        unit = unit_row(fd)
+        if unit is not None:
+            return unit[0], unit[1], KIND_POINT, int(unit_flags(unit[2], status is _EXPECTED, curated)), unit[1]
     span = date_span(fd, status, curated, reference)
     if span is None:
         return None
     start, end, kind, flag = span
     sort_end = end
-    if flag & FLAG_ONGOING and fd.kind is _POINT and unit is not None:
+    if flag & FLAG_ONGOING and fd.kind is _POINT and fd.start is not None:
         # Drawn up to the time of writing, but read in order by the unit it began in.
-        sort_end = float(unit.latest.toordinal() + 1)
+        sort_end = float(fd.start.latest.toordinal() + 1)
     return start, end, kind, flag, sort_end
 
 

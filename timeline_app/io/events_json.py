@@ -74,7 +74,7 @@ _BATCH = 20_000
 
 def _pieces(timeline: Timeline) -> Iterator[str]:
     encode = _ENCODER.encode
-    with _collector_paused():
+    with collector_paused():
         yield "{\n" + f'  "schema": {encode(SCHEMA)},\n'
         docs = [encode(_document(d)) for d in timeline.documents]
         yield '  "documents": [\n    ' + ",\n    ".join(docs) + "\n  ],\n" if docs else '  "documents": [],\n'
@@ -123,7 +123,7 @@ def load(path: str | Path) -> Timeline:
             del data, body
             return loads(text)
         del data, body
-        with _collector_paused():
+        with collector_paused():
             return from_dict(parsed)
     except ValueError as exc:
         raise ValueError(f"{p.name}: {exc}") from None
@@ -142,7 +142,7 @@ def _fast_parse(body: memoryview) -> object:
 
     if not is_utf8(body):
         return _UNPARSED
-    with _collector_paused():
+    with collector_paused():
         try:
             return msgspec.json.decode(body)
         except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
@@ -165,7 +165,7 @@ def is_utf8(body: memoryview) -> bool:
 def loads(text: str) -> Timeline:
     if len(text) > safety.timeline_limit("json-objects"):
         raise ValueError("too large for an events file")
-    with _collector_paused():
+    with collector_paused():
         try:
             data = json.loads(text)
         except (json.JSONDecodeError, RecursionError) as exc:
@@ -179,7 +179,7 @@ def from_dict(data: object) -> Timeline:
     docs = _list(data, "documents", "top level")
     events = _list(data, "events", "top level")
     timeline = Timeline()
-    with _collector_paused():
+    with collector_paused():
         timeline.documents = read_documents(docs)
         reader = _EventReader()
         timeline.events = [reader.read(raw, i) for i, raw in enumerate(events)]
@@ -216,7 +216,11 @@ def decode_record(data: bytes, index: int = 0) -> Event:
     """One event record (the bytes of one "events" entry) as an Event, by the rules of :func:`load`.
 
     ``index`` is the event's place in its file, named in the one-line ValueError a bad record gives.
+    The record may be followed by the whitespace and comma that separated it from the next one.
     """
+    data = data.rstrip()
+    if data.endswith(b","):
+        data = data[:-1]
     try:
         raw = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
@@ -242,7 +246,7 @@ def _read_entity(raw: object, index: int) -> Entity:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many small acyclic objects.
 
     A million dicts or events trigger it over and over although none of them can form a
