@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from timeline_app.core.columns import EventColumns, LazyEvents
+from timeline_app.core.event_index import ColumnsEventIndex, EventIndex
 from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Precision, Status, Timeline
 from timeline_app.core.store import EventStore
 from timeline_app.io.events_columns import columns_from_timeline
@@ -183,8 +184,8 @@ def test_columns_check_lengths() -> None:
     with pytest.raises(ValueError, match="length"):
         EventColumns(
             columns.start[:5], columns.end, columns.sort_end, columns.kind, columns.flags, columns.doc,
-            columns.salience, columns.confidence, columns.source, columns.ids, columns.titles, columns.record,
-            columns.documents, columns.dated,
+            columns.salience, columns.confidence, columns.status, columns.source, columns.ids, columns.titles,
+            columns.record, columns.documents, columns.dated,
         )  # fmt: skip
 
 
@@ -197,3 +198,29 @@ def test_small_timelines_never_load_pyarrow() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_columns_event_index_sorts_like_the_event_index() -> None:
+    timeline = every_date_kind()
+    for i, event in enumerate(timeline.events):
+        event.title = ("Zeta", "alpha", "Beta", "alpha")[i % 4] + f" {i % 5}"
+    columns = columns_from_timeline(timeline)
+    store = columns.to_store()
+    titles = {"d1": "Second by title", "d2": "First by title"}
+    by_events = EventIndex(timeline.events, store.source_index, titles)
+    by_columns = ColumnsEventIndex(columns, store.source_index, titles)
+    for column in ("date", "title", "status"):
+        np.testing.assert_array_equal(by_columns.rank(column), by_events.rank(column), err_msg=column)
+    # Unknown documents sort first here, by their id there: compare the known ones.
+    known = np.array([e.document in titles for e in timeline.events])
+    rows = np.flatnonzero(known)
+    np.testing.assert_array_equal(
+        by_columns.sorted_rows(rows, "source"), by_events.sorted_rows(rows, "source"), err_msg="source"
+    )
+    np.testing.assert_array_equal(by_columns.matching("ALPHA 1"), by_events.matching("alpha 1"))
+    assert len(by_columns.matching(" ")) == len(timeline.events)
+    lazy = columns.timeline().events
+    lazy[3].title = "Renamed"
+    by_columns.update_rows(lazy, [3])
+    assert by_columns.matching("renamed").tolist() == [3]
+    assert 3 not in by_columns.matching("alpha").tolist()

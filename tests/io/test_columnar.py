@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from io_samples import sample_timeline, timelines
 
+from timeline_app.core.columns import STATUSES
 from timeline_app.core.model import DatePoint, Document, Entity, Event, FuzzyDate, Mention, Precision, Status, Timeline
 from timeline_app.core.store import EventStore
 from timeline_app.io import columnar, events_json, safety
@@ -99,6 +100,7 @@ def assert_same_as_loader(path: Path) -> None:
         assert (columns.id(row), columns.title(row)) == (event.id, event.title)
         assert columns.salience[row] == np.float32(event.salience)
         assert columns.confidence[row] == np.float32(event.confidence)
+        assert STATUSES[columns.status[row]] is event.status
 
 
 @pytest.mark.parametrize("make", [every_date_kind, sample_timeline, extracted_seed])
@@ -148,7 +150,7 @@ def test_arrow_columns_equal_json_columns(tmp_path: Path) -> None:
     events_json.dump(every_date_kind(), src)
     convert_events_json(src, dst)
     direct, mapped = load_columns(src), read_columns(dst)
-    for name in ("start", "end", "sort_end", "kind", "flags", "doc", "salience", "confidence", "source"):
+    for name in ("start", "end", "sort_end", "kind", "flags", "doc", "salience", "confidence", "status", "source"):
         np.testing.assert_array_equal(getattr(mapped, name), getattr(direct, name), err_msg=name)
     assert mapped.ids.equals(direct.ids) and mapped.titles.equals(direct.titles)
     assert mapped.record.equals(direct.record) and mapped.dated == direct.dated
@@ -208,6 +210,7 @@ def _rewrite(path: Path, metadata: dict[bytes, bytes] | None = None, change: str
         (lambda p: _rewrite(p, change="start"), "chronological order"),
         (lambda p: _rewrite(p, change="doc"), "document"),
         (lambda p: _rewrite(p, change="source"), "permutation"),
+        (lambda p: _rewrite(p, change="status"), "status"),
     ],
 )  # fmt: skip
 def test_bad_arrow_files_are_refused(tmp_path: Path, spoil: object, message: str) -> None:

@@ -15,6 +15,7 @@ flags       uint8                        ``store.FLAG_*``
 doc         int32                        index in ``documents`` of the first mention, -1
 salience    float32                      0–1
 confidence  float32                      0–1
+status      int8                         index in ``STATUSES`` (occurred, ongoing, ...)
 source      int32                        the row's place in the order read (file order)
 ids         Arrow ``large_string``       event ids
 titles      Arrow ``large_string``       event titles
@@ -61,7 +62,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from timeline_app.core.model import Document, Entity, Event, Timeline
+from timeline_app.core.model import Document, Entity, Event, Status, Timeline
 
 if TYPE_CHECKING:
     from timeline_app.core.store import EventStore
@@ -74,6 +75,9 @@ IntArray = npt.NDArray[np.int64]
 # Records are events JSON, whose reader is in the io layer: the io functions that build columns
 # pass ``timeline_app.io.events_json.decode_record``.
 RecordDecoder = Callable[[bytes, int], Event]
+
+# The ``status`` column's codes.
+STATUSES: tuple[Status, ...] = tuple(Status)
 
 EVENT_CACHE_SIZE = 256
 # Lookups of an id by a linear scan (a few ms per million rows) before a sorted id table is built.
@@ -93,6 +97,7 @@ class EventColumns:
     doc: npt.NDArray[np.int32]
     salience: npt.NDArray[np.float32]
     confidence: npt.NDArray[np.float32]
+    status: npt.NDArray[np.int8]
     source: npt.NDArray[np.int32]
     ids: pa.Array
     titles: pa.Array
@@ -114,7 +119,8 @@ class EventColumns:
         n = len(self.start)
         lengths = (
             len(self.end), len(self.sort_end), len(self.kind), len(self.flags), len(self.doc),
-            len(self.salience), len(self.confidence), len(self.source), len(self.ids), len(self.titles),
+            len(self.salience), len(self.confidence), len(self.status), len(self.source), len(self.ids),
+            len(self.titles),
             len(self.record),
         )  # fmt: skip
         if any(length != n for length in lengths):
@@ -264,7 +270,7 @@ class EventColumns:
         """Memory the columns take (records left out unless asked for: they are usually mapped)."""
         arrays: Iterable[npt.NDArray[Any]] = (
             self.start, self.end, self.sort_end, self.kind, self.flags, self.doc, self.salience, self.confidence,
-            self.source,
+            self.status, self.source,
         )  # fmt: skip
         total = sum(a.nbytes for a in arrays) + self.ids.nbytes + self.titles.nbytes
         return total + (self.record.nbytes if with_records else 0)

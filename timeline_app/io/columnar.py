@@ -3,9 +3,10 @@
 The file is one Arrow IPC *file* (random access format) holding one record batch whose columns
 are those of :class:`~timeline_app.core.columns.EventColumns` (see docs/columnar.md):
 ``start end sort_end`` float64, ``kind`` int8, ``flags`` uint8, ``doc`` int32,
-``salience confidence`` float32, ``source`` int32, ``id title`` large_string, ``record`` large_binary (each
-event's events-JSON record). The schema metadata names the format and its version, the number
-of dated rows, and holds the documents and entities as events-JSON lists.
+``salience confidence`` float32, ``status`` int8, ``source`` int32, ``id title`` large_string,
+``record`` large_binary (each event's events-JSON record, in the order read). The schema
+metadata names the format and its version, the number of dated rows, and holds the documents
+and entities as events-JSON lists.
 
 API:
 
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from timeline_app.core.model import Timeline
+from timeline_app.core.model import Status, Timeline
 from timeline_app.io.safety import FormatError, check_timeline_size
 from timeline_app.io.xml_text import Written
 
@@ -54,7 +55,7 @@ _KEY_ENTITIES = b"timeline_app.entities"
 
 _NUMERIC = (
     ("start", "float64"), ("end", "float64"), ("sort_end", "float64"), ("kind", "int8"), ("flags", "uint8"),
-    ("doc", "int32"), ("salience", "float32"), ("confidence", "float32"), ("source", "int32"),
+    ("doc", "int32"), ("salience", "float32"), ("confidence", "float32"), ("status", "int8"), ("source", "int32"),
 )  # fmt: skip
 _STRINGS = (("id", "large_string"), ("title", "large_string"), ("record", "large_binary"))
 
@@ -209,6 +210,8 @@ def _check_values(name: str, c: EventColumns) -> None:
         raise FormatError(f"{name}: damaged timeline columns (rows are not in chronological order)")
     if len(c) and (int(c.kind.min()) < 0 or int(c.kind.max()) > 2):
         raise FormatError(f"{name}: damaged timeline columns (unknown date kind)")
+    if len(c) and (int(c.status.min()) < 0 or int(c.status.max()) >= len(Status)):
+        raise FormatError(f"{name}: damaged timeline columns (unknown status)")
     if len(c) and (int(c.doc.min()) < -1 or int(c.doc.max()) >= len(c.documents)):
         raise FormatError(f"{name}: damaged timeline columns (a row names a document the file lacks)")
     if len(c) and (int(c.source.min()) < 0 or int(c.source.max()) >= len(c) or bool(_repeats(c.source))):

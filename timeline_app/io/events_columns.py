@@ -103,8 +103,8 @@ _FIELDS_OF = operator.attrgetter(
 _NAN = float("nan")
 
 
-_FIELDS = ("start", "end", "sort_end", "kind", "flags", "doc", "salience", "confidence")
-_DTYPES = ("float64", "float64", "float64", "int8", "uint8", "int32", "float32", "float32")
+_FIELDS = ("start", "end", "sort_end", "kind", "flags", "doc", "salience", "confidence", "status")
+_DTYPES = ("float64", "float64", "float64", "int8", "uint8", "int32", "float32", "float32", "int8")
 
 
 class _Rows:
@@ -135,6 +135,7 @@ class _Rows:
         self.doc: list[int] = []
         self.salience: list[float] = []
         self.confidence: list[float] = []
+        self.status: list[int] = []
         self.ids: list[str] = []
         self.titles: list[str] = []
         self.blocks: dict[str, list[Any]] = {name: [] for name in (*_FIELDS, "ids", "titles")}
@@ -166,6 +167,7 @@ class _Rows:
         self.doc.append(self.doc_index.get(doc_id, -1))
         self.salience.append(salience)
         self.confidence.append(confidence)
+        self.status.append(_STATUS_CODES[status.value])
         self.ids.append(event_id)
         self.titles.append(title)
 
@@ -248,6 +250,7 @@ class _Rows:
         blocks["kind"].append(kind)
         blocks["flags"].append(flags)
         blocks["doc"].append(docs)
+        blocks["status"].append(codes)
         for name, values in (("salience", salience), ("confidence", confidence)):
             unit = np.array(values, dtype=np.float64)  # None (not given) becomes NaN
             blocks[name].append(np.where(np.isnan(unit), 0.5, unit).astype(np.float32))
