@@ -171,14 +171,14 @@ def run_child(step: str, src: Path, dst: Path, repeat: int = 3) -> dict[str, flo
     return {key: statistics.median(r[key] for r in runs) for key in runs[0]}
 
 
-def run(count: int, folder: Path, repeat: int, legacy: bool) -> None:
+def run(count: int, folder: Path, repeat: int, legacy: bool, keep: bool = False) -> None:
     src, dst, mapped = folder / f"events_{count}.json", folder / f"events_{count}.arrow", folder / f"c_{count}.arrow"
     t0 = time.perf_counter()
-    write_events_json(src, count)
-    print(
-        f"\n{count:,} events: events JSON {src.stat().st_size / _MB:,.0f} MB"
-        f" (written in {time.perf_counter() - t0:.0f} s)"
-    )
+    reused = keep and src.exists()
+    if not reused:
+        write_events_json(src, count)
+    made = "reused" if reused else f"written in {time.perf_counter() - t0:.0f} s"
+    print(f"\n{count:,} events: events JSON {src.stat().st_size / _MB:,.0f} MB ({made})")
     a = run_child("json-columns", src, dst, repeat)
     if a:
         print(f"  events JSON -> columns     {a['load_s']:6.2f} s   + to_store {a['store_s']:.3f} s"
@@ -201,7 +201,8 @@ def run(count: int, folder: Path, repeat: int, legacy: bool) -> None:
         g = run_child("legacy", src, dst, 1)
         if g:
             print(f"  Event objects (load+store) {g['load_s'] + g['store_s']:6.2f} s   peak RSS {g['peak_mb']:,.0f} MB")
-    src.unlink()
+    if not keep:
+        src.unlink()
 
 
 def main(argv: list[str]) -> int:
@@ -213,13 +214,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--events", type=int, action="append", help="events per file (repeatable)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per step (median)")
     parser.add_argument("--legacy", action="store_true", help="also time the Event-object path")
-    parser.add_argument("--dir", type=Path, help="folder for the files (default: a temporary one)")
+    parser.add_argument("--dir", type=Path, help="folder for the files, kept and reused (default: a temporary one)")
     args = parser.parse_args(argv)
     counts = args.events or [1_000_000]
     if args.dir:
         args.dir.mkdir(parents=True, exist_ok=True)
         for count in counts:
-            run(count, args.dir, args.repeat, args.legacy)
+            run(count, args.dir, args.repeat, args.legacy, keep=True)
         return 0
     with tempfile.TemporaryDirectory(dir=os.environ.get("TMPDIR")) as tmp:
         for count in counts:
