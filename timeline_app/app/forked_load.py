@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, BinaryIO
 
-from timeline_app.app.loading import BackgroundLoad, LoadJob, load_paths
+from timeline_app.app.big_timelines import ColumnsFile
+from timeline_app.app.loading import BackgroundLoad, LoadJob, load_for_view
 from timeline_app.core.model import Timeline
 
 _HEADER = struct.Struct("!Q")
@@ -60,7 +61,7 @@ def _child(paths: list[str], reference_date: date | None, write_fd: int) -> None
                 _send(stream, ("progress", done, total, name))
 
             try:
-                timeline, errors = load_paths(paths, reference_date, progress)
+                timeline, errors = load_for_view(paths, reference_date, progress)
             except Exception as exc:  # reported to the window like any load failure
                 _send(stream, ("failed", f"loading failed: {exc}"))
             else:
@@ -86,7 +87,7 @@ class ForkedLoad(LoadJob):
         self._thread.start()
 
     def _read(self, read_fd: int) -> None:
-        outcome: tuple[Timeline, list[str]] | None = None
+        outcome: tuple[Timeline | ColumnsFile, list[str]] | None = None
         try:
             with os.fdopen(read_fd, "rb") as stream:
                 while outcome is None:
@@ -105,7 +106,7 @@ class ForkedLoad(LoadJob):
             os.waitpid(self._pid, 0)
         loaded = outcome
         # If the child died (killed, out of memory), do the work in this process.
-        self._finish(lambda: loaded or load_paths(self.paths, self.reference_date, self._progress))
+        self._finish(lambda: loaded or load_for_view(self.paths, self.reference_date, self._progress))
 
 
 def start_load(paths: Sequence[str], reference_date: date | None = None) -> ForkedLoad | BackgroundLoad:

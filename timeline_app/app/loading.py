@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
+from timeline_app.app.big_timelines import ColumnsFile
 from timeline_app.core.model import Timeline
 
 ProgressFn = Callable[[int, int, str], None]
@@ -175,6 +176,30 @@ def _extract(
     return extracted, [describe_error(e) for e in extract_errors]
 
 
+def load_for_view(
+    paths: Sequence[str], reference_date: date | None = None, progress: ProgressFn | None = None
+) -> tuple[Timeline | ColumnsFile, list[str]]:
+    """What a window loads: :func:`load_paths`, except that one big timeline file comes as columns.
+
+    A columns result is only the path of an Arrow file to map, so that it crosses from a loading
+    child to the window without copying a million events through a pipe.
+    """
+    from timeline_app.app.big_timelines import columnar_source, prepare
+
+    source = columnar_source(expand_paths(paths))
+    if source is None:
+        return load_paths(paths, reference_date, progress)
+    if progress:
+        progress(0, 1, str(source))
+    try:
+        ref = prepare(source)
+    except Exception as exc:  # an unreadable file is reported like any other
+        return Timeline(), [describe_error((str(source), exc))]
+    if progress:
+        progress(1, 1, "")
+    return ref, []
+
+
 class StartedLoad(Protocol):
     """A load under way: :class:`BackgroundLoad` or ``forked_load.ForkedLoad``."""
 
@@ -215,13 +240,25 @@ class LoadJob:
         for listener in listeners:
             listener(done, total, name)
 
-    def _finish(self, produce: Callable[[], tuple[Timeline, list[str]]]) -> None:
-        """Run ``produce`` and sort its timeline into arrays: seconds for a large one, never on the GUI thread."""
+    def _finish(self, produce: Callable[[], tuple[Timeline | ColumnsFile, list[str]]]) -> None:
+        """Run ``produce`` and sort its timeline into arrays: seconds for a large one, never on the GUI thread.
+
+        A columns file is mapped here: its arrays are the store, with no sort and no event objects.
+        """
+        from timeline_app.app.big_timelines import open_columns
         from timeline_app.core.store import EventStore
 
         try:
-            timeline, errors = produce()
-            store: Any = EventStore.from_timeline(timeline)
+            result, errors = produce()
+            if isinstance(result, ColumnsFile):
+                try:
+                    columns = open_columns(result)
+                except Exception as exc:
+                    timeline, errors, store = Timeline(), [describe_error((result.source, exc))], EventStore.empty()
+                else:
+                    timeline, store = columns.timeline(), columns.to_store()
+            else:
+                timeline, store = result, EventStore.from_timeline(result)
         except Exception as exc:  # whatever went wrong, the window must hear about it
             timeline, errors, store = Timeline(), [f"loading failed: {exc}"], EventStore.empty()
         self._result = (timeline, errors, store)
@@ -250,4 +287,4 @@ class BackgroundLoad(LoadJob):
         self._thread.start()
 
     def _run(self) -> None:
-        self._finish(lambda: load_paths(self.paths, self.reference_date, self._progress))
+        self._finish(lambda: load_for_view(self.paths, self.reference_date, self._progress))

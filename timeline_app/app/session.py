@@ -9,6 +9,7 @@ none of it needs Qt. Loading goes through the ``io.formats`` registry
 from __future__ import annotations
 
 import time
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -151,12 +152,20 @@ class Session:
             return
         timeline, errors, store = result
         wanted = running.add or running.generation == self._generation
-        if wanted:
-            self.load_errors = list(errors)
-            seconds = time.perf_counter() - running.started
-            store = store if store is not None else EventStore.from_timeline(timeline)
-            self.loaded.emit(Loaded(running.paths, timeline, list(errors), store, running.add, seconds))
-        self.loading_finished.emit(list(errors) if wanted else [])
+        errors = list(errors)
+        try:
+            if wanted:
+                self.load_errors = errors
+                seconds = time.perf_counter() - running.started
+                store = store if store is not None else EventStore.from_timeline(timeline)
+                self.loaded.emit(Loaded(running.paths, timeline, list(errors), store, running.add, seconds))
+        except Exception as exc:
+            # A view that fails to show the result must not leave the load hanging: say so and end it.
+            traceback.print_exc()
+            errors.append(f"showing the loaded timeline failed: {exc}")
+            self.load_errors = errors
+        finally:
+            self.loading_finished.emit(errors if wanted else [])
 
     def close(self) -> None:
         """Stop waiting for loads (they are dropped) and take no more work."""

@@ -5,6 +5,7 @@ from, selects that event."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPalette, QTextCharFormat, QTextCursor
@@ -33,13 +34,14 @@ def sentence_span(text: str, event: Event, doc_id: str) -> tuple[int, int] | Non
     return None
 
 
-def event_at_offset(timeline: Timeline, document: Document, offset: int) -> str:
-    """Id of the event whose sentence (or mention) in ``document`` contains ``offset``.
+def event_at_offset(events: Timeline | Iterable[Event], document: Document, offset: int) -> str:
+    """Id of the event (of a timeline, or among ``events``) whose sentence or mention in ``document``
+    contains ``offset``.
 
     When several do, the one with a mention nearest the offset wins; "" if none.
     """
     best, best_distance = "", -1
-    for event in timeline.events:
+    for event in events.events if isinstance(events, Timeline) else events:
         mentions = [m for m in event.mentions if m.document == document.id]
         if not mentions:
             continue

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeline_app.app.big_timelines import columns_of
 from timeline_app.core.event_index import IntArray, reading_ranks
 from timeline_app.core.list_index import COLUMNS as KEY_COLUMNS
 from timeline_app.core.list_index import ListIndex
@@ -77,7 +78,7 @@ class EventTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._events: list[Event] = []
+        self._events: Sequence[Event] = []
         self._doc_titles: dict[str, str] = {}
         self._doc_colors: dict[str, QColor] = {}
         self._order: IntArray = np.zeros(0, dtype=np.int64)
@@ -92,14 +93,16 @@ class EventTableModel(QAbstractTableModel):
         """``doc_colors``: the colour each document's events have on the canvas."""
         self._doc_colors = dict(doc_colors or {})
         self.beginResetModel()
-        self._events = list(timeline.events)
+        events = timeline.events
+        # Columns of a big timeline stay lazy: a row's event is built when it is shown.
+        self._events = events if columns_of(events) is not None else list(events)
         self._doc_titles = {d.id: d.title or d.path for d in timeline.documents}
         self._order = np.arange(len(self._events), dtype=np.int64)
         self._display = None
         self._row_of = None  # built on first use: a million ids take a second to index
         self.endResetModel()
 
-    def events(self) -> list[Event]:
+    def events(self) -> Sequence[Event]:
         return self._events
 
     def doc_titles(self) -> dict[str, str]:
@@ -117,6 +120,10 @@ class EventTableModel(QAbstractTableModel):
 
     def row_of(self, event_id: str) -> int:
         """Source row of an event (its position in ``timeline.events``), -1 if unknown."""
+        columns = columns_of(self._events)
+        if columns is not None:
+            position = columns.position(event_id)
+            return int(columns.source[position]) if position >= 0 else -1
         if self._row_of is None:
             self._row_of = {e.id: i for i, e in enumerate(self._events)}
         return self._row_of.get(event_id, -1)
@@ -388,7 +395,7 @@ class EventList(QWidget):
             self._update_match_label()
         elif self._index is not None:
             pass  # the search or the sort needed it at once, and it was built then
-        elif len(timeline.events) <= SYNC_INDEX_LIMIT:
+        elif len(timeline.events) <= SYNC_INDEX_LIMIT or columns_of(timeline.events) is not None:
             self._build_index()
         else:
             generation = self._generation
@@ -435,6 +442,12 @@ class EventList(QWidget):
     def _build_index(self) -> None:
         events, rows, titles = self.model.events(), self._reading_rows, dict(self.model.doc_titles())
         generation = self._generation
+        columns = columns_of(events)
+        if columns is not None:
+            from timeline_app.core.list_index_columns import ColumnListIndex
+
+            self._index_built(ColumnListIndex(columns, rows, titles), generation)
+            return
         if len(events) <= SYNC_INDEX_LIMIT:
             self._index_built(ListIndex(events, rows, titles), generation)
             return

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+import numpy as np
 from PySide6.QtCore import QPoint, Qt, SignalInstance
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMenu, QTableView
 
+from timeline_app.app.big_timelines import columns_of
 from timeline_app.app.chronology import Chronology
 from timeline_app.core.model import Document, Event, Timeline
 from timeline_app.core.provenance import confidence_text, edtf_words, slip_chain, source_accounts
@@ -51,6 +53,10 @@ def event_as_text(event: Event, document: Document | None, documents: Mapping[st
     if event.notes:
         lines.append(f"Notes: {event.notes}")
     return "\n".join(lines)
+
+
+# In a big timeline held as columns, clicks in an article find at most this many of its events.
+MAX_DOCUMENT_SPANS = 20_000
 
 
 class WindowEvents(QMainWindow):
@@ -151,12 +157,23 @@ class WindowEvents(QMainWindow):
         if event_id:
             self.select_event(event_id)
 
+    def _events_of_document(self, document: Document) -> Sequence[Event]:
+        """The events that may have been read from ``document``: all of them, except in a big
+        timeline held as columns, where only those it is the first source of (up to a limit)."""
+        events = self._timeline.events
+        columns = columns_of(events)
+        if columns is None:
+            return events
+        index = next((i for i, d in enumerate(columns.documents) if d.id == document.id), -1)
+        rows = np.flatnonzero(np.asarray(columns.doc) == index)[:MAX_DOCUMENT_SPANS]
+        return [events[int(columns.source[r])] for r in rows.tolist()]
+
     def _document_event_spans(self, document: Document | None) -> list[tuple[int, int]]:
         """Where each event of ``document`` was read from, for the article pane's clicks."""
         if document is None or not document.text:
             return []
         spans = []
-        for event in self._timeline.events:
+        for event in self._events_of_document(document):
             if any(m.document == document.id for m in event.mentions):
                 span = sentence_span(document.text, event, document.id)
                 if span is not None:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu, QToolButton, QWidget
 
+from timeline_app.app.big_timelines import columns_of, conflicted_source_rows
 from timeline_app.core.model import Event, Timeline
 from timeline_app.core.provenance import edtf_words
 from timeline_app.core.row_filters import (
@@ -276,6 +277,13 @@ class WindowFilters(QMainWindow):
         return None
 
     def _fill_facets(self) -> None:
+        if columns_of(self._timeline.events) is not None:
+            # Actors and places are in each event's record, read for shown rows only.
+            count = format_count(len(self._timeline.events))
+            self._facet_panel.set_busy(
+                f"Actors and places are not listed for a timeline of {count} events opened as columns."
+            )
+            return
         facets = self._current_facets()
         if facets is None and len(self._timeline.events) > FACETS_AT_ONCE:
             self._build_facets_later()
@@ -338,7 +346,11 @@ class WindowFilters(QMainWindow):
     def conflicted_rows(self) -> list[int]:
         """Rows of the whole timeline whose sources disagree on the date."""
         if self._conflict_rows is None:
-            self._conflict_rows = [i for i, e in enumerate(self._timeline.events) if e.conflict]
+            columns = columns_of(self._timeline.events)
+            if columns is not None:
+                self._conflict_rows = conflicted_source_rows(columns)
+            else:
+                self._conflict_rows = [i for i, e in enumerate(self._timeline.events) if e.conflict]
         return self._conflict_rows
 
     def _fill_conflicts(self) -> None:

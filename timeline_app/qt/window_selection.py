@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
 
 from timeline_app.app.chronology import Chronology
 from timeline_app.app.date_input import parse_user_span
-from timeline_app.core.model import Timeline
+from timeline_app.core.model import Document, Event, Timeline
 from timeline_app.core.store import EventStore
 from timeline_app.core.viewport import Viewport
 from timeline_app.qt.canvas import TimelineCanvas
@@ -34,6 +34,7 @@ class WindowSelection(QMainWindow):
     _extra: list[str]
     _anchor: str  # where a Shift-click range starts
     _sync_views: Callable[[], None]
+    _events_of_document: Callable[[Document], Sequence[Event]]
     _filter_state: Callable[[], dict[str, Any]]
     _apply_filter_state: Callable[[dict[str, Any]], None]
 
@@ -202,7 +203,7 @@ class WindowSelection(QMainWindow):
     def event_at_text_offset(self, offset: int) -> str:
         """The event whose sentence contains ``offset`` in the shown document (nearest mention wins)."""
         document = self._document_view.current_document()
-        return event_at_offset(self._timeline, document, offset) if document is not None else ""
+        return event_at_offset(self._events_of_document(document), document, offset) if document is not None else ""
 
     def focus_search(self) -> None:
         self._event_list.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
+from timeline_app.app.big_timelines import columns_of
 from timeline_app.core.model import Event, Timeline
 from timeline_app.core.store import EventStore
 from timeline_app.qt.canvas import TimelineCanvas
@@ -24,7 +25,8 @@ from timeline_app.qt.legend_panel import DocumentLegend
 from timeline_app.qt.window_actions import make_action
 
 if TYPE_CHECKING:
-    from timeline_app.app.chronology import Chronology
+    from timeline_app.app.big_timelines import columns_of
+from timeline_app.app.chronology import Chronology
 
 # (menu text, shortcut, axis days shown)
 ZOOM_PRESETS: tuple[tuple[str, str, float], ...] = (
@@ -214,7 +216,10 @@ class WindowView(QMainWindow):
             return cached[2]
         index = {d.id: i for i, d in enumerate(tl.documents)}
         found: dict[int, list[int]] = {}
-        for row, event in enumerate(tl.events):
+        # A big timeline held as columns counts each event under its first source only: which
+        # others tell it is in the records, read for shown rows alone.
+        rows = () if columns_of(tl.events) is not None else enumerate(tl.events)
+        for row, event in rows:
             mentions = event.mentions
             if len(mentions) > 1:
                 first = mentions[0].document

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QStatusBar, QToolBar, QWidget
 
+from timeline_app.app.big_timelines import columns_of
 from timeline_app.core.edits import Edit, EditError, Extractor, ReplaceContent, pipeline_extractor, touched_events
 from timeline_app.core.model import Event, Timeline
 from timeline_app.core.viewport import Viewport
@@ -111,7 +112,9 @@ class EditCommand(QUndoCommand):
             QTimer.singleShot(0, self._controller.undo_stack.clear)
 
 
-def _same(items: list[Any], known: tuple[Any, ...]) -> bool:
+def _same(items: Sequence[Any], known: Sequence[Any]) -> bool:
+    if not isinstance(known, tuple):
+        return items is known and len(items) == len(known)
     return len(items) == len(known) and all(a is b for a, b in zip(items, known, strict=True))
 
 
@@ -292,7 +295,10 @@ class ProjectController(QObject):
 
     def _remember_content(self) -> None:
         """What the model and the view held after our last change, to spot changes made elsewhere."""
-        self._known = (tuple(self._model.documents), tuple(self._model.events))
+        events = self._model.events
+        # Columns of a big timeline are known by identity: a tuple would build every event.
+        known: Sequence[Event] = events if columns_of(events) is not None else tuple(events)
+        self._known = (tuple(self._model.documents), known)
         filtered = self._shown is not self._model
         self._known_view = {id(e) for e in self._shown.events} if filtered else set()
 
@@ -315,7 +321,7 @@ class ProjectController(QObject):
             extra = tuple(e for e in current.events if id(e) not in self._known_view)
             if not extra and _same(self._model.documents, docs):
                 return
-            target = (tuple(self._model.documents), events + extra)
+            target = (tuple(self._model.documents), tuple(events) + extra)
             label = "Add files"
         elif not self.modified:
             self._start_untitled(current)
@@ -323,7 +329,7 @@ class ProjectController(QObject):
         else:
             target = (tuple(current.documents), tuple(current.events))
             label = "Open files"
-        ReplaceContent(docs, events, label).apply(self._model)
+        ReplaceContent(docs, tuple(events), label).apply(self._model)
         self.push(ReplaceContent(*target, label), [])
         # The viewer names the window after loading; the project's name and state come first.
         QTimer.singleShot(0, self.update_title)

@@ -1,0 +1,136 @@
+"""Opening timelines of a million events and more: straight into columns, never into objects.
+
+A lone Arrow columns file is memory-mapped as it is. A lone events JSON file above
+:data:`COLUMNS_FROM_BYTES` is converted once to an Arrow file in the user's cache (where the
+loading child does the parsing, so its memory goes back to the system when it exits), and the
+window maps that. Either way the window gets an :class:`EventColumns`: arrays for the canvas
+and list, and full events built only for the rows being shown or edited.
+
+A conversion is reused while the JSON file keeps its place, size and modification time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from timeline_app.app.extraction_cache import cache_dir as _extraction_cache_dir
+
+if TYPE_CHECKING:
+    from timeline_app.core.columns import EventColumns
+
+# Below this an events JSON is read into objects as usual: it takes well under a second.
+COLUMNS_FROM_BYTES = 32 * 1024 * 1024
+_KEEP_CONVERSIONS = 3
+
+
+@dataclass(frozen=True)
+class ColumnsFile:
+    """A load's result when it is a columns file: only its path crosses between processes."""
+
+    path: str
+    source: str  # the file the user opened
+
+
+def columnar_source(paths: list[str]) -> Path | None:
+    """The one file of ``paths`` that should open as columns, or None for the ordinary way."""
+    if len(paths) != 1:
+        return None
+    path = Path(paths[0])
+    suffix = path.suffix.lower()
+    try:
+        if not path.is_file():
+            return None
+        if suffix == ".arrow":
+            return path
+        if suffix == ".json" and path.stat().st_size >= COLUMNS_FROM_BYTES:
+            with path.open("rb") as handle:
+                head = handle.read(65536)
+            # An events file names its documents near the top; TimelineJS files have "events" only.
+            return path if b'"documents"' in head else None
+    except Exception:  # the ordinary loader names whatever is wrong with the file
+        return None
+    return None
+
+
+def conversion_dir() -> Path:
+    return _extraction_cache_dir().parent / "columns"
+
+
+def prepare(path: Path) -> ColumnsFile:
+    """The Arrow file to map for ``path``: itself, or its conversion (made now if needed)."""
+    if path.suffix.lower() == ".arrow":
+        return ColumnsFile(str(path), str(path))
+    from timeline_app.io.columnar import VERSION, convert_events_json
+
+    stat = path.stat()
+    key = hashlib.sha256(f"{path.resolve()}\n{stat.st_size}\n{stat.st_mtime_ns}\n{VERSION}".encode()).hexdigest()
+    folder = conversion_dir()
+    target = folder / f"{key[:32]}.arrow"
+    if target.is_file():
+        with contextlib.suppress(OSError):
+            os.utime(target)
+        return ColumnsFile(str(target), str(path))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        folder = Path(tempfile.gettempdir())
+    handle, temp = tempfile.mkstemp(dir=folder, prefix=".partial-", suffix=".arrow")
+    os.close(handle)
+    try:
+        convert_events_json(path, temp)
+        os.replace(temp, target)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+    _trim(folder)
+    return ColumnsFile(str(target), str(path))
+
+
+def open_columns(ref: ColumnsFile) -> EventColumns:
+    """Map a prepared columns file (FormatError if it is not a valid one).
+
+    A conversion this version cannot read (made by another version, or damaged) is made again.
+    """
+    from timeline_app.io.columnar import read_columns
+    from timeline_app.io.safety import FormatError
+
+    try:
+        return read_columns(ref.path)
+    except FormatError:
+        if ref.path == ref.source:
+            raise
+    with contextlib.suppress(OSError):
+        os.unlink(ref.path)
+    return read_columns(prepare(Path(ref.source)).path)
+
+
+def _trim(folder: Path) -> None:
+    entries = sorted(folder.glob("*.arrow"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[_KEEP_CONVERSIONS:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def columns_of(events: object) -> EventColumns | None:
+    """The columns behind a lazy event sequence (None for a plain list, or once it became one)."""
+    if type(events).__name__ != "LazyEvents" or getattr(events, "_list", None) is not None:
+        return None
+    return getattr(events, "_columns", None)
+
+
+def conflicted_source_rows(columns: EventColumns) -> list[int]:
+    """Rows (in the order read) of events whose sources disagree: found in the records, not in objects."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    # A record lists each disagreeing source as an object; an empty list has none. (Inside a
+    # string the quotes would be escaped, so a title cannot match.)
+    hits = pc.match_substring_regex(columns.record, pattern=r'"conflict":\s*\[\s*\{')
+    # Records are kept in the order read, so a record's place is the row the list knows it by.
+    return np.flatnonzero(np.asarray(pc.fill_null(hits, False).to_numpy(zero_copy_only=False), dtype=bool)).tolist()
