@@ -13,7 +13,7 @@ from timeline_app.core.events.clauses import Clause, split_clauses
 from timeline_app.core.events.entities import Entities, ShortNames, find_entities, merge_short_names
 from timeline_app.core.events.lexicon import is_past
 from timeline_app.core.events.narrative import FOCUS_WINDOW, Narrative, SentenceDate, clause_tense
-from timeline_app.core.events.relatives import find_relatives, inside_any, mask_relatives
+from timeline_app.core.events.relatives import Asides, find_relatives, mask_relatives
 from timeline_app.core.events.reports import STATEMENT, report_source, report_title, source_of
 from timeline_app.core.events.sentences import Sentence, split_sentences
 from timeline_app.core.events.ties import TieIndex, lead_clause, lower_bound, tie_target
@@ -44,10 +44,13 @@ def build_events(doc: Document) -> list[Event]:
     # Asides ("Doe, who took over in 2021, said ...") are read on their own; the sentence reads on without them.
     relatives = find_relatives(text)
     masked = mask_relatives(text, relatives)
-    outside = [t for t in doc.timexes if not inside_any(t, relatives)] if relatives else doc.timexes
+    asides_at = Asides(relatives)
+    outside = [t for t in doc.timexes if not asides_at.hold(t)] if relatives else doc.timexes
     candidates: list[Candidate] = []
     narrative = Narrative(reference, doc.timexes)
     near = _Near(outside)
+    near_all = _Near(doc.timexes)
+    relative_starts = [r.start for r in relatives]
     told: list[_Told] = []
     asides: set[int] = set()
     for sentence in split_sentences(masked, skip_until=title_end):
@@ -59,9 +62,14 @@ def build_events(doc: Document) -> list[Event]:
             if body_start >= sentence.end:
                 continue
         clauses = split_clauses(masked, body_start, sentence.end)
-        candidates.extend(sentence_candidates(masked, sentence, body_start, outside, reference, clauses))
+        candidates.extend(sentence_candidates(masked, sentence, body_start, near(clauses), reference, clauses))
         if relatives:
-            found = aside_candidates(text, sentence, relatives, doc.timexes, reference)
+            # Only the asides that open in this sentence, and the time expressions that can lie in them.
+            here = relatives[
+                bisect.bisect_left(relative_starts, sentence.start) : bisect.bisect_left(relative_starts, sentence.end)
+            ]
+            around = near_all.between(min(r.body_start for r in here), max(r.body_end for r in here)) if here else []
+            found = aside_candidates(text, sentence, here, around, reference)
             asides.update(id(c) for c in found)
             candidates.extend(found)
         if (t := _tell(narrative, masked, sentence, body_start, near(clauses), clauses)) is not None:
@@ -99,11 +107,15 @@ class _Near:
         self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
 
     def __call__(self, clauses: list[Clause]) -> list[Timex]:
-        if not self.ordered or not clauses:
+        if not clauses:
             return self.timexes
-        lo = bisect.bisect_left(self.starts, min(c.start for c in clauses))
-        hi = bisect.bisect_right(self.starts, max(c.end for c in clauses))
-        return self.timexes[lo:hi]
+        return self.between(min(c.start for c in clauses), max(c.end for c in clauses))
+
+    def between(self, start: int, end: int) -> list[Timex]:
+        """A superset, in order, of the expressions lying within start..end (all of them if unordered)."""
+        if not self.ordered:
+            return self.timexes
+        return self.timexes[bisect.bisect_left(self.starts, start) : bisect.bisect_right(self.starts, end)]
 
 
 def _tell(
@@ -362,6 +374,7 @@ def _to_events(
     # Clauses that are events of their own: a report of one is titled as the statement, not by its words again.
     told_apart = {(m.clause.start, m.clause.end) for g in groups for m in g.members if m.kind != "report"}
     short_names = ShortNames(all_names)
+    near_doc = _Near(doc.timexes)
     for n, (g, spans, found) in enumerate(prepared, start=1):
         lead = _lead(g)
         date_cand = _best_dated(g)
@@ -373,7 +386,7 @@ def _to_events(
             places += [p for p in ents.places if p not in places]
             quantities += [q for q in ents.quantities if q not in quantities]
         assert date_cand.date is not None
-        title = _title(doc, masked, g, lead, told_apart)
+        title = _title(doc, masked, g, lead, told_apart, near_doc)
         # A country that opens the title is its subject: it acts, not only a place.
         actors = [p for p in places if title.startswith(p + " ") and p not in actors] + actors
         told = lead.kind == "report" and ": " in title and not title.startswith(STATEMENT)
@@ -473,7 +486,12 @@ def _best_dated(g: _Group) -> Candidate:
 
 
 def _title(
-    doc: Document, masked: str, g: _Group, lead: Candidate, told_apart: set[tuple[int, int]] | None = None
+    doc: Document,
+    masked: str,
+    g: _Group,
+    lead: Candidate,
+    told_apart: set[tuple[int, int]] | None = None,
+    near: _Near | None = None,
 ) -> str:
     text = masked
     if lead.kind == "report":
@@ -483,13 +501,13 @@ def _title(
         if title:
             return title
         others = [c for c in g.members if c.kind != "report"]
-        return _title(doc, masked, g, others[0]) if others else make_title(lead.sentence.text)
+        return _title(doc, masked, g, others[0], near=near) if others else make_title(lead.sentence.text)
     if lead.title:
         return lead.title
     s, e = lead.clause.start, lead.clause.end
     drops = [
         (t.start - s, t.end - s)
-        for t in doc.timexes
+        for t in (near.between(s, e) if near is not None else doc.timexes)
         if s <= t.start
         and t.end <= e
         and t.type in ("DATE", "TIME")

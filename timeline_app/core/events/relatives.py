@@ -7,6 +7,8 @@ is the noun phrase it hangs on.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -74,3 +76,21 @@ def mask_relatives(text: str, relatives: list[Relative]) -> str:
 
 def inside_any(t: Timex, relatives: list[Relative]) -> bool:
     return any(r.start <= t.start and t.end <= r.end for r in relatives)
+
+
+class Asides:
+    """``inside_any`` for many time expressions: a long text has thousands of asides, so each is not tried."""
+
+    def __init__(self, relatives: list[Relative]) -> None:
+        ordered = sorted(relatives, key=lambda r: r.start)
+        self._starts = [r.start for r in ordered]
+        self._ends = [r.end for r in ordered]
+        self._reach = list(itertools.accumulate(self._ends, max))  # the farthest end among the first k
+
+    def hold(self, t: Timex) -> bool:
+        j = bisect.bisect_right(self._starts, t.start) - 1
+        while j >= 0 and self._reach[j] >= t.end:
+            if self._ends[j] >= t.end:
+                return True
+            j -= 1
+        return False

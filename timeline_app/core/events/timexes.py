@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from timeline_app.core.events.relatives import find_relatives, inside_any, mask_relatives
+from timeline_app.core.events.relatives import Asides, find_relatives, mask_relatives
 from timeline_app.core.model import Timex
 from timeline_app.core.temporal import tag
 
@@ -18,7 +18,8 @@ def tag_with_asides(text: str, reference: date | None) -> list[Timex]:
     resolved as if the aside were not there: its year must not anchor "the end of the year" after it."""
     timexes = tag_text(text, reference)
     relatives = find_relatives(text)
-    if not any(inside_any(t, relatives) for t in timexes):
+    asides = Asides(relatives)
+    if not any(asides.hold(t) for t in timexes):
         return timexes
-    outside = [t for t in tag_text(mask_relatives(text, relatives), reference) if not inside_any(t, relatives)]
-    return sorted(outside + [t for t in timexes if inside_any(t, relatives)], key=lambda t: t.start)
+    outside = [t for t in tag_text(mask_relatives(text, relatives), reference) if not asides.hold(t)]
+    return sorted(outside + [t for t in timexes if asides.hold(t)], key=lambda t: t.start)
