@@ -248,6 +248,7 @@ DATE_COLUMN_MAX_PX = 230  # wider dates are elided in the middle; the tooltip ha
 DATE_COLUMN_MIN_PX = 100
 EVENT_COLUMN_MIN_PX = 140  # the Event column is never fitted narrower than this
 MEASURED_DATES = 5000  # the date column is sized to the widest of this many dates
+MEASURED_COLUMN_DATES = 200  # ... or of this many, for events held as columns
 
 
 class EventList(QWidget):
@@ -591,9 +592,9 @@ class EventList(QWidget):
 
     def _fit_date_column(self, timeline: Timeline) -> None:
         metrics = self.table.fontMetrics()
-        widest = max(
-            (metrics.horizontalAdvance(e.date.describe()) for e in timeline.events[:MEASURED_DATES]), default=0
-        )
+        # Events held as columns are built to be measured: a sample does.
+        measured = MEASURED_DATES if columns_of(timeline.events) is None else MEASURED_COLUMN_DATES
+        widest = max((metrics.horizontalAdvance(e.date.describe()) for e in timeline.events[:measured]), default=0)
         self._date_width = min(max(widest + 16, DATE_COLUMN_MIN_PX), DATE_COLUMN_MAX_PX)
         if self._event_width_auto:
             self._fit_event_column()
