@@ -246,6 +246,7 @@ class LoadJob:
         A columns file is mapped here: its arrays are the store, with no sort and no event objects.
         """
         from timeline_app.app.big_timelines import open_columns
+        from timeline_app.app.story_axis import fit_scale
         from timeline_app.core.store import EventStore
 
         try:
@@ -259,6 +260,7 @@ class LoadJob:
                     timeline, store = columns.timeline(), columns.to_store()
             else:
                 timeline, store = result, EventStore.from_timeline(result)
+            fit_scale(store)  # Fit All needs it first thing: found here, off the GUI thread
         except Exception as exc:  # whatever went wrong, the window must hear about it
             timeline, errors, store = Timeline(), [f"loading failed: {exc}"], EventStore.empty()
         self._result = (timeline, errors, store)

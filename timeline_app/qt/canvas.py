@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QScrollBar, QSizePolicy, QWidget
 
+from timeline_app.app.story_axis import fit_scale
 from timeline_app.core.provenance import support_summary
 from timeline_app.core.store import (
     DENSE_LIMIT,
@@ -35,7 +36,7 @@ from timeline_app.core.store import (
     FrameLayout,
     IntArray,
 )
-from timeline_app.core.time_scale import SegmentKind, TimeScale, story_scale
+from timeline_app.core.time_scale import SegmentKind, TimeScale
 from timeline_app.core.viewport import MIN_SPAN_DAYS, Viewport, to_datetime, to_time
 from timeline_app.qt.canvas_drag import DragPreview, EventDrag, paint_drag_preview
 from timeline_app.qt.canvas_painter import (
@@ -270,9 +271,7 @@ class TimelineCanvas(QWidget):
         store = self._store
         self._scale = None
         if self._compress:
-            marks = np.where(store.kind == KIND_POINT, store.mid, store.start)
-            scale = story_scale(store.start, store.end, marks)
-            self._scale = None if scale.is_linear else scale
+            self._scale = fit_scale(store)
         # Room for the labels right of the last markers, unless there are too many to label.
         pad_right = min(MAX_LABEL_PX + 16.0, width * 0.35) if len(store) <= DENSE_LIMIT else 16.0
         self._first_lane = 0
