@@ -1,5 +1,7 @@
 """Load/dump time of the events JSON format with many synthetic events. Prints medians.
 
+Load is also timed with the json module's parse in place of msgspec's, and as event columns.
+
 Usage: .venv/bin/python benchmarks/events_json_io.py [COUNT ...]   (default: 100000 1000000)
 """
 
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Status, Timeline
 from timeline_app.io import events_json
+from timeline_app.io.events_columns import load_columns
 
 
 def make_timeline(count: int, seed: int = 1) -> Timeline:
@@ -73,6 +76,18 @@ def run(count: int, folder: Path) -> None:
         raise SystemExit(f"round trip of {count} events changed the data")
     print(f"{count:>9,} events  {size:7.1f} MB   dump median {dump_med:6.2f} s (min {dump_min:.2f})"
           f"   load median {load_med:6.2f} s (min {load_min:.2f})   [{repeat} runs]")  # fmt: skip
+    # The same load with the JSON text parsed by the json module (what msgspec's parse replaced).
+    fast = events_json._fast_parse
+    events_json._fast_parse = lambda body: events_json._UNPARSED
+    try:
+        json_med, json_min = median_of(lambda: events_json.load(path), repeat)
+    finally:
+        events_json._fast_parse = fast
+    print(f"{'':>9}         {'':>7}      load with the json module's parse: median {json_med:6.2f} s"
+          f" (min {json_min:.2f})")  # fmt: skip
+    columns_med, columns_min = median_of(lambda: load_columns(path), repeat)
+    print(f"{'':>9}         {'':>7}      as event columns (load_columns): median {columns_med:6.2f} s"
+          f" (min {columns_min:.2f})")  # fmt: skip
 
 
 def main(argv: list[str]) -> int:
