@@ -43,12 +43,17 @@ class Beginnings:
     """
 
     prefixes: frozenset[str]
+    by_first: tuple[tuple[str, tuple[str, ...]], ...]  # the prefixes by their first character
+    heads: frozenset[str]  # what a shorter word can be and still be followed by the rest ("sept" of "sept.")
 
-    def by_first(self) -> dict[str, tuple[str, ...]]:
+    @classmethod
+    def of(cls, prefixes: set[str]) -> Beginnings:
         grouped: dict[str, set[str]] = defaultdict(set)
-        for p in self.prefixes:
+        for p in prefixes:
             grouped[p[0]].add(p)
-        return {c: tuple(sorted(ps)) for c, ps in grouped.items()}
+        by_first = tuple((c, tuple(sorted(ps))) for c, ps in sorted(grouped.items()))
+        heads = frozenset(p[:n] for p in prefixes for n in range(1, len(p)))
+        return cls(frozenset(prefixes), by_first, heads)
 
 
 def beginnings(pattern: re.Pattern[str]) -> Beginnings | None:
@@ -62,7 +67,7 @@ def beginnings(pattern: re.Pattern[str]) -> Beginnings | None:
         return None
     if not found or any(not p or p[0].isspace() for p in found):
         return None  # a match could begin on a space, which no word start marks
-    return Beginnings(frozenset(found))
+    return Beginnings.of(found)
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
@@ -159,14 +164,14 @@ class Starts:
         if (known := self._found.get(wanted.prefixes)) is not None:
             return known
         found: list[int] = list(self._other)
-        for first, prefixes in wanted.by_first().items():
+        heads = wanted.heads
+        for first, prefixes in wanted.by_first:
             for word in self._words.get(first, ()):
                 if word.startswith(prefixes):
                     found.extend(self._places[word])
-                    continue
-                # A beginning longer than the word ("sept." for "Sept", "year-" for "year"): what follows decides.
-                longer = tuple(p for p in prefixes if p.startswith(word))
-                if longer:
+                elif word in heads:
+                    # A beginning longer than the word ("sept." for "Sept", "year-" for "year"): what follows decides.
+                    longer = tuple(p for p in prefixes if p.startswith(word))
                     size = max(len(p) for p in longer)
                     found.extend(at for at in self._places[word] if _begins(self.text[at : at + size], longer))
         found.sort()
