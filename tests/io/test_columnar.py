@@ -353,3 +353,18 @@ def test_metadata_names_the_format(tmp_path: Path) -> None:
         meta = pa.ipc.open_file(source).schema.metadata
     assert meta[b"timeline_app.format"] == columnar.FORMAT.encode()
     assert meta[b"timeline_app.version"] == str(columnar.VERSION).encode()
+
+
+def test_saving_an_opened_timeline_reuses_its_columns(tmp_path: Path) -> None:
+    path, again = tmp_path / "t.arrow", tmp_path / "again.arrow"
+    write_columns(every_date_kind(), path)
+    columns = read_columns(path)
+    timeline = columns.timeline()
+    timeline.events[4]  # read, not changed
+    assert columns_from_timeline(timeline) is columns
+    assert columns.decoded == 1  # only the event read
+    timeline.events[5].title = "Changed"
+    changed = columns_from_timeline(timeline)
+    assert changed is not columns and changed.title(changed.row_of(5)) == "Changed"
+    write_columns(timeline, again)
+    assert [e.title for e in read_columns(again).timeline().events] == [e.title for e in timeline.events]

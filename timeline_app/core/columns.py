@@ -337,6 +337,19 @@ class LazyEvents(MutableSequence[Event]):
         """How many rows are held as Event objects."""
         return len(self._list) if self._list is not None else len(self._made)
 
+    @property
+    def columns(self) -> EventColumns:
+        return self._columns
+
+    @property
+    def is_list(self) -> bool:
+        """Whether the sequence was changed and is now a plain list of all events."""
+        return self._list is not None
+
+    def held_events(self) -> dict[int, Event]:
+        """The Events handed out so far, by index (the only ones an edit can have changed)."""
+        return dict(self._made) if self._list is None else dict(enumerate(self._list))
+
     def held(self, row: int) -> Event | None:
         """The Event this sequence holds for column row ``row``, if any."""
         if self._list is not None or not self._made:

@@ -34,7 +34,7 @@ import msgspec
 import numpy as np
 import pyarrow as pa
 
-from timeline_app.core.columns import EventColumns
+from timeline_app.core.columns import EventColumns, LazyEvents
 from timeline_app.core.model import DateKind, Document, Entity, Event, FuzzyDate, Status, Timeline
 from timeline_app.core.store import (
     KIND_BOUNDED,
@@ -325,7 +325,14 @@ class _Rows:
 
 
 def columns_from_timeline(timeline: Timeline) -> EventColumns:
-    """The columns of a timeline of Event objects (records written as ``events_json.dump`` writes them)."""
+    """The columns of a timeline of Event objects (records written as ``events_json.dump`` writes them).
+
+    A timeline opened from columns (``EventColumns.timeline()``) whose events read so far are
+    unchanged gives its columns back, without building the others.
+    """
+    unchanged = _unchanged_columns(timeline)
+    if unchanged is not None:
+        return unchanged
     rows = _Rows(list(timeline.documents))
     records: list[bytes] = []
     with events_json.collector_paused():
@@ -342,6 +349,20 @@ def columns_from_timeline(timeline: Timeline) -> EventColumns:
             pa.large_binary(), len(offsets) - 1, [None, pa.py_buffer(offsets), pa.py_buffer(data)]
         )
         return rows.finish(record, list(timeline.entities))
+
+
+def _unchanged_columns(timeline: Timeline) -> EventColumns | None:
+    events: object = timeline.events
+    if not isinstance(events, LazyEvents) or events.is_list:
+        return None
+    columns = events.columns
+    if timeline.documents != columns.documents or timeline.entities != columns.entities:
+        return None
+    for index, event in events.held_events().items():
+        stored = events_json.decode_record(columns.record[index].as_py(), index)
+        if event != stored:
+            return None
+    return columns
 
 
 def load_columns(path: str | Path) -> EventColumns:
