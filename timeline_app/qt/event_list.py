@@ -396,7 +396,7 @@ class EventList(QWidget):
             self._update_match_label()
         elif self._index is not None:
             pass  # the search or the sort needed it at once, and it was built then
-        elif len(timeline.events) <= SYNC_INDEX_LIMIT or columns_of(timeline.events) is not None:
+        elif len(timeline.events) <= SYNC_INDEX_LIMIT:
             self._build_index()
         else:
             generation = self._generation

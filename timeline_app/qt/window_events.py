@@ -56,7 +56,7 @@ def event_as_text(event: Event, document: Document | None, documents: Mapping[st
 
 
 # In a big timeline held as columns, clicks in an article find at most this many of its events.
-MAX_DOCUMENT_SPANS = 300
+MAX_DOCUMENT_SPANS = 100
 
 
 class WindowEvents(QMainWindow):
