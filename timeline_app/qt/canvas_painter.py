@@ -165,7 +165,8 @@ def render_frame(
     if frame.dense:
         _paint_density(painter, geo, frame, len(store), style)
         if selected_pos >= 0:
-            _paint_floating_selection(painter, geo, store, viewport, selected_pos, style)
+            # Below the line that says how many events are in view, which it would cover.
+            _paint_floating_selection(painter, geo, store, viewport, selected_pos, style, style.line_height + 6)
     else:
         marked = {store.position(i) for i in also_selected} - {-1}
         _paint_bands(painter, geo, frame, band_names, style)
@@ -666,7 +667,13 @@ def _paint_selected(
 
 
 def _paint_floating_selection(
-    painter: QPainter, geo: CanvasGeometry, store: EventStore, viewport: Viewport, pos: int, style: TimelineStyle
+    painter: QPainter,
+    geo: CanvasGeometry,
+    store: EventStore,
+    viewport: Viewport,
+    pos: int,
+    style: TimelineStyle,
+    offset: float = 0.0,
 ) -> None:
     """The selected event when it has no lane on screen (too many in view, or scrolled away):
     its marker and label drawn over the top lane, so it is always readable."""
@@ -685,7 +692,7 @@ def _paint_floating_selection(
     room = max(rect.right() - 8 - label_x, 150.0)
     title = fm.elidedText(labels.full_titles[pos], Qt.TextElideMode.ElideRight, min(room, 640.0))
     when = fm_small.elidedText(labels.full_dates[pos], Qt.TextElideMode.ElideRight, room)
-    top = geo.lanes_top
+    top = geo.lanes_top + offset
     badge = labels.badges.get(pos, "")
     badge_w = float(labels.badge_widths[pos]) if badge else 0.0
     label = PlacedLabel(
