@@ -106,6 +106,9 @@ class EventColumns:
     dated: int
     entities: list[Entity] = field(default_factory=list)
     decode: RecordDecoder | None = None
+    # Reads record ``k`` (an index into ``record``) without going through the mapping, if set:
+    # a mapped page read once stays in the process's resident memory, a file read does not.
+    read_record: Callable[[int], bytes] | None = None
     # How many records were decoded into Events so far (the cache spares repeats).
     decoded: int = field(default=0, init=False)
     _cache: OrderedDict[int, Event] = field(default_factory=OrderedDict, init=False, repr=False)
@@ -158,7 +161,7 @@ class EventColumns:
             return found
         if self.decode is None:
             raise RuntimeError("these event columns were built without a record decoder")
-        data = cast(bytes, self.record[int(self.source[row])].as_py())
+        data = self._record(int(self.source[row]))
         event = self.decode(data, row)
         self.decoded += 1
         cache[row] = event
@@ -174,7 +177,12 @@ class EventColumns:
 
     def record_bytes(self, i: int) -> bytes:
         """Row ``i``'s events-JSON record as it was read (possibly followed by whitespace and a comma)."""
-        return cast(bytes, self.record[int(self.source[self._row(i)])].as_py())
+        return self._record(int(self.source[self._row(i)]))
+
+    def _record(self, k: int) -> bytes:
+        if self.read_record is not None:
+            return self.read_record(k)
+        return cast(bytes, self.record[k].as_py())
 
     def id_sequence(self, count: int | None = None) -> Sequence[str]:
         """The first ``count`` ids (all by default) as a lazy sequence of str."""

@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -114,6 +115,8 @@ def read_columns(path: str | Path) -> EventColumns:
         raise FormatError(f"{p.name}: not a timeline columns file (the file is empty)")
     try:
         source = pa.memory_map(str(p), "r")
+        base = source.read_buffer(1).address  # where the mapping begins (an empty buffer has no address)
+        source.seek(0)
         reader = pa.ipc.open_file(source)
         schema = reader.schema
         count = reader.num_record_batches
@@ -143,7 +146,35 @@ def read_columns(path: str | Path) -> EventColumns:
     documents, entities = _read_lists(p.name, meta)
     columns = _columns(p.name, numeric, batch, documents, entities, meta)
     _check_values(p.name, columns)
+    columns.read_record = _RecordFile.open(p, columns.record, base)
     return columns
+
+
+class _RecordFile:
+    """Reads records from the file with ``pread``: the records are most of the file, and pages of
+    the mapping once touched would count as the viewer's memory until it closes the timeline."""
+
+    def __init__(self, fd: int, position: int, offsets: np.ndarray[Any, np.dtype[np.int64]]) -> None:
+        self._fd = fd
+        self._position = position
+        self._offsets = offsets
+        weakref.finalize(self, os.close, fd)
+
+    @classmethod
+    def open(cls, path: Path, record: pa.Array, base: int) -> _RecordFile | None:
+        buffers = record.buffers()
+        if not hasattr(os, "pread") or buffers[1] is None:
+            return None
+        offsets = np.frombuffer(buffers[1], dtype=np.int64, count=len(record) + 1, offset=record.offset * 8)
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        except OSError:
+            return None
+        return cls(fd, buffers[2].address - base if buffers[2] is not None else 0, offsets)
+
+    def __call__(self, k: int) -> bytes:
+        start, end = int(self._offsets[k]), int(self._offsets[k + 1])
+        return os.pread(self._fd, end - start, self._position + start)
 
 
 def _check_offsets(array: pa.Array) -> None:

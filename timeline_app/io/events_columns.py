@@ -32,6 +32,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
 
 from timeline_app.core.columns import EventColumns, LazyEvents
@@ -103,8 +104,9 @@ _FIELDS_OF = operator.attrgetter(
 _NAN = float("nan")
 
 
-_FIELDS = ("start", "end", "sort_end", "kind", "flags", "doc", "salience", "confidence", "status")
-_DTYPES = ("float64", "float64", "float64", "int8", "uint8", "int32", "float32", "float32", "int8")
+# The first four are the sort keys.
+_FIELDS = ("start", "sort_end", "kind", "flags", "end", "doc", "salience", "confidence", "status")
+_DTYPES = ("float64", "float64", "int8", "uint8", "float64", "int32", "float32", "float32", "int8")
 
 
 class _Rows:
@@ -291,28 +293,32 @@ class _Rows:
     def finish(self, record: pa.Array, entities: list[Entity]) -> EventColumns:
         """Columns in reading order; ``record`` holds the records in the order read."""
         self.flush()
+        # What reading needed goes before the columns are assembled, lowering the peak.
+        self.date_index, self.date_list, self.unit_rows, self.spans = {}, [], [], {}
         blocks = self.blocks
-        cols = {
-            name: np.concatenate(blocks[name]) if blocks[name] else np.zeros(0, dtype)
-            for name, dtype in zip(_FIELDS, _DTYPES, strict=True)
-        }
         self.blocks = {}
-        start = cols["start"]
+
+        def column(name: str, dtype: str) -> npt.NDArray[Any]:
+            parts = blocks.pop(name)
+            return np.concatenate(parts) if parts else np.zeros(0, dtype)
+
+        start, sort_end, kind, flags = (column(n, d) for n, d in zip(_FIELDS[:4], _DTYPES[:4], strict=True))
         dated_rows = np.flatnonzero(~np.isnan(start))
         order = dated_rows[
             chronological_order(
-                start[dated_rows], cols["sort_end"][dated_rows], cols["kind"][dated_rows], cols["flags"][dated_rows],
-                dated_rows,
+                start[dated_rows], sort_end[dated_rows], kind[dated_rows], flags[dated_rows], dated_rows
             )
-        ]  # fmt: skip
+        ]
         perm = np.concatenate([order, np.flatnonzero(np.isnan(start))]).astype(np.int64)
+        del order
+        sorted_columns = {"start": start[perm], "sort_end": sort_end[perm], "kind": kind[perm], "flags": flags[perm]}
+        del start, sort_end, kind, flags
+        for name, dtype in zip(_FIELDS[4:], _DTYPES[4:], strict=True):
+            sorted_columns[name] = column(name, dtype)[perm]
         take = pa.array(perm)
-        strings = {
-            name: pa.concat_arrays(blocks[name]).take(take) if blocks[name] else pa.array([], pa.large_string())
-            for name in ("ids", "titles")
-        }
+        strings = {name: _taken(blocks.pop(name), take) for name in ("ids", "titles")}
         return EventColumns(
-            **{name: values[perm] for name, values in cols.items()},
+            **sorted_columns,
             source=perm.astype(np.int32),
             ids=strings["ids"],
             titles=strings["titles"],
@@ -322,6 +328,15 @@ class _Rows:
             entities=entities,
             decode=events_json.decode_record,
         )
+
+
+def _taken(blocks: list[pa.Array], take: pa.Array) -> pa.Array:
+    """The blocks' strings in the order ``take``, in one array, without first joining the blocks."""
+    if not blocks:
+        return pa.array([], pa.large_string())
+    taken = pa.chunked_array(blocks).take(take)
+    blocks.clear()
+    return taken.combine_chunks() if isinstance(taken, pa.ChunkedArray) else taken
 
 
 def columns_from_timeline(timeline: Timeline) -> EventColumns:
@@ -418,6 +433,8 @@ def columns_from_bytes(data: bytes) -> EventColumns:
             # Where each record begins in ``data``: Raw values are views of it.
             block = [pa.py_buffer(r).address for r in raws[at : at + BLOCK]]
             starts[at : at + len(block)] = block
+            if at + BLOCK < len(raws):
+                raws[at : at + BLOCK] = repeat(None, BLOCK)  # done with: their memory serves the next blocks
         if raws:
             starts[:-1] -= base.address
             starts[-1] = starts[-2] + len(raws[-1])
