@@ -311,7 +311,9 @@ class _Rows:
         ]
         perm = np.concatenate([order, np.flatnonzero(np.isnan(start))]).astype(np.int64)
         del order
-        sorted_columns = {"start": start[perm], "sort_end": sort_end[perm], "kind": kind[perm], "flags": flags[perm]}
+        sorted_columns: dict[str, Any] = {
+            "start": start[perm], "sort_end": sort_end[perm], "kind": kind[perm], "flags": flags[perm]
+        }  # fmt: skip
         del start, sort_end, kind, flags
         for name, dtype in zip(_FIELDS[4:], _DTYPES[4:], strict=True):
             sorted_columns[name] = column(name, dtype)[perm]
@@ -434,7 +436,8 @@ def columns_from_bytes(data: bytes) -> EventColumns:
             block = [pa.py_buffer(r).address for r in raws[at : at + BLOCK]]
             starts[at : at + len(block)] = block
             if at + BLOCK < len(raws):
-                raws[at : at + BLOCK] = repeat(None, BLOCK)  # done with: their memory serves the next blocks
+                # Done with: their memory serves the next blocks.
+                raws[at : at + BLOCK] = repeat(None, BLOCK)  # type: ignore[arg-type]
         if raws:
             starts[:-1] -= base.address
             starts[-1] = starts[-2] + len(raws[-1])
