@@ -19,6 +19,14 @@ SAMPLE = ("TimeBank/wsj_0542.tml", "TimeBank/wsj_0152.tml", "TimeBank/APW1998022
           "AQUAINT/APW19980807.0261.tml", "AQUAINT/NYT19990312.0271.tml", "AQUAINT/XIE19980808.0031.tml")  # fmt: skip
 
 
+@pytest.fixture(autouse=True)
+def every_batch_in_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small test batches would run in this process; here they must go through the worker processes."""
+    from timeline_app.core import batch as batch_module
+
+    monkeypatch.setattr(batch_module, "SMALL_BATCH", 0)
+
+
 def run(*argv: str) -> int:
     parser = argparse.ArgumentParser(prog="timeline-app")
     extract.register(parser.add_subparsers(dest="command"))

@@ -18,6 +18,14 @@ SEED = REPO / "seeds" / "000_97615b8d070adb4e.txt"
 TBAQ = REPO.parent / "shared" / "data" / "timeml" / "TBAQ-cleaned"
 
 
+@pytest.fixture(autouse=True)
+def every_batch_in_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small test batches would run in this process; here they must go through the worker processes."""
+    from timeline_app.core import batch as batch_module
+
+    monkeypatch.setattr(batch_module, "SMALL_BATCH", 0)
+
+
 @pytest.fixture(scope="module")
 def files() -> list[Path]:
     found = sorted(TBAQ.rglob("*.tml"))
@@ -54,6 +62,16 @@ def test_one_job_is_the_serial_pipeline(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(batch, "ProcessPoolExecutor", no_pool)
     timeline, errors = batch.extract_batch([SEED, SEED], jobs=1)
     assert [d.id for d in timeline.documents] == [SEED.stem, f"{SEED.stem}-2"] and errors == []
+
+
+def test_a_small_batch_stays_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pool(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(batch, "SMALL_BATCH", 100_000)
+    timeline, errors = batch.extract_batch([SEED, SEED], jobs=2)
+    assert len(timeline.documents) == 2 and errors == []
 
 
 def test_planned_ids_are_those_of_a_run_without_failures() -> None:

@@ -13,6 +13,7 @@ result: the output is byte for byte that of ``pipeline.extract_documents``.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
 
 Errors = list[tuple[str, str]]
 
+# Below this many bytes in all, starting worker processes (about half a second) costs more than it saves.
+SMALL_BATCH = 100_000
 # How long to keep trying a scheduler that does not answer (Dask retries a refused connection until then).
 CONNECT_TIMEOUT = "10s"
 DASK_MISSING = "--scheduler needs Dask: install it with pip install 'timeline-app[distributed]'"
@@ -71,9 +74,17 @@ def extract_batch(
     if scheduler is not None:
         return _on_dask(path_list, reference_date, merge, budget, scheduler, progress)
     workers = min(jobs, len(path_list))
-    if workers <= 1:
+    if workers <= 1 or _total_size(path_list) < SMALL_BATCH:
         return extract_documents(path_list, reference_date, progress=progress, merge=merge, budget=budget)
     return _in_processes(path_list, reference_date, merge, budget, workers, progress)
+
+
+def _total_size(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        with contextlib.suppress(OSError):  # a missing file is reported when the document is read
+            total += path.stat().st_size
+    return total
 
 
 def planned_ids(paths: Sequence[Path]) -> list[str]:
@@ -126,6 +137,10 @@ def _in_processes(
                 crashed.append(i)
             if progress is not None:
                 progress(done, len(paths), paths[i].name)
+    if crashed and len(crashed) == len(paths):
+        # Not one worker came back: they cannot start here (a script without a main guard, no
+        # process limit left), so this process does the work, as with one job.
+        return extract_documents(paths, reference_date, progress=progress, merge=merge, budget=budget)
     for i in sorted(crashed):
         results[i] = _alone(str(paths[i]), ids[i], reference_date, budget)
     return _joined([r for r in results if r is not None], reference_date, merge, budget)
