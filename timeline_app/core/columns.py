@@ -40,10 +40,21 @@ A full Event exists only when asked for: :meth:`EventColumns.event` decodes row 
 with the events JSON reader's own rules (a small LRU cache keeps recent ones), and
 :meth:`EventColumns.timeline` gives a :class:`~timeline_app.core.model.Timeline` whose
 ``events`` is a :class:`LazyEvents` that materialises rows as they are indexed, so code that
-reads ``timeline.events[i]`` keeps working. About 0.15 KB an event stays in memory besides the
-records, which are memory-mapped when the columns come from an Arrow file
-(``timeline_app.io.columnar``); reading them from an events JSON file is
-``timeline_app.io.events_columns``.
+reads ``timeline.events[i]`` keeps working. About 0.12 KB an event stays in memory besides the
+records. Columns come from an Arrow file (``timeline_app.io.columnar.read_columns``: every
+column memory-mapped, records read from the file as needed) or from an events JSON file
+(``timeline_app.io.events_columns.load_columns``); the functions that build them pass the
+record decoder (``decode``), since records are read by the io layer's events JSON reader.
+
+Quick reference (``n = len(columns)``, rows are store positions):
+
+- ``columns.to_store()``, ``columns.timeline()``, ``columns.events`` (:class:`LazyEvents`);
+- ``columns.event(row)``, ``columns.id(row)``, ``columns.title(row)``, ``columns.record_bytes(row)``;
+- ``columns.position(event_id) -> row`` (-1 if none), ``columns.build_position_table()``;
+- ``columns.row_of(index_read) -> row`` and ``columns.source[row] -> index_read``;
+- ``columns.search(text) -> bool[n]`` (titles, case-insensitive), ``columns.doc_counts()``;
+- ``columns.id_sequence()`` / ``title_sequence()``: lazy ``Sequence[str]`` views;
+- ``columns.nbytes()``; ``columns.decoded`` counts records decoded so far.
 
 This module imports pyarrow; the small-timeline path never imports it.
 """
