@@ -141,41 +141,73 @@ def _charset(items: list[tuple[Any, Any]]) -> set[str] | None:
 
 
 class Starts:
-    """The words (and signs) of one text, by their first character: where each begins."""
+    """The words (and signs) of one text, each with the places where it begins."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         places: dict[str, list[int]] = defaultdict(list)
-        self._other: list[int] = []  # words with a character that is not ASCII: always tried
+        self.other: list[int] = []  # words with a character that is not ASCII: always tried
         for m in _WORD.finditer(text):
             word = m.group()
             if word.isascii():
                 places[word.lower()].append(m.start())
             else:
-                self._other.append(m.start())
-        self._places = places
-        self._words: dict[str, list[str]] = defaultdict(list)
-        for word in places:
-            self._words[word[0]].append(word)
-        self._found: dict[frozenset[str], list[int]] = {}
+                self.other.append(m.start())
+        self.places = places
 
     def of(self, wanted: Beginnings) -> list[int]:
-        """Where a match with these beginnings may start, in order (rules with the same beginnings share it)."""
-        if (known := self._found.get(wanted.prefixes)) is not None:
-            return known
-        found: list[int] = list(self._other)
-        heads = wanted.heads
-        for first, prefixes in wanted.by_first:
-            for word in self._words.get(first, ()):
+        """Where a match with these beginnings may start, in order."""
+        return Catalogue((wanted,)).places(self)[0]
+
+
+# (word, beginnings): where the word stands, whether it begins the match ("all") or only may ("sept" of "sept.").
+Verdict = tuple[int, tuple[str, ...] | None]
+
+
+class Catalogue:
+    """Which of several rules' beginnings each word can open, remembered across texts: a word is judged
+    once, and a text's places for every rule come from one pass over its words."""
+
+    _MOST_WORDS = 200_000  # judged words kept; beyond that the memory starts again
+
+    def __init__(self, kinds: tuple[Beginnings, ...]) -> None:
+        self.kinds = kinds
+        self._by_first = [dict(kind.by_first) for kind in kinds]
+        self._verdicts: dict[str, tuple[Verdict, ...]] = {}
+
+    def verdicts(self, word: str) -> tuple[Verdict, ...]:
+        known = self._verdicts.get(word)
+        if known is None:
+            found: list[Verdict] = []
+            first = word[0]
+            for n, kind in enumerate(self.kinds):
+                prefixes = self._by_first[n].get(first)
+                if prefixes is None:
+                    continue
                 if word.startswith(prefixes):
-                    found.extend(self._places[word])
-                elif word in heads:
+                    found.append((n, None))
+                elif word in kind.heads:
+                    found.append((n, tuple(p for p in prefixes if p.startswith(word))))
+            known = tuple(found)
+            if len(self._verdicts) >= self._MOST_WORDS:
+                self._verdicts.clear()
+            self._verdicts[word] = known
+        return known
+
+    def places(self, starts: Starts) -> list[list[int]]:
+        """For each kind of beginnings, where in the text a match may start, in order."""
+        text = starts.text
+        found: list[list[int]] = [list(starts.other) for _ in self.kinds]
+        for word, at in starts.places.items():
+            for n, longer in self.verdicts(word):
+                if longer is None:
+                    found[n].extend(at)
+                else:
                     # A beginning longer than the word ("sept." for "Sept", "year-" for "year"): what follows decides.
-                    longer = tuple(p for p in prefixes if p.startswith(word))
                     size = max(len(p) for p in longer)
-                    found.extend(at for at in self._places[word] if _begins(self.text[at : at + size], longer))
-        found.sort()
-        self._found[wanted.prefixes] = found
+                    found[n].extend(a for a in at if _begins(text[a : a + size], longer))
+        for places in found:
+            places.sort()
         return found
 
 

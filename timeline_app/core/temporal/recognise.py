@@ -12,7 +12,7 @@ from datetime import date
 from timeline_app.core.model import Timex
 from timeline_app.core.temporal import rules_dates, rules_duration, rules_periods, rules_relative, rules_time
 from timeline_app.core.temporal.base import Context, Result, Rule
-from timeline_app.core.temporal.prechecks import Beginnings, Starts, beginnings, first_match
+from timeline_app.core.temporal.prechecks import Beginnings, Catalogue, Starts, beginnings, first_match
 from timeline_app.core.temporal.units import unit_of
 
 RULES: tuple[Rule, ...] = (
@@ -47,19 +47,22 @@ class Candidate:
 
 # How each rule's matches can begin (None: anywhere), read once from the patterns.
 BEGINNINGS: tuple[Beginnings | None, ...] = tuple(beginnings(r.pattern) for r in RULES)
+_KINDS: tuple[Beginnings, ...] = tuple(dict.fromkeys(b for b in BEGINNINGS if b is not None))
+_CATALOGUE = Catalogue(_KINDS)
+_KIND_OF: tuple[int | None, ...] = tuple(None if b is None else _KINDS.index(b) for b in BEGINNINGS)
 
 
 def candidates(text: str, prechecks: bool = True) -> list[Candidate]:
     """Every rule's matches. With ``prechecks`` a rule is tried only where a word begins as its matches
     can (see prechecks.py), and not at all when no word does: the same matches, found sooner."""
     found: list[Candidate] = []
-    starts = Starts(text) if prechecks else None
-    for r, begins in zip(RULES, BEGINNINGS, strict=True):
+    where = _CATALOGUE.places(Starts(text)) if prechecks else None
+    for r, kind in zip(RULES, _KIND_OF, strict=True):
         if r.gate is not None and r.gate.search(text) is None:
             continue
         search: Callable[[int], re.Match[str] | None]
-        if starts is not None and begins is not None:
-            places = starts.of(begins)
+        if where is not None and kind is not None:
+            places = where[kind]
             if not places:
                 continue
             search = functools.partial(first_match, r.pattern, text, places)
