@@ -12,7 +12,7 @@ import pytest
 from timeline_app.core.columns import EventColumns, LazyEvents
 from timeline_app.core.event_index import ColumnsEventIndex, EventIndex
 from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Precision, Status, Timeline
-from timeline_app.core.store import EventStore
+from timeline_app.core.store import FLAG_CURATED, EventStore
 from timeline_app.io.events_columns import columns_from_timeline
 
 ARRAYS = ("start", "end", "kind", "flags", "doc", "sort_end", "source_index")
@@ -224,3 +224,29 @@ def test_columns_event_index_sorts_like_the_event_index() -> None:
     by_columns.update_rows(lazy, [3])
     assert by_columns.matching("renamed").tolist() == [3]
     assert 3 not in by_columns.matching("alpha").tolist()
+
+
+def test_store_from_columns_filters_and_refreshes_like_any_store() -> None:
+    timeline = many_events(400)
+    columns = columns_from_timeline(timeline)
+    store = columns.to_store()
+    events = columns.timeline().events
+    keep = np.array([i % 3 == 0 for i in range(len(events))])
+    kept = [e for e, k in zip(timeline.events, keep, strict=True) if k]
+    subset = store.subset(keep, kept)
+    by_events = EventStore.from_timeline(Timeline(timeline.documents, kept))
+    assert_same_store(subset, by_events)
+    assert subset.position(kept[7].id) == by_events.position(kept[7].id)
+    assert subset.position(timeline.events[1].id) == -1
+    # An edit that moves an event: the store follows without reading the other events.
+    moved = events[5]
+    moved.date = FuzzyDate.point(DatePoint.day(date(1999, 1, 1)))
+    before = columns.decoded
+    again = store.refreshed(columns.timeline(), [moved.id])
+    assert again is not None and again.position(moved.id) == 0
+    assert columns.decoded == before
+    # Flags change in place for an edit that moves nothing; the columns stay as read.
+    flagged = events[int(again.source_index[3])]
+    flagged.curated = True
+    assert again.refreshed(columns.timeline(), [flagged.id]) is again
+    assert again.flags[3] & FLAG_CURATED

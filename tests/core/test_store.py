@@ -331,7 +331,7 @@ def test_reserved_width_keeps_the_selected_label_clear_of_its_neighbours() -> No
     lane = dict(zip([store.ids[p] for p in plain.positions], plain.lanes.tolist(), strict=True))
     assert lane["parade"] == lane["report"]  # short labels: a day apart is room enough
     pos = store.position("parade")
-    wide = store.layout(vp, 1000.0, widths, reserve=(pos, 400.0))
+    wide = store.layout(vp, 1000.0, widths, reserve=(pos, 400.0, 0.0))
     lane = dict(zip([store.ids[p] for p in wide.positions], wide.lanes.tolist(), strict=True))
     assert lane["parade"] != lane["report"]
 
@@ -357,3 +357,22 @@ def test_layout_on_a_broken_axis_places_events_by_the_scale() -> None:
         ),
     )
     assert xm["deploy"] < xm["parade"] < xm["report"] < xm["visit"]
+
+
+def test_rows_of_dates_agree_with_event_spans() -> None:
+    """row_span (shared by the store and the columns readers) gives event_span's times and flags."""
+    from timeline_app.core.store import event_span, row_span
+
+    timeline = seed_like()
+    timeline.events.append(_event("ongoing", FuzzyDate.point(DatePoint.month(2025, 3)), Status.ONGOING))
+    timeline.events.append(_event("curated", FuzzyDate.point(DatePoint.year(2020))))
+    timeline.events[-1].curated = True
+    reference = date(2025, 9, 4)
+    for event in timeline.events:
+        span = event_span(event, reference)
+        row = row_span(event.date, event.status, event.curated, reference)
+        assert (row is None) == (span is None), event.id
+        if row is not None:
+            assert row[:4] == span, event.id
+    ongoing = row_span(timeline.events[-2].date, Status.ONGOING, False, reference)
+    assert ongoing is not None and ongoing[4] == to_time(date(2025, 4, 1)) < ongoing[1]
