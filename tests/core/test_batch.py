@@ -98,6 +98,16 @@ def test_dask_cluster_reports_bad_files(tmp_path: Path, cluster: str) -> None:
     assert [Path(path).name for path, _ in errors] == ["photo.txt", "gone.txt"]
 
 
+def test_a_scheduler_without_workers_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.setattr(batch, "CONNECT_TIMEOUT", "1s")
+    with (
+        distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=":0", silence_logs=40) as empty,
+        pytest.raises(batch.BatchError, match="has no workers"),
+    ):
+        batch.extract_batch([SEED], scheduler=str(empty.scheduler_address))
+
+
 def test_without_dask_the_error_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(__import__("sys").modules, "distributed", None)
     with pytest.raises(batch.BatchError, match=r"pip install 'timeline-app\[distributed\]'"):

@@ -165,6 +165,7 @@ def _on_dask(
     progress: Progress | None,
 ) -> tuple[Timeline, Errors]:
     try:
+        from dask.utils import parse_timedelta
         from distributed import Client
         from distributed import as_completed as dask_completed
     except ImportError:
@@ -176,6 +177,10 @@ def _on_dask(
     ids = planned_ids(paths)
     results: list[DocumentResult] = []
     with client:
+        try:
+            client.wait_for_workers(1, timeout=parse_timedelta(CONNECT_TIMEOUT))
+        except TimeoutError:
+            raise BatchError(f"the Dask scheduler at {address} has no workers (start some with dask worker)") from None
         futures: list[Any] = client.map(
             extract_one,
             [str(p) for p in paths],
