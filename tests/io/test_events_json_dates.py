@@ -40,7 +40,7 @@ def timeml_values(draw: st.DrawFn) -> str:
 
 
 def points() -> st.SearchStrategy[DatePoint]:
-    return timeml_values().map(date_point).filter(lambda p: p is not None)  # type: ignore[arg-type,return-value]
+    return timeml_values().map(date_point).filter(lambda p: p is not None)  # type: ignore[return-value]
 
 
 @st.composite
