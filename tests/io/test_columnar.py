@@ -342,8 +342,19 @@ def test_size_limit_follows_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert safety.timeline_limit("arrow") > safety.timeline_limit("json-columns") > 0
 
 
-def test_available_memory_is_plausible() -> None:
+def test_available_memory_is_plausible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert 16 * 1024 * 1024 < safety.available_memory() < 1 << 50
+    meminfo = tmp_path / "meminfo"
+    meminfo.write_text("MemTotal:       24000000 kB\nMemAvailable:    1000000 kB\n")
+    monkeypatch.setattr(safety, "_MEMINFO", str(meminfo))
+    assert safety.available_memory() == 1000000 * 1024
+    monkeypatch.setattr(safety, "_MEMINFO", str(tmp_path / "none"))
+
+    def no_answer(name: str) -> int:
+        raise ValueError(name)
+
+    monkeypatch.setattr(safety.os, "sysconf", no_answer)
+    assert safety.available_memory() == safety.FALLBACK_MEMORY
 
 
 def test_metadata_names_the_format(tmp_path: Path) -> None:

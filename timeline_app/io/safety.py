@@ -43,8 +43,10 @@ def one_line(message: str, limit: int = 300) -> str:
 # - "json-columns": events JSON to columns (the file, a copy of its records, the columns);
 # - "arrow": an Arrow columns file is memory-mapped; only a few arrays per event are made.
 EXPANSION: dict[str, float] = {"json-objects": 6.0, "json-columns": 2.5, "arrow": 0.15}
-# What is assumed available where the system cannot tell.
-FALLBACK_MEMORY = 4 * 1024 * 1024 * 1024
+# What is assumed available where the system cannot tell: enough for the 1 GB events JSON files
+# that always opened, as Event objects.
+FALLBACK_MEMORY = 8 * 1024 * 1024 * 1024
+_MEMINFO = "/proc/meminfo"
 # Left for the rest of the application and the system, whatever the file.
 _RESERVE = 256 * _MB
 
@@ -52,7 +54,7 @@ _RESERVE = 256 * _MB
 def available_memory() -> int:
     """Bytes of memory available to a new allocation now (Linux MemAvailable; else a guess)."""
     try:
-        with open("/proc/meminfo", "rb") as handle:
+        with open(_MEMINFO, "rb") as handle:
             for line in handle:
                 if line.startswith(b"MemAvailable:"):
                     return int(line.split()[1]) * 1024
