@@ -19,6 +19,7 @@ TRICKY = [
     "Talks resumed on ſeptember 4, 2020, and again on SEPT. 9 (the year-end review), 3-year deals.",
     "The \u212aelvin-scale talks of 1999 lasted three    \n\n   years; a decade ago, the 1990s, '90s.",
     "Prices rose 5% year-on-year in Q3 and H1 FY2024; the 2019-21 plan ran from March to May 2024.",
+    "It began ſeven years ago and laſted ſix weeks, \u212aids said.",  # "ſ" is an "s" to the rules
     "No time here at all.",
     "",
     "İstanbul, Sep 4 (Wire) — İn the past two weeks, yesterday at 10:30 a.m. and every Monday.",
@@ -79,6 +80,11 @@ def test_places_are_word_starts_with_a_beginning() -> None:
 @pytest.mark.parametrize("text", TRICKY)
 def test_same_matches_on_odd_texts(text: str) -> None:
     assert found(text, prechecks=True) == found(text, prechecks=False)
+
+
+def test_a_word_that_is_not_ascii_is_always_tried() -> None:
+    found_ = found("It began ſeven years ago.", prechecks=True)
+    assert (9, 24, "shifted") in [(s, e, name) for s, e, name, _groups in found_]
 
 
 def test_same_matches_and_values_on_tbaq_sample() -> None:
