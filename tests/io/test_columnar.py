@@ -3,6 +3,7 @@ one-line errors for anything else, and a size limit set by memory."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import date
 from pathlib import Path
@@ -220,6 +221,36 @@ def test_bad_arrow_files_are_refused(tmp_path: Path, spoil: object, message: str
     with pytest.raises(FormatError, match=message) as info:
         read_columns(path)
     assert "\n" not in str(info.value) and "bad.arrow" in str(info.value)
+
+
+def test_damaged_bytes_never_crash(tmp_path: Path) -> None:
+    """Random bytes changed in a valid file: a FormatError on opening, or columns whose rows read
+    (an event whose record was hit gives the events JSON reader's ValueError)."""
+    good = tmp_path / "good.arrow"
+    write_columns(sample_timeline(), good)
+    data = good.read_bytes()
+    rng = np.random.default_rng(5)
+    path = tmp_path / "bad.arrow"
+    opened = refused = 0
+    for _ in range(150):
+        spoilt = bytearray(data)
+        for at in rng.integers(0, len(data), size=int(rng.integers(1, 6))).tolist():
+            spoilt[at] = int(rng.integers(0, 256))
+        path.write_bytes(bytes(spoilt))
+        try:
+            columns = read_columns(path)
+        except FormatError as exc:
+            assert "\n" not in str(exc)
+            refused += 1
+            continue
+        opened += 1
+        columns.to_store()
+        columns.search("a")
+        for row in range(len(columns)):
+            assert isinstance(columns.id(row), str) and isinstance(columns.title(row), str)
+            with contextlib.suppress(ValueError):
+                columns.event(row)
+    assert opened and refused
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -160,7 +160,9 @@ class EventColumns:
         """Row ``i`` as a full Event, decoded from its record.
 
         An Event the timeline's :class:`LazyEvents` already holds is that same object (edits
-        made to it are seen); others come from a small LRU cache or are decoded afresh.
+        made to it are seen); others come from a small LRU cache or are decoded afresh. A record
+        the events JSON reader refuses (a damaged file, or a key the columns do not hold that
+        the reader finds wrong) raises its one-line ValueError, naming ``events[k]``.
         """
         row = self._row(i)
         if self._events is not None and (held := self._events.held(row)) is not None:
