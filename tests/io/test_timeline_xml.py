@@ -130,3 +130,19 @@ def test_oversized_xml_is_refused(tmp_path: Path) -> None:
         handle.truncate(51 * 1024 * 1024)
     with pytest.raises(FormatError, match="import limit"):
         import_timeline_xml(path)
+
+
+def test_a_file_name_with_angle_brackets_and_percent_comes_back_whole(tmp_path: Path) -> None:
+    from datetime import date as _date
+
+    from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Timeline
+    from timeline_app.io.sources import event_sources, file_name
+
+    docs = [Document("d0", "/x/0 <a> 5%3C.txt", "", title="0"), Document("d1", "0", "", title="00")]
+    event = Event("e0", "t", "s", FuzzyDate.point(DatePoint.day(_date(2000, 1, 1))), mentions=[Mention("d0", 0, 0, "")])
+    path = tmp_path / "t.timeline"
+    export_timeline_xml(Timeline(documents=docs, events=[event]), path)
+    back = import_timeline_xml(path)
+    (source,) = event_sources(back, back.events[0])
+    assert (source.title, file_name(source.path)) == ("0", "0 <a> 5%3C.txt")
+    assert back.events[0].group == ""

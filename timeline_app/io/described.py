@@ -17,7 +17,20 @@ from timeline_app.io.sources import SourceIndex, SourceRef, file_name, source_la
 # A note's empty line may lose its trailing space in another app: the space is optional.
 _META = re.compile(r"^(Note|Date|EDTF|Precision|Basis|Status|Group|Source):(?: (.*))?$")
 # Greedy label: a file name rarely holds " <", a headline may.
-_SOURCE = re.compile(r"^(.*) <(.*)>$")
+_SOURCE = re.compile(r"^(.*) <([^<>]*)>$")
+# The file name between "<" and ">" has those two (and "%", which escapes them) written as %XX,
+# so that a name containing them is read back whole.
+_ESCAPES = {"%": "%25", "<": "%3C", ">": "%3E"}
+_UNESCAPE = re.compile("|".join(map(re.escape, _ESCAPES.values())), re.IGNORECASE)
+
+
+def _escaped_name(name: str) -> str:
+    return "".join(_ESCAPES.get(c, c) for c in name)
+
+
+def _unescaped_name(text: str) -> str:
+    back = {v.upper(): k for k, v in _ESCAPES.items()}
+    return _UNESCAPE.sub(lambda m: back[m.group(0).upper()], text)
 
 
 def described_text(sources: SourceIndex, event: Event, group: bool = False) -> str:
@@ -33,7 +46,7 @@ def described_text(sources: SourceIndex, event: Event, group: bool = False) -> s
         lines.append(f"Group: {_one_line(event.group)}")
     for doc in sources.of(event):
         label = " ".join(source_label(doc).split())
-        lines.append(f"Source: {label} <{' '.join(file_name(doc.path).split())}>")
+        lines.append(f"Source: {label} <{_escaped_name(' '.join(file_name(doc.path).split()))}>")
     body = event.sentence.strip()
     return "\n".join([body, "", *lines] if body else lines)
 
@@ -89,7 +102,8 @@ def split_described(text: str) -> Described:
             result.note_lines.insert(0, value)
         elif key == "Source":
             s = _SOURCE.match(value)
-            result.sources.insert(0, SourceRef(s.group(1), s.group(2)) if s else SourceRef(value, value))
+            found = SourceRef(s.group(1), _unescaped_name(s.group(2))) if s else SourceRef(value, value)
+            result.sources.insert(0, found)
         else:
             result.meta[key] = value
     result.sentence = "\n".join(lines[:cut]).strip()
