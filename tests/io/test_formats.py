@@ -101,10 +101,12 @@ def test_timeml_entity_bomb_is_refused(tmp_path: Path) -> None:
         IMPORTERS["timeml"].function(path)
 
 
-def test_events_json_over_the_import_limit_is_refused(tmp_path: Path) -> None:
+def test_events_json_too_big_for_memory_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "big.json"
     with path.open("wb") as handle:
         handle.write(b'{"documents": [], "events": []}')
         handle.truncate(60 * 1024 * 1024)
-    with pytest.raises(FormatError, match="import limit"):
+    assert detect_import_format(path) == "json"  # told from its head, not parsed whole
+    monkeypatch.setattr("timeline_app.io.safety.available_memory", lambda: 200 * 1024 * 1024)
+    with pytest.raises(FormatError, match="too large to open"):
         IMPORTERS["json"].function(path)

@@ -19,7 +19,7 @@ from timeline_app.core.model import Timeline
 from timeline_app.io import columnar, events_json
 from timeline_app.io.ics import export_ics, import_ics
 from timeline_app.io.markdown import export_markdown
-from timeline_app.io.safety import FormatError, check_size, read_bytes_limited
+from timeline_app.io.safety import MAX_IMPORT_BYTES, FormatError, check_size, check_timeline_size, read_bytes_limited
 from timeline_app.io.sheet_csv import export_sheet_csv, import_sheet_csv
 from timeline_app.io.timeline_xml import export_timeline_xml, import_timeline_xml
 from timeline_app.io.timelinejs import export_timelinejs, import_timelinejs
@@ -52,7 +52,7 @@ def export_events_json(timeline: Timeline, path: Path, title: str = "") -> Writt
 
 
 def import_events_json(path: Path) -> Timeline:
-    check_size(path)  # the common import limit, before the parser sees the file
+    check_timeline_size(path, "json-objects")  # what memory allows, before the parser sees the file
     try:
         return events_json.load(path)
     except ValueError as exc:
@@ -112,6 +112,10 @@ def detect_import_format(path: Path) -> str:
 
 
 def _sniff_json(path: Path) -> str:
+    if check_size(path, limit=1 << 62) > MAX_IMPORT_BYTES:
+        # Too big to parse just to look: an events file names its documents near the top.
+        with path.open("rb") as handle:
+            return "json" if b'"documents"' in handle.read(65536) else "timelinejs"
     raw = read_bytes_limited(path)
     try:
         data = json.loads(raw)
