@@ -25,12 +25,12 @@ if TYPE_CHECKING:
     from timeline_app.core.viewport import Viewport
     from timeline_app.io.xml_text import Written
 
-TEXT_FORMATS = ("timelinejs", "csv", "ics", "timeline", "markdown", "json")
+TEXT_FORMATS = ("timelinejs", "csv", "ics", "timeline", "markdown", "json", "arrow")
 IMAGE_FORMATS = ("png", "svg", "pdf")
 # Formats that can only place events with at least one known day.
 LOSES_UNDATED = {"timelinejs", "csv", "ics", "timeline", "png", "svg", "pdf"}
 # Inputs read as data rather than as articles to extract from.
-DATA_SUFFIXES = {".tlproj", ".json", ".ics", ".timeline", ".csv"}
+DATA_SUFFIXES = {".tlproj", ".json", ".ics", ".timeline", ".csv", ".arrow"}
 # The formats an output's extension may name (.json is both TimelineJS and events JSON).
 FORMATS_BY_SUFFIX = {
     ".json": ("timelinejs", "json"),
@@ -41,6 +41,7 @@ FORMATS_BY_SUFFIX = {
     ".png": ("png",),
     ".svg": ("svg",),
     ".pdf": ("pdf",),
+    ".arrow": ("arrow",),
 }
 DEFAULT_SIZE = "1600x900"
 

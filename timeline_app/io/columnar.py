@@ -70,6 +70,18 @@ def _schema(metadata: dict[bytes, bytes]) -> pa.Schema:
     return pa.schema(fields, metadata=metadata)
 
 
+def _umask() -> int:
+    """The process's file-creation mask, read without changing it (Linux), else the usual 022."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
+
+
 def write_columns(data: EventColumns | Timeline, path: str | Path) -> None:
     """Write event columns (or a timeline, converted to columns first) as an Arrow file."""
     import pyarrow as pa
@@ -96,6 +108,8 @@ def write_columns(data: EventColumns | Timeline, path: str | Path) -> None:
     try:
         with pa.OSFile(tmp, "wb") as sink, pa.ipc.new_file(sink, schema) as writer:
             writer.write_batch(batch)
+        # A temporary file is private; the file it becomes gets the usual permissions.
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
