@@ -193,10 +193,17 @@ def _on_dask(
         for done, future in enumerate(dask_completed(futures), start=1):
             if progress is not None:
                 progress(done, len(paths), paths[index[future.key]].name)
+        # One round trip for every result; a task that failed (its worker lost it several times over)
+        # comes back as its exception and is reported for its document.
+        finished = [f for f in futures if f.status == "finished"]
+        by_key = dict(zip([f.key for f in finished], client.gather(finished), strict=True))
         for i, future in enumerate(futures):
+            if future.key in by_key:
+                results.append(by_key[future.key])
+                continue
             try:
                 results.append(future.result())
-            except Exception as exc:  # the task itself failed (a worker lost it several times over)
+            except Exception as exc:
                 results.append(DocumentResult(str(paths[i]), ids[i], error=describe_failure(exc)))
     return _joined(results, reference_date, merge, budget)
 
