@@ -45,7 +45,7 @@ def serial(files: list[Path]) -> tuple[str, list[tuple[str, str]]]:
 def cluster() -> Iterator[str]:
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=40
     ) as local:
         yield str(local.scheduler_address)
 
