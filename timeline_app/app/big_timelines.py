@@ -12,9 +12,7 @@ A conversion is reused while the JSON file keeps its place, size and modificatio
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,6 +64,9 @@ def prepare(path: Path) -> ColumnsFile:
     """The Arrow file to map for ``path``: itself, or its conversion (made now if needed)."""
     if path.suffix.lower() == ".arrow":
         return ColumnsFile(str(path), str(path))
+    import hashlib
+    import tempfile
+
     from timeline_app.io.columnar import VERSION, convert_events_json
 
     stat = path.stat()

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
@@ -94,6 +93,8 @@ def lookup(key: str) -> Timeline | None:
 
 def store(key: str, timeline: Timeline) -> None:
     """Keep ``timeline`` as the result for ``key``; a full or read-only disk only loses the cache."""
+    import tempfile
+
     from timeline_app.io import events_json
 
     folder = cache_dir()

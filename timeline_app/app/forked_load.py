@@ -19,11 +19,14 @@ import sys
 import threading
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from timeline_app.app.big_timelines import ColumnsFile
-from timeline_app.app.loading import BackgroundLoad, LoadJob, load_for_view
+from timeline_app.app.load_job import LoadJob, ProgressFn
 from timeline_app.core.model import Timeline
+
+if TYPE_CHECKING:
+    from timeline_app.app.big_timelines import ColumnsFile
+    from timeline_app.app.loading import BackgroundLoad
 
 _HEADER = struct.Struct("!Q")
 
@@ -61,6 +64,8 @@ def _child(paths: list[str], reference_date: date | None, write_fd: int) -> None
                 _send(stream, ("progress", done, total, name))
 
             try:
+                from timeline_app.app.loading import load_for_view
+
                 timeline, errors = load_for_view(paths, reference_date, progress)
             except Exception as exc:  # reported to the window like any load failure
                 _send(stream, ("failed", f"loading failed: {exc}"))
@@ -106,11 +111,21 @@ class ForkedLoad(LoadJob):
             os.waitpid(self._pid, 0)
         loaded = outcome
         # If the child died (killed, out of memory), do the work in this process.
-        self._finish(lambda: loaded or load_for_view(self.paths, self.reference_date, self._progress))
+        self._finish(lambda: loaded or _load_here(self.paths, self.reference_date, self._progress))
 
 
 def start_load(paths: Sequence[str], reference_date: date | None = None) -> ForkedLoad | BackgroundLoad:
     """Begin loading at once, in a child process where that is safe, else in a thread."""
     if fork_supported():
         return ForkedLoad(paths, reference_date)
+    from timeline_app.app.loading import BackgroundLoad
+
     return BackgroundLoad(paths, reference_date)
+
+
+def _load_here(
+    paths: list[str], reference_date: date | None, progress: ProgressFn
+) -> tuple[Timeline | ColumnsFile, list[str]]:
+    from timeline_app.app.loading import load_for_view
+
+    return load_for_view(paths, reference_date, progress)

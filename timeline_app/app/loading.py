@@ -10,15 +10,16 @@ can start loading before Qt is even imported and the window picks the result up 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from timeline_app.app.big_timelines import ColumnsFile
+from timeline_app.app.load_job import LoadJob, ProgressFn, StartedLoad
 from timeline_app.core.model import Timeline
 
-ProgressFn = Callable[[int, int, str], None]
+__all__ = ["BackgroundLoad", "LoadJob", "ProgressFn", "StartedLoad", "load_for_view", "load_paths", "merge"]
 
 
 def expand_paths(paths: Iterable[str]) -> list[str]:
@@ -198,86 +199,6 @@ def load_for_view(
     if progress:
         progress(1, 1, "")
     return ref, []
-
-
-class StartedLoad(Protocol):
-    """A load under way: :class:`BackgroundLoad` or ``forked_load.ForkedLoad``."""
-
-    paths: list[str]
-
-    def add_progress_listener(self, listener: ProgressFn) -> None: ...
-    def done(self) -> bool: ...
-    def wait(self, timeout: float | None = None) -> bool: ...
-    def result(self, timeout: float | None = None) -> tuple[Timeline, list[str], Any]: ...
-
-
-class LoadJob:
-    """A load's shared half: progress fanned out to listeners from any thread, and its finished result.
-
-    A late listener first hears the latest step. Subclasses call :meth:`_finish` once, off the GUI thread.
-    """
-
-    def __init__(self, paths: Sequence[str], reference_date: date | None) -> None:
-        self.paths = list(paths)
-        self.reference_date = reference_date
-        self._lock = threading.Lock()
-        self._listeners: list[ProgressFn] = []
-        self._last: tuple[int, int, str] | None = None
-        self._done = threading.Event()
-        self._result: tuple[Timeline, list[str], Any] | None = None
-
-    def add_progress_listener(self, listener: ProgressFn) -> None:
-        with self._lock:
-            self._listeners.append(listener)
-            last = self._last
-        if last is not None:
-            listener(*last)
-
-    def _progress(self, done: int, total: int, name: str) -> None:
-        with self._lock:
-            self._last = (done, total, name)
-            listeners = list(self._listeners)
-        for listener in listeners:
-            listener(done, total, name)
-
-    def _finish(self, produce: Callable[[], tuple[Timeline | ColumnsFile, list[str]]]) -> None:
-        """Run ``produce`` and sort its timeline into arrays: seconds for a large one, never on the GUI thread.
-
-        A columns file is mapped here: its arrays are the store, with no sort and no event objects.
-        """
-        from timeline_app.app.big_timelines import open_columns
-        from timeline_app.app.story_axis import fit_scale
-        from timeline_app.core.store import EventStore
-
-        try:
-            result, errors = produce()
-            if isinstance(result, ColumnsFile):
-                try:
-                    columns = open_columns(result)
-                except Exception as exc:
-                    timeline, errors, store = Timeline(), [describe_error((result.source, exc))], EventStore.empty()
-                else:
-                    timeline, store = columns.timeline(), columns.to_store()
-            else:
-                timeline, store = result, EventStore.from_timeline(result)
-            fit_scale(store)  # Fit All needs it first thing: found here, off the GUI thread
-        except Exception as exc:  # whatever went wrong, the window must hear about it
-            timeline, errors, store = Timeline(), [f"loading failed: {exc}"], EventStore.empty()
-        self._result = (timeline, errors, store)
-        self._done.set()
-
-    def done(self) -> bool:
-        return self._done.is_set()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        return self._done.wait(timeout)
-
-    def result(self, timeout: float | None = None) -> tuple[Timeline, list[str], Any]:
-        """(timeline, error lines, EventStore); blocks until loading has finished."""
-        if not self._done.wait(timeout):
-            raise TimeoutError("loading did not finish in time")
-        assert self._result is not None
-        return self._result
 
 
 class BackgroundLoad(LoadJob):

@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from timeline_app import __version__
-from timeline_app.app.loading import StartedLoad
+from timeline_app.app.load_job import StartedLoad
 from timeline_app.qt.canvas_painter import GLYPH_ROW, CanvasGeometry
 from timeline_app.qt.icons import app_icon
 from timeline_app.qt.main_window import MainWindow
@@ -63,6 +63,7 @@ def create_main_window(
     offer_recovery: bool = True,
     prompts: Questions | None = None,
     defer_editing: bool = False,
+    editing: bool = True,
 ) -> MainWindow:
     """Build the window, let the editing layer attach, and start loading ``paths``.
 
@@ -70,7 +71,8 @@ def create_main_window(
     the question would wait for an answer nobody gives). ``prompts``: who answers the project
     layer's questions (dialog boxes by default). ``defer_editing``: attach the editing layer
     only once the window has painted its first frame, so that start-up does not wait for it
-    (a project among ``paths`` needs it at once, and gets it).
+    (a project among ``paths`` needs it at once, and gets it). ``editing=False`` leaves it out
+    unless a project is opened (a picture of the window needs no editing).
     """
     window = MainWindow()
 
@@ -88,7 +90,9 @@ def create_main_window(
             )
 
     opens_project = any(p.lower().endswith(".tlproj") for p in paths)
-    if defer_editing and not opens_project:
+    if not editing and not opens_project:
+        pass
+    elif defer_editing and not opens_project:
         _after_first_frame(window, attach_editing)
     else:
         attach_editing()
@@ -219,6 +223,7 @@ def run(options: LaunchOptions) -> int:
         offer_recovery=not options.screenshot,
         prompts=unattended,
         defer_editing=True,
+        editing=not options.screenshot,
     )
     if options.screenshot:
         window.show_error_dialogs = False
