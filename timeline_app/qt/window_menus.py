@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolBar
 
 from timeline_app import __version__
 from timeline_app.qt.canvas import TimelineCanvas
+from timeline_app.qt.icons import standard_icon
 from timeline_app.qt.window_actions import make_action
 
 MENU_NAMES = ("file", "edit", "view", "go", "help")
@@ -121,9 +122,21 @@ class WindowMenus(QMainWindow):
         self._toolbar.setObjectName("mainToolBar")
         self._toolbar.setIconSize(QSize(20, 20))
         self._toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # Save, Undo and Redo belong to the editing layer, which attaches after the first frame:
+        # their places are held from the start so that the toolbar does not shift when it does.
+        self.toolbar_slots: dict[str, QAction] = {}
+        for name, text, pixmap, theme in (
+            ("save", "Save", "SP_DialogSaveButton", "document-save"),
+            ("undo", "Undo", "SP_ArrowBack", "edit-undo"),
+            ("redo", "Redo", "SP_ArrowForward", "edit-redo"),
+        ):
+            slot = QAction(standard_icon(pixmap, theme), text, self)
+            slot.setEnabled(False)
+            self.toolbar_slots[name] = slot
         for action in (
+            *self.toolbar_slots.values(),
+            None,
             self.act_open,
-            self.act_add,
             None,
             self.act_zoom_in,
             self.act_zoom_out,

@@ -103,6 +103,7 @@ class FakeMainWindow(QMainWindow):
         self.recent_projects: Callable[[], list[str]] | None = None
         self.reference_date_setter: Callable[[str], object] | None = None
         self._toolbar.addAction(self.act_add)
+        self.toolbar_slots: dict[str, QAction] = {}
         self._event_list = FakeEventList()
         self._filter: Callable[[Event], bool] | None = None
         self._view_state: dict[str, Any] = {}

@@ -58,6 +58,7 @@ class TimelineWindow(Protocol):
     recent_projects: Callable[[], list[str]] | None
     reference_date_setter: Callable[[str], object] | None
     act_add: QAction  # the viewer's own Add Files…, which the project layer replaces
+    toolbar_slots: dict[str, QAction]  # places kept on the toolbar for Save, Undo and Redo
 
     def timeline(self) -> Timeline: ...
     def set_timeline(self, tl: Timeline) -> None: ...

@@ -137,12 +137,17 @@ def _install_toolbar(controller: ProjectController, found: EditingActions) -> No
         "redo": ("SP_ArrowForward", "edit-redo"),
     }
     bar = controller.window.toolbar()
+    slots = controller.window.toolbar_slots
     existing = bar.actions()
-    first = existing[0] if existing else None
+    first = existing[0] if existing and not slots else None
     for name, (pixmap, theme) in icons.items():
         action = found[name]
         action.setIcon(standard_icon(pixmap, theme))
-        bar.insertAction(first, action)  # type: ignore[arg-type]
+        # Into the place the viewer kept for it, so that nothing on the toolbar moves.
+        slot = slots.get(name)
+        bar.insertAction(slot or first, action)  # type: ignore[arg-type]
+        if slot is not None:
+            bar.removeAction(slot)
     if first is not None:
         bar.insertSeparator(first)
 
@@ -166,7 +171,7 @@ def _take_over_viewer_files(controller: ProjectController) -> QAction | None:
     viewer_add: QAction = window.act_add
     viewer_add.setShortcuts([])
     window.menu("file").removeAction(viewer_add)
-    window.toolbar().removeAction(viewer_add)
+    window.toolbar().removeAction(viewer_add)  # where a window has it on its toolbar
     entries = window.menu("file").actions()
     return next((a for a in entries if a.menu() is not None), entries[0] if entries else None)
 
