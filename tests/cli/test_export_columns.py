@@ -1,4 +1,4 @@
-"""`timeline-app export --format arrow`: a columns file that reads back, and opens as one."""
+"""`timeline-app export`: a columns file that reads back; a folder stands for the articles in it."""
 
 from __future__ import annotations
 
@@ -34,3 +34,10 @@ def test_an_arrow_name_for_another_format_is_refused(tmp_path: Path, capsys) -> 
     events_json.dump(small_timeline(), source)
     assert main(["export", str(source), "-f", "json", "-o", str(tmp_path / "x.arrow")]) != 0
     assert "arrow" in capsys.readouterr().err
+
+
+def test_a_folder_of_articles_is_exported_like_the_articles_in_it(tmp_path: Path) -> None:
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    out = tmp_path / "seed.md"
+    assert main(["export", str(seeds), "-f", "markdown", "-o", str(out)]) == 0
+    assert "events from 1 source" in out.read_text(encoding="utf-8")  # the folder's one article

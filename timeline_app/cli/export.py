@@ -83,13 +83,15 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Every input that can be read is exported; each one that cannot is named on stderr and the status is 1."""
+    from timeline_app.cli.extract import expand_inputs
+
     try:
         output = Path(args.output)
         check_extension(output, args.format)
         size = _size(args.size)
         span = parse_range(args.range)
         timeline, failed = read_inputs(
-            [Path(p) for p in args.inputs], _reference_date(args.reference_date), args.time_limit
+            expand_inputs(args.inputs), _reference_date(args.reference_date), args.time_limit
         )
         written = write_output(timeline, args.format, output, args.title, size, span)
     except ExportFailed as exc:

@@ -113,9 +113,10 @@ def run(args: argparse.Namespace) -> int:
 
     from timeline_app.core.batch import BatchError, ProgressBar, default_jobs, extract_batch
 
+    articles, timelines, read_errors = _split_inputs(expand_inputs(args.paths))
     try:
         timeline, errors = extract_batch(
-            _expand(args.paths),
+            articles,
             reference_date=reference,
             budget=budget(args.time_limit),
             merge=not args.no_merge,
@@ -126,6 +127,13 @@ def run(args: argparse.Namespace) -> int:
     except BatchError as exc:
         print(f"timeline-app extract: {exc}", file=sys.stderr)
         return 2
+    if timelines:
+        from timeline_app.app.loading import merge
+
+        # Timeline files join the output as they are, as the viewer opens them: never re-extracted.
+        for part in timelines:
+            timeline = merge(timeline, part)
+    errors = read_errors + list(errors)
     for path, message in errors:
         print(f"{path}: {message}", file=sys.stderr)
     warn_unsure_dates(timeline)
@@ -147,7 +155,33 @@ def run(args: argparse.Namespace) -> int:
 SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".tml", ".timeml"}
 
 
-def _expand(paths: list[str]) -> list[Path]:
+def _split_inputs(paths: list[Path]) -> tuple[list[Path], list[Timeline], list[tuple[str, str]]]:
+    """(articles to extract, timelines read from timeline files, (path, reason) of unreadable ones).
+
+    What is a timeline file is decided as the viewer decides it (``app.loading.timeline_format``):
+    an events JSON or TimelineJS ``.json``, ``.csv``, ``.ics``, ``.timeline``, Timeline ``.xml``
+    or ``.arrow``; everything else is an article.
+    """
+    from timeline_app.app.loading import timeline_format
+    from timeline_app.io.formats import IMPORTERS
+
+    articles: list[Path] = []
+    timelines: list[Timeline] = []
+    errors: list[tuple[str, str]] = []
+    for path in paths:
+        try:
+            fmt = timeline_format(path)
+            if fmt is None:
+                articles.append(path)
+            else:
+                timelines.append(IMPORTERS[fmt].function(path))
+        except Exception as exc:
+            reason = str(exc)
+            errors.append((str(path), reason.removeprefix(f"{path.name}: ")))
+    return articles, timelines, errors
+
+
+def expand_inputs(paths: list[str]) -> list[Path]:
     """Files as given; a directory stands for the documents under it, in name order."""
     out: list[Path] = []
     for raw in paths:
