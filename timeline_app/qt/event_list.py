@@ -444,13 +444,16 @@ class EventList(QWidget):
         events, rows, titles = self.model.events(), self._reading_rows, dict(self.model.doc_titles())
         generation = self._generation
         columns = columns_of(events)
-        if columns is not None:
-            from timeline_app.core.list_index_columns import ColumnListIndex
 
-            self._index_built(ColumnListIndex(columns, rows, titles), generation)
-            return
+        def make() -> ListIndex:
+            if columns is not None:
+                from timeline_app.core.list_index_columns import ColumnListIndex
+
+                return ColumnListIndex(columns, rows, titles)  # array work, mostly without the GIL
+            return ListIndex(events, rows, titles)
+
         if len(events) <= SYNC_INDEX_LIMIT:
-            self._index_built(ListIndex(events, rows, titles), generation)
+            self._index_built(make(), generation)
             return
         job = _IndexJob()
         job.built.connect(self._index_built)
@@ -458,7 +461,7 @@ class EventList(QWidget):
         self._update_match_label()
 
         def work() -> None:
-            index = ListIndex(events, rows, titles)
+            index = make()
             with contextlib.suppress(RuntimeError):  # the application quit while the index was being built
                 job.built.emit(index, generation)
 
