@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from io_samples import sample_timeline
+from manual_loop import ManualLoop
 
 from timeline_app.app.loading import load_paths, timeline_format
 from timeline_app.app.session import Loaded, Session
@@ -70,32 +69,8 @@ def test_a_bad_timeline_file_is_named_and_the_rest_load(tmp_path: Path) -> None:
     assert len(timeline.events) == len(sample_timeline().events)
 
 
-class _Loop:
-    """Stands in for an event loop: posted calls run when ``run_until`` pumps them."""
-
-    def __init__(self) -> None:
-        self.calls: list[Callable[[], None]] = []
-        self.lock = threading.Lock()
-
-    def post(self, fn: Callable[[], None]) -> None:
-        with self.lock:
-            self.calls.append(fn)
-
-    def run_until(self, done: Callable[[], bool], timeout: float = 30.0) -> None:
-        import time
-
-        end = time.monotonic() + timeout
-        while not done():
-            assert time.monotonic() < end, "timed out"
-            with self.lock:
-                calls, self.calls = self.calls, []
-            for fn in calls:
-                fn()
-            time.sleep(0.005)
-
-
 def test_session_announces_progress_result_and_end(tmp_path: Path) -> None:
-    loop = _Loop()
+    loop = ManualLoop()
     session = Session(Work(loop.post))
     got: list[Loaded] = []
     ends: list[list[str]] = []
@@ -116,7 +91,7 @@ def test_session_announces_progress_result_and_end(tmp_path: Path) -> None:
 
 
 def test_a_newer_open_supersedes_an_older_one(tmp_path: Path) -> None:
-    loop = _Loop()
+    loop = ManualLoop()
     session = Session(Work(loop.post))
     got: list[Loaded] = []
     session.loaded.connect(got.append)

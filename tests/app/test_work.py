@@ -4,40 +4,21 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 
 import pytest
+from manual_loop import ManualLoop
 
 from timeline_app.app.work import Progress, Work
 
 
-class Inbox:
-    """A ``post`` that queues callbacks, as an event loop would, until ``drain`` runs them."""
-
-    def __init__(self) -> None:
-        self.calls: list[Callable[[], None]] = []
-        self.lock = threading.Lock()
-
-    def post(self, fn: Callable[[], None]) -> None:
-        with self.lock:
-            self.calls.append(fn)
-
-    def drain(self) -> int:
-        with self.lock:
-            calls, self.calls = self.calls, []
-        for fn in calls:
-            fn()
-        return len(calls)
-
-
-def _settle(work: Work, inbox: Inbox) -> None:
+def _settle(work: Work, inbox: ManualLoop) -> None:
     work.wait(10)
     time.sleep(0.01)
     inbox.drain()
 
 
 def test_the_result_arrives_through_post_not_on_the_worker() -> None:
-    inbox = Inbox()
+    inbox = ManualLoop()
     work = Work(inbox.post)
     got: list[tuple[int, str]] = []
     work.run(lambda _p: 6 * 7, lambda value: got.append((value, threading.current_thread().name)))
@@ -49,7 +30,7 @@ def test_the_result_arrives_through_post_not_on_the_worker() -> None:
 
 
 def test_an_exception_goes_to_on_error() -> None:
-    inbox = Inbox()
+    inbox = ManualLoop()
     work = Work(inbox.post)
     errors: list[BaseException] = []
 
@@ -62,7 +43,7 @@ def test_an_exception_goes_to_on_error() -> None:
 
 
 def test_progress_is_posted_in_order() -> None:
-    inbox = Inbox()
+    inbox = ManualLoop()
     work = Work(inbox.post)
     steps: list[tuple[int, int, str]] = []
 
@@ -77,7 +58,7 @@ def test_progress_is_posted_in_order() -> None:
 
 
 def test_one_lane_runs_in_order_and_lanes_run_side_by_side() -> None:
-    inbox = Inbox()
+    inbox = ManualLoop()
     work = Work(inbox.post)
     order: list[str] = []
     gate = threading.Event()
@@ -97,7 +78,7 @@ def test_one_lane_runs_in_order_and_lanes_run_side_by_side() -> None:
 
 
 def test_a_cancelled_task_is_told_and_its_outcome_dropped() -> None:
-    inbox = Inbox()
+    inbox = ManualLoop()
     work = Work(inbox.post)
     seen_cancel = threading.Event()
     started = threading.Event()
