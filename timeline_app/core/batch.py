@@ -17,7 +17,6 @@ import contextlib
 import multiprocessing
 import os
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -117,11 +116,19 @@ def _joined(
     return combine(ordered, merge=merge)
 
 
+def _single_threaded() -> bool:
+    """No thread but this one in the process, native ones included (Linux)."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
 def _worker_context() -> multiprocessing.context.BaseContext:
     """Forked workers on Linux when this process runs no other thread: they start with the engine
     already imported (spawned ones spend a second importing it, most of what two cores save on a
     corpus). Elsewhere, or with threads about, spawned workers start clean."""
-    if sys.platform.startswith("linux") and threading.active_count() == 1:
+    if sys.platform.startswith("linux") and _single_threaded():
         from timeline_app.core import pipeline  # noqa: F401  imported once, here, for every worker
 
         return multiprocessing.get_context("fork")
