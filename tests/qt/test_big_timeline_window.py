@@ -39,3 +39,18 @@ def test_a_columns_file_opens_searches_and_steps(qtbot: QtBot, tmp_path: Path) -
     window.canvas().grab()  # a frame drawn from the arrays
     # Only what was shown was built: the panes, the visible rows and labels, the spans of one article.
     assert events.materialised < 1500  # type: ignore[attr-defined]
+
+
+def test_adding_files_to_a_columns_timeline_is_refused_with_a_reason(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "big.arrow"
+    write_columns(synthetic(6000), path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_error_dialogs = False
+    with qtbot.waitSignal(window.loading_did_finish, timeout=30_000):
+        window.open_paths([str(path)])
+    seed = Path(__file__).resolve().parents[2] / "seeds"
+    window.open_paths([str(seed)], add=True)
+    assert not window.is_loading()
+    assert len(window.timeline().events) == 6000
+    assert window.timeline().events.materialised < 1500  # type: ignore[attr-defined]

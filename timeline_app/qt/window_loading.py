@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressBar
 
+from timeline_app.app.big_timelines import columns_of
 from timeline_app.app.chronology import Chronology
 from timeline_app.app.loading import StartedLoad, merge
 from timeline_app.app.session import Loaded, Session
@@ -73,6 +74,14 @@ class WindowLoading(QMainWindow):
         ``started_load`` is a load of the same paths already under way (see ``cli.gui``).
         """
         paths = [str(p) for p in paths]
+        if add and columns_of(self._timeline.events) is not None:
+            # Merging would build every one of its events as an object: minutes, and gigabytes.
+            count = len(self._timeline.events)
+            self._report_errors(
+                [f"files cannot be added to a timeline of {count:,} events opened as columns; open them on their own"],
+                loaded=False,
+            )
+            return
         projects = [p for p in paths if p.lower().endswith(PROJECT_SUFFIX)]
         if projects and self.project_opener is not None:
             # A project replaces the work (after asking); articles given with it are added to it.
