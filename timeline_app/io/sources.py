@@ -198,7 +198,7 @@ class SourceCollector:
     def document(self, ref: SourceRef) -> Document:
         doc = self._by_ref.get(ref)
         if doc is None:
-            digest = hashlib.sha1(f"{ref.title}\0{ref.path}".encode()).hexdigest()[:10]
+            digest = hashlib.sha1(f"{ref.title}\0{ref.path}".encode("utf-8", "surrogatepass")).hexdigest()[:10]
             doc = Document(id=f"src-{digest}", path=ref.path, text="", title=ref.title)
             self._by_ref[ref] = doc
             self.documents.append(doc)
