@@ -148,3 +148,22 @@ def test_conflicts_are_found_in_the_records(tmp_path: Path) -> None:
     columns = open_columns(ColumnsFile(str(path), str(path)))
     expected = [i for i, e in enumerate(columns.timeline().events) if e.conflict]
     assert expected and big_timelines.conflicted_source_rows(columns) == expected
+
+
+def test_conflicts_are_scanned_once_and_can_be_found_ahead(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "t.arrow"
+    write_columns(synthetic(200), path)
+    columns = open_columns(ColumnsFile(str(path), str(path)))
+    scans: list[int] = []
+    real = big_timelines._scan_conflicts
+
+    def counted(c: object) -> list[int]:
+        scans.append(1)
+        return real(c)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(big_timelines, "_scan_conflicts", counted)
+    big_timelines.find_conflicts_later(columns)
+    first = big_timelines.conflicted_source_rows(columns)  # waits for the scan under way
+    again = big_timelines.conflicted_source_rows(columns)
+    assert first == again == [i for i, e in enumerate(columns.timeline().events) if e.conflict]
+    assert scans == [1]

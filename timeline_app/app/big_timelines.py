@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
+import weakref
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -126,7 +129,30 @@ def columns_of(events: object) -> EventColumns | None:
 
 
 def conflicted_source_rows(columns: EventColumns) -> list[int]:
-    """Rows (in the order read) of events whose sources disagree: found in the records, not in objects."""
+    """Rows (in the order read) of events whose sources disagree: found in the records, not in objects.
+
+    A scan of every record (most of a second at a million): done once per columns, on the thread
+    :func:`find_conflicts_later` started it on when there was one.
+    """
+    with _conflicts_lock:
+        found = _conflicts.get(columns)
+        mine = found is None
+        if found is None:
+            found = _conflicts[columns] = Future()
+    if mine:
+        try:
+            found.set_result(_scan_conflicts(columns))
+        except Exception as exc:
+            found.set_exception(exc)
+    return list(found.result())
+
+
+def find_conflicts_later(columns: EventColumns) -> None:
+    """Start the scan for conflicts now, on a worker thread (Arrow's regex runs without the GIL)."""
+    threading.Thread(target=conflicted_source_rows, args=(columns,), name="find-conflicts", daemon=True).start()
+
+
+def _scan_conflicts(columns: EventColumns) -> list[int]:
     import numpy as np
     import pyarrow.compute as pc
 
@@ -135,3 +161,7 @@ def conflicted_source_rows(columns: EventColumns) -> list[int]:
     hits = pc.match_substring_regex(columns.record, pattern=r'"conflict":\s*\[\s*\{')
     # Records are kept in the order read, so a record's place is the row the list knows it by.
     return np.flatnonzero(np.asarray(pc.fill_null(hits, False).to_numpy(zero_copy_only=False), dtype=bool)).tolist()
+
+
+_conflicts: weakref.WeakKeyDictionary[EventColumns, Future[list[int]]] = weakref.WeakKeyDictionary()
+_conflicts_lock = threading.Lock()

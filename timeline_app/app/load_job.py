@@ -64,7 +64,7 @@ class LoadJob:
 
         A columns file is mapped here: its arrays are the store, with no sort and no event objects.
         """
-        from timeline_app.app.big_timelines import ColumnsFile, open_columns
+        from timeline_app.app.big_timelines import ColumnsFile, find_conflicts_later, open_columns
         from timeline_app.app.loading import describe_error
         from timeline_app.app.story_axis import fit_scale
         from timeline_app.core.store import EventStore
@@ -78,6 +78,7 @@ class LoadJob:
                     timeline, errors, store = Timeline(), [describe_error((result.source, exc))], EventStore.empty()
                 else:
                     timeline, store = columns.timeline(), columns.to_store()
+                    find_conflicts_later(columns)  # ready by the time the Conflicts view asks
             else:
                 timeline, store = result, EventStore.from_timeline(result)
             fit_scale(store)  # Fit All needs it first thing: found here, off the GUI thread
