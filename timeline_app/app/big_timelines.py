@@ -63,27 +63,41 @@ def conversion_dir() -> Path:
     return _extraction_cache_dir().parent / "columns"
 
 
+def _conversion_of(path: Path) -> Path:
+    """Where the conversion of ``path`` (as it is now) is kept."""
+    import hashlib
+
+    from timeline_app.io.columnar import VERSION
+
+    stat = path.stat()
+    key = hashlib.sha256(f"{path.resolve()}\n{stat.st_size}\n{stat.st_mtime_ns}\n{VERSION}".encode()).hexdigest()
+    return conversion_dir() / f"{key[:32]}.arrow"
+
+
+def needs_conversion(path: Path) -> bool:
+    """Whether opening ``path`` as columns will convert it first (slow: seconds a million events)."""
+    return path.suffix.lower() != ".arrow" and not _conversion_of(path).is_file()
+
+
 def prepare(path: Path) -> ColumnsFile:
     """The Arrow file to map for ``path``: itself, or its conversion (made now if needed)."""
     if path.suffix.lower() == ".arrow":
         return ColumnsFile(str(path), str(path))
-    import hashlib
     import tempfile
 
-    from timeline_app.io.columnar import VERSION, convert_events_json
+    from timeline_app.io.columnar import convert_events_json
 
-    stat = path.stat()
-    key = hashlib.sha256(f"{path.resolve()}\n{stat.st_size}\n{stat.st_mtime_ns}\n{VERSION}".encode()).hexdigest()
-    folder = conversion_dir()
-    target = folder / f"{key[:32]}.arrow"
+    target = _conversion_of(path)
+    folder = target.parent
     if target.is_file():
         with contextlib.suppress(OSError):
             os.utime(target)
         return ColumnsFile(str(target), str(path))
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
+    except OSError:  # no cache folder to be had: the conversion lives in the temporary folder
         folder = Path(tempfile.gettempdir())
+        target = folder / target.name
     handle, temp = tempfile.mkstemp(dir=folder, prefix=".partial-", suffix=".arrow")
     os.close(handle)
     try:

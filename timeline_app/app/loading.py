@@ -185,13 +185,15 @@ def load_for_view(
     A columns result is only the path of an Arrow file to map, so that it crosses from a loading
     child to the window without copying a million events through a pipe.
     """
-    from timeline_app.app.big_timelines import columnar_source, prepare
+    from timeline_app.app.big_timelines import columnar_source, needs_conversion, prepare
 
     source = columnar_source(expand_paths(paths))
     if source is None:
         return load_paths(paths, reference_date, progress)
     if progress:
-        progress(0, 1, str(source))
+        # Said in words: the first opening of a big file takes a while, later ones do not.
+        note = " (reading it into columns, once)" if needs_conversion(source) else ""
+        progress(0, 1, f"{source}{note}")
     try:
         ref = prepare(source)
     except Exception as exc:  # an unreadable file is reported like any other
