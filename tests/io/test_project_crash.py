@@ -117,6 +117,7 @@ while True:
     except ProjectChangedElsewhere:
         print("conflict", flush=True)
         load_project(path)  # look at the other program's work, then save again
+        generation -= 1  # the same generation again: a number is used up only by a save that commits
         continue
     print(name, generation, flush=True)
 """

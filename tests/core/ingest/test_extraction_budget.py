@@ -36,10 +36,11 @@ def test_a_document_over_its_time_budget_gives_a_partial_result_in_time(tmp_path
     normal = tmp_path / "article.txt"
     normal.write_text(ARTICLE, encoding="utf-8")
     started = time.monotonic()
-    timeline, errors = extract_documents([hostile, normal], budget=Budget(seconds=1.0))
+    # A quarter of a second: far less than even the first part of this text takes on a fast machine.
+    timeline, errors = extract_documents([hostile, normal], budget=Budget(seconds=0.25))
     assert time.monotonic() - started < 8
     assert [Path(p).name for p, _ in errors] == ["one-line.txt"]
-    assert "too complex to finish in 1 s" in errors[0][1] and "partial result" in errors[0][1]
+    assert "too complex to finish in" in errors[0][1] and "partial result" in errors[0][1]
     docs = {d.id: d for d in timeline.documents}
     assert len(docs["one-line"].text) == 1_000_000  # the document keeps all its text
     assert any(m.document == "article" for e in timeline.events for m in e.mentions)
