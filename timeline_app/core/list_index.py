@@ -58,13 +58,17 @@ class ListIndex(EventIndex):
         kept = np.asarray(rows, dtype=np.int64)
         part = ListIndex.__new__(ListIndex)
         part.size = len(kept)
-        part.haystack = [self.haystack[r] for r in kept.tolist()]
+        part.haystack = self._haystack_of(kept)
         part.source_counts = self.source_counts[kept]
         part.confidences = self.confidences[kept]
         part._ranks = {"date": reading_ranks(len(kept), reading_rows)}
         part._last = None
         part._parent = ({k: v for k, v in self._ranks.items() if k != "date"}, kept)
         return part
+
+    def _haystack_of(self, kept: IntArray) -> list[str]:
+        """The search text of the rows ``kept``."""
+        return [self.haystack[r] for r in kept.tolist()]
 
     def rank(self, column: str) -> IntArray:
         found = self._ranks.get(column)
