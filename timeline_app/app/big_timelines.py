@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeline_app.app.extraction_cache import cache_dir as _extraction_cache_dir
+from timeline_app.app.extraction_cache import keep_newest
 
 if TYPE_CHECKING:
     from timeline_app.core.columns import EventColumns
@@ -50,10 +51,9 @@ def columnar_source(paths: list[str]) -> Path | None:
         if suffix == ".arrow":
             return path
         if suffix == ".json" and path.stat().st_size >= COLUMNS_FROM_BYTES:
-            with path.open("rb") as handle:
-                head = handle.read(65536)
-            # An events file names its documents near the top; TimelineJS files have "events" only.
-            return path if b'"documents"' in head else None
+            from timeline_app.io.formats import detect_import_format
+
+            return path if detect_import_format(path) == "json" else None  # not TimelineJS
     except Exception:  # the ordinary loader names whatever is wrong with the file
         return None
     return None
@@ -106,7 +106,7 @@ def prepare(path: Path) -> ColumnsFile:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-    _trim(folder)
+    keep_newest(folder, "*.arrow", _KEEP_CONVERSIONS)
     return ColumnsFile(str(target), str(path))
 
 
@@ -128,18 +128,12 @@ def open_columns(ref: ColumnsFile) -> EventColumns:
     return read_columns(prepare(Path(ref.source)).path)
 
 
-def _trim(folder: Path) -> None:
-    entries = sorted(folder.glob("*.arrow"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[_KEEP_CONVERSIONS:]:
-        with contextlib.suppress(OSError):
-            old.unlink()
-
-
 def columns_of(events: object) -> EventColumns | None:
     """The columns behind a lazy event sequence (None for a plain list, or once it became one)."""
-    if type(events).__name__ != "LazyEvents" or getattr(events, "_list", None) is not None:
+    # Asked of every timeline the window shows: no import of the columns module (and pyarrow) for it.
+    if getattr(events, "is_list", True):
         return None
-    return getattr(events, "_columns", None)
+    return getattr(events, "columns", None)
 
 
 def conflicted_source_rows(columns: EventColumns) -> list[int]:

@@ -108,13 +108,14 @@ def store(key: str, timeline: Timeline) -> None:
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
-        _trim(folder)
+        keep_newest(folder, "*.json", _MAX_ENTRIES)
     except OSError:
         return
 
 
-def _trim(folder: Path) -> None:
-    entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[_MAX_ENTRIES:]:
+def keep_newest(folder: Path, pattern: str, keep: int) -> None:
+    """Delete all but the ``keep`` most recently used files matching ``pattern`` in ``folder``."""
+    entries = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[keep:]:
         with contextlib.suppress(OSError):
             old.unlink()

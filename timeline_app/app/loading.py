@@ -34,16 +34,17 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
     return out
 
 
+def reason_only(path: str | Path, reason: object) -> str:
+    """The reason a file failed, without the file name that readers put before it ("x.json: …")."""
+    text, name = str(reason), Path(str(path)).name
+    return text[len(name) + 2 :] if name and text.startswith(f"{name}: ") else text
+
+
 def describe_error(error: Any) -> str:
     """One line naming the file and why, whatever shape the pipeline reports errors in."""
     if isinstance(error, tuple | list) and len(error) == 2:
         path, reason = error
-        reason = str(reason)
-        name = Path(str(path)).name
-        # Importers already name the file ("x.json: …"): say it once, with the path given.
-        if name and reason.startswith(f"{name}: "):
-            reason = reason[len(name) + 2 :]
-        return f"{path}: {reason}"
+        return f"{path}: {reason_only(path, reason)}"
     for path_attr, reason_attr in (("path", "reason"), ("path", "message")):
         if hasattr(error, path_attr) and hasattr(error, reason_attr):
             return f"{getattr(error, path_attr)}: {getattr(error, reason_attr)}"

@@ -162,7 +162,7 @@ def _split_inputs(paths: list[Path]) -> tuple[list[Path], list[Timeline], list[t
     an events JSON or TimelineJS ``.json``, ``.csv``, ``.ics``, ``.timeline``, Timeline ``.xml``
     or ``.arrow``; everything else is an article.
     """
-    from timeline_app.app.loading import timeline_format
+    from timeline_app.app.loading import reason_only, timeline_format
     from timeline_app.io.formats import IMPORTERS
 
     articles: list[Path] = []
@@ -176,8 +176,7 @@ def _split_inputs(paths: list[Path]) -> tuple[list[Path], list[Timeline], list[t
             else:
                 timelines.append(IMPORTERS[fmt].function(path))
         except Exception as exc:
-            reason = str(exc)
-            errors.append((str(path), reason.removeprefix(f"{path.name}: ")))
+            errors.append((str(path), reason_only(path, exc)))
     return articles, timelines, errors
 
 
