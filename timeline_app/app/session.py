@@ -8,10 +8,9 @@ none of it needs Qt. Loading goes through the ``io.formats`` registry
 
 from __future__ import annotations
 
-import time
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +38,6 @@ class Loaded:
     errors: list[str]
     store: EventStore
     add: bool  # merged into what was open, or replacing it
-    seconds: float = 0.0
 
 
 @dataclass
@@ -48,7 +46,6 @@ class _Running:
     paths: list[str]
     add: bool
     generation: int
-    started: float = field(default_factory=time.perf_counter)
 
 
 class Session:
@@ -85,9 +82,6 @@ class Session:
     def selected_ids(self) -> list[str]:
         """The current event first, then the others selected with it."""
         return [self.selected, *self.extra] if self.selected else []
-
-    def event(self, event_id: str) -> Event | None:
-        return self.chronology.event(event_id) if event_id else None
 
     # loading ---------------------------------------------------------------------------
 
@@ -156,9 +150,8 @@ class Session:
         try:
             if wanted:
                 self.load_errors = errors
-                seconds = time.perf_counter() - running.started
                 store = store if store is not None else EventStore.from_timeline(timeline)
-                self.loaded.emit(Loaded(running.paths, timeline, list(errors), store, running.add, seconds))
+                self.loaded.emit(Loaded(running.paths, timeline, list(errors), store, running.add))
         except Exception as exc:
             # A view that fails to show the result must not leave the load hanging: say so and end it.
             traceback.print_exc()

@@ -63,9 +63,6 @@ class Ticket[T]:
         if self.future is not None:
             self.future.cancel()
 
-    def running(self) -> bool:
-        return self.future is not None and not self.future.done()
-
     def wait(self, timeout: float | None = None) -> bool:
         """Wait until the task has ended (not until its outcome was delivered); True if it has."""
         if self.future is None:
@@ -136,10 +133,10 @@ class Work:
         with self._lock:
             return bool(self._open)
 
-    def tickets(self, lane_label: str | None = None) -> list[Ticket[Any]]:
-        """Tasks not yet delivered (those labelled ``lane_label`` when given)."""
+    def tickets(self) -> list[Ticket[Any]]:
+        """Tasks not yet delivered."""
         with self._lock:
-            return [t for t in self._open if lane_label is None or t.label == lane_label]
+            return list(self._open)
 
     def wait(self, timeout: float = 30.0) -> None:
         """Block until every task has ended: used when closing, so a snapshot is never cut off."""

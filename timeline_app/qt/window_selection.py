@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
 
 from timeline_app.app.chronology import Chronology
 from timeline_app.app.date_input import parse_user_span
+from timeline_app.app.session import Session
 from timeline_app.core.model import Document, Event, Timeline
 from timeline_app.core.store import EventStore
 from timeline_app.core.viewport import Viewport
@@ -24,6 +25,7 @@ class WindowSelection(QMainWindow):
     """Keeps the canvas, list and panes on one selection; the window builds the views."""
 
     selection_did_change: SignalInstance
+    session: Session
     _canvas: TimelineCanvas
     _event_list: EventList
     _document_view: DocumentView
@@ -40,7 +42,7 @@ class WindowSelection(QMainWindow):
 
     def selected_event_ids(self) -> list[str]:
         """The current event first, then the others selected with Ctrl or Shift."""
-        return [self._selected, *self._extra] if self._selected else []
+        return self.session.selected_ids()
 
     def select_event(self, event_id: str) -> None:
         """Select this one event (or none, with "")."""
