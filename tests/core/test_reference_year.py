@@ -107,3 +107,16 @@ def test_office_holders_named_by_title_narrow_the_years() -> None:
         "WASHINGTON, Feb. 13 (AP) -- President Clinton and Secretary-General Kofi Annan spoke on Friday."
     )
     assert day == date(1998, 2, 13) and "President Clinton" in basis
+
+
+def test_leaders_named_by_title_narrow_the_years_too() -> None:
+    from timeline_app.core.reference_year import office_terms
+
+    text = (
+        "Supreme Leader Ayatollah Ali Khamenei received Libyan leader Moammar Gaddafi, "
+        "and the late leader Kim Il-sung was recalled."
+    )
+    terms = dict(office_terms(text, TODAY))
+    assert terms["Supreme Leader Ayatollah Ali Khamenei"] == ((1989, TODAY.year),)  # still in office
+    assert terms["leader Moammar Gaddafi"] == ((1969, 2011),)
+    assert not any("Kim Il-sung" in words for words in terms)  # "late": no longer in office
