@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from itertools import compress
+from typing import cast
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -41,6 +42,19 @@ from timeline_app.qt.window_view import WindowView
 from timeline_app.qt.work_bridge import gui_work
 
 __all__ = ["FILE_FILTER", "MENU_NAMES", "PROJECT_FILE_FILTER", "PROJECT_SUFFIX", "EventFilter", "MainWindow"]
+
+
+class SessionField[T]:
+    """A window attribute that is a field of the window's session (read and written there)."""
+
+    def __init__(self, field: str) -> None:
+        self.field = field
+
+    def __get__(self, window: MainWindow, owner: type | None = None) -> T:
+        return cast(T, getattr(window.session, self.field))
+
+    def __set__(self, window: MainWindow, value: T) -> None:
+        setattr(window.session, self.field, value)
 
 
 class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, WindowEvents, WindowFilters, WindowSources):
@@ -82,93 +96,17 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
 
     # the session's state, under the names the window's parts use --------------------
 
-    @property
-    def load_errors(self) -> list[str]:
-        return self.session.load_errors
-
-    @load_errors.setter
-    def load_errors(self, value: list[str]) -> None:
-        self.session.load_errors = value
-
-    @property
-    def _timeline(self) -> Timeline:
-        return self.session.timeline
-
-    @_timeline.setter
-    def _timeline(self, value: Timeline) -> None:
-        self.session.timeline = value
-
-    @property
-    def _shown(self) -> Timeline:
-        return self.session.shown
-
-    @_shown.setter
-    def _shown(self, value: Timeline) -> None:
-        self.session.shown = value
-
-    @property
-    def _filter(self) -> EventFilter | None:
-        return self.session.event_filter
-
-    @_filter.setter
-    def _filter(self, value: EventFilter | None) -> None:
-        self.session.event_filter = value
-
-    @property
-    def _store(self) -> EventStore:
-        return self.session.store
-
-    @_store.setter
-    def _store(self, value: EventStore) -> None:
-        self.session.store = value
-
-    @property
-    def _full_store(self) -> EventStore | None:
-        return self.session.full_store
-
-    @_full_store.setter
-    def _full_store(self, value: EventStore | None) -> None:
-        self.session.full_store = value
-
-    @property
-    def _chronology(self) -> Chronology:
-        return self.session.chronology
-
-    @_chronology.setter
-    def _chronology(self, value: Chronology) -> None:
-        self.session.chronology = value
-
-    @property
-    def _selected(self) -> str:
-        return self.session.selected
-
-    @_selected.setter
-    def _selected(self, value: str) -> None:
-        self.session.selected = value
-
-    @property
-    def _extra(self) -> list[str]:
-        return self.session.extra
-
-    @_extra.setter
-    def _extra(self, value: list[str]) -> None:
-        self.session.extra = value
-
-    @property
-    def _anchor(self) -> str:
-        return self.session.anchor
-
-    @_anchor.setter
-    def _anchor(self, value: str) -> None:
-        self.session.anchor = value
-
-    @property
-    def _paths(self) -> list[str]:
-        return self.session.paths
-
-    @_paths.setter
-    def _paths(self, value: list[str]) -> None:
-        self.session.paths = value
+    load_errors = SessionField[list[str]]("load_errors")
+    _timeline = SessionField[Timeline]("timeline")
+    _shown = SessionField[Timeline]("shown")
+    _filter = SessionField["EventFilter | None"]("event_filter")
+    _store = SessionField[EventStore]("store")
+    _full_store = SessionField["EventStore | None"]("full_store")
+    _chronology = SessionField[Chronology]("chronology")
+    _selected = SessionField[str]("selected")
+    _extra = SessionField[list[str]]("extra")
+    _anchor = SessionField[str]("anchor")
+    _paths = SessionField[list[str]]("paths")
 
     # construction -------------------------------------------------------------------
 
