@@ -9,11 +9,12 @@ when needed: this layer never depends on Qt.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple, Protocol
+
+import msgspec
 
 from timeline_app.core.model import Timeline
 from timeline_app.io import columnar, events_json
@@ -118,13 +119,12 @@ def _sniff_json(path: Path) -> str:
             return "json" if b'"documents"' in handle.read(65536) else "timelinejs"
     raw = read_bytes_limited(path)
     try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
-        # Let the importer report the syntax error with its position.
+        # The top level's keys only: values stay unparsed bytes, so the file is parsed once, by its importer.
+        data = msgspec.json.decode(raw, type=dict[str, msgspec.Raw])
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+        # Not an object, or not valid JSON: the importer reports the syntax error with its position.
         return "json" if b'"documents"' in raw[:65536] else "timelinejs"
-    if isinstance(data, dict) and "documents" in data:
-        return "json"
-    return "timelinejs"
+    return "json" if "documents" in data else "timelinejs"
 
 
 def _sniff_xml(path: Path) -> str:
