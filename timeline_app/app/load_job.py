@@ -64,23 +64,15 @@ class LoadJob:
 
         A columns file is mapped here: its arrays are the store, with no sort and no event objects.
         """
-        from timeline_app.app.big_timelines import ColumnsFile, find_conflicts_later, open_columns
-        from timeline_app.app.loading import describe_error
         from timeline_app.app.story_axis import fit_scale
         from timeline_app.core.store import EventStore
 
         try:
             result, errors = produce()
-            if isinstance(result, ColumnsFile):
-                try:
-                    columns = open_columns(result)
-                except Exception as exc:
-                    timeline, errors, store = Timeline(), [describe_error((result.source, exc))], EventStore.empty()
-                else:
-                    timeline, store = columns.timeline(), columns.to_store()
-                    find_conflicts_later(columns)  # ready by the time the Conflicts view asks
-            else:
+            if isinstance(result, Timeline):
                 timeline, store = result, EventStore.from_timeline(result)
+            else:  # the columns modules are imported only for a columns file, never at a plain start
+                timeline, errors, store = _open_columns(result, errors)
             fit_scale(store)  # Fit All needs it first thing: found here, off the GUI thread
         except Exception as exc:  # whatever went wrong, the window must hear about it
             timeline, errors, store = Timeline(), [f"loading failed: {exc}"], EventStore.empty()
@@ -99,3 +91,17 @@ class LoadJob:
             raise TimeoutError("loading did not finish in time")
         assert self._result is not None
         return self._result
+
+
+def _open_columns(ref: ColumnsFile, errors: list[str]) -> tuple[Timeline, list[str], Any]:
+    """Map a columns file: its arrays are the store, with no sort and no event objects."""
+    from timeline_app.app.big_timelines import find_conflicts_later, open_columns
+    from timeline_app.app.loading import describe_error
+    from timeline_app.core.store import EventStore
+
+    try:
+        columns = open_columns(ref)
+    except Exception as exc:
+        return Timeline(), [describe_error((ref.source, exc))], EventStore.empty()
+    find_conflicts_later(columns)  # ready by the time the Conflicts view asks
+    return columns.timeline(), errors, columns.to_store()

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from timeline_app.core.arrays import distinct
 from timeline_app.core.model import DateKind, Event, FuzzyDate, Precision, Status, Timeline
 from timeline_app.core.time_scale import TimeScale
 from timeline_app.core.viewport import Viewport, to_time
@@ -218,7 +219,7 @@ def pack_lanes(
     n = len(left)
     if max_lanes <= 0 or n == 0:
         return np.full(n, -1, dtype=np.int64)
-    if rank is not None and len(np.unique(rank)) > 1:
+    if rank is not None and len(distinct(rank)) > 1:
         top = max_lanes if ranked_lanes is None else max(min(ranked_lanes, max_lanes), 1)
         lanes = _pack_by_rank(left, right, top, gap, rank)
         rest = np.flatnonzero(lanes < 0)
@@ -698,7 +699,7 @@ class EventStore:
             groups = [np.arange(len(positions), dtype=np.int64)]
         else:
             band_of = bands[positions]
-            band_ids = np.unique(band_of).tolist()
+            band_ids = distinct(band_of).tolist()
             groups = [np.flatnonzero(band_of == b) for b in band_ids]
         first_lane = np.full(int(max(band_ids, default=0)) + 1, -1, dtype=np.int64)
         offset = 0

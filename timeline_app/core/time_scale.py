@@ -19,6 +19,8 @@ from enum import StrEnum
 import numpy as np
 import numpy.typing as npt
 
+from timeline_app.core.arrays import distinct
+
 FloatArray = npt.NDArray[np.float64]
 
 # The story: the shortest window holding this share of the events.
@@ -195,7 +197,7 @@ def story_scale(
     if inside.any():
         core_lo, core_hi = min(core_lo, float(starts[inside].min())), max(core_hi, float(ends[inside].max()))
     span = max(core_hi - core_lo, min_span)
-    occupied = np.unique(np.concatenate([marks, starts[short], ends[short]]))
+    occupied = distinct(np.concatenate([marks, starts[short], ends[short]]))
     gaps = _inner_gaps(occupied[(occupied >= core_lo) & (occupied <= core_hi)], sorted_marks, span)
     # Margins and budgets follow the news, not the empty years between two clusters of it.
     news = max(span - sum(b - a for a, b in gaps), min_span)
