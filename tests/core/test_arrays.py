@@ -26,14 +26,15 @@ def test_integers_match_np_unique(values: np.ndarray) -> None:
 
 
 def test_examples() -> None:
-    assert distinct([3, 1, 2, 1, 3]).tolist() == [1, 2, 3]
-    assert distinct([]).tolist() == []
-    assert np.isnan(distinct([np.nan, np.nan])).tolist() == [True]
+    assert distinct(np.array([3, 1, 2, 1, 3])).tolist() == [1, 2, 3]
+    assert distinct(np.array([])).tolist() == []
+    assert np.isnan(distinct(np.array([np.nan, np.nan]))).tolist() == [True]
 
 
 def test_does_not_import_numpy_ma() -> None:
     code = (
-        "import sys; from timeline_app.core.arrays import distinct; distinct([2.0, 1.0, 2.0]);"
+        "import sys, numpy; from timeline_app.core.arrays import distinct;"
+        "distinct(numpy.array([2.0, 1.0, 2.0]));"
         "print('numpy.ma' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

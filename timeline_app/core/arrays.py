@@ -6,13 +6,13 @@ import numpy as np
 import numpy.typing as npt
 
 
-def distinct(values: npt.ArrayLike) -> npt.NDArray[np.generic]:
+def distinct[T: np.generic](values: npt.NDArray[T]) -> npt.NDArray[T]:
     """The sorted distinct values of ``values``, as ``np.unique`` gives them.
 
     ``np.unique`` imports ``numpy.ma`` the first time it runs, about 15 ms that the first frame
     would otherwise wait for. Like ``np.unique``, it keeps one NaN however many there are.
     """
-    ordered = np.sort(np.asarray(values).ravel())
+    ordered = np.sort(values.ravel())
     if len(ordered) < 2:
         return ordered
     keep = np.empty(len(ordered), dtype=bool)
