@@ -153,7 +153,7 @@ def test_one_object_per_line_and_parsed_dates_shared() -> None:
     text = events_json.dumps(timeline)
     lines = text.splitlines()
     assert lines[0] == "{" and lines[-1] == "}"
-    event_lines = [line for line in lines if line.lstrip().startswith('{"id": "d1-e')]
+    event_lines = [line for line in lines if line.lstrip().startswith('{"id":"d1-e')]
     assert len(event_lines) == 4 and all(json.loads(line.rstrip(",")) for line in event_lines)
     loaded = events_json.loads(text)
     same_day = [e for e in loaded.events if e.date.edtf == "2025-09-03"]
@@ -251,3 +251,13 @@ def test_a_bad_conflict_is_a_one_line_error() -> None:
     text = '{"documents": [], "events": [{"id": "e", "title": "t", "date": "2020", "mentions": [], "conflict": 3}]}'
     with pytest.raises(ValueError, match=r"events\[0\]\.conflict"):
         events_json.loads(text)
+
+
+def test_a_lone_surrogate_in_an_event_is_written_as_its_escape_and_reads_back(tmp_path: Path) -> None:
+    timeline = _timeline()
+    timeline.events[0].title = "Talks \ud800 resumed"
+    path = tmp_path / "events.json"
+    events_json.dump(timeline, path)
+    raw = path.read_text(encoding="utf-8")
+    assert "\\ud800" in raw and raw == events_json.dumps(timeline).replace("\ud800", "\\ud800")
+    assert sorted(e.title for e in events_json.load(path).events) == sorted(e.title for e in timeline.events)

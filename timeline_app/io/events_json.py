@@ -10,9 +10,10 @@ from __future__ import annotations
 import codecs
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,25 @@ from timeline_app.io import safety
 # Version 2 adds per event: salience, confidence, sources, source_count, conflict and slips; and the entities
 # list. Files without "schema" (version 1) still read: the new keys take their defaults.
 SCHEMA = "timeline-app/events/2"
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def _encode(value: Any) -> str:
+    """Compact JSON text of ``value``: msgspec's encoder, several times faster than the json module's.
+
+    Text holding a lone surrogate (read from a JSON escape) is left to the json module, whose output
+    the writers turn back into that same escape.
+    """
+    try:
+        return _msgspec_encode()(value).decode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@cache
+def _msgspec_encode() -> Callable[[Any], bytes]:
+    import msgspec  # here: a few milliseconds of start-up that small files need not pay
+
+    return msgspec.json.Encoder().encode
 
 
 def to_dict(timeline: Timeline) -> dict[str, Any]:
@@ -73,7 +92,7 @@ _BATCH = 20_000
 
 
 def _pieces(timeline: Timeline) -> Iterator[str]:
-    encode = _ENCODER.encode
+    encode = _encode
     with collector_paused():
         yield "{\n" + f'  "schema": {encode(SCHEMA)},\n'
         docs = [encode(_document(d)) for d in timeline.documents]
@@ -209,7 +228,7 @@ def entity_dict(x: Entity) -> dict[str, Any]:
 def record_bytes(event: Event) -> bytes:
     """The event's record exactly as :func:`dump` writes it, UTF-8 encoded."""
     # A lone surrogate is written as its JSON escape, as dump does.
-    return _ENCODER.encode(_event(event)).encode("utf-8", "backslashreplace")
+    return _encode(_event(event)).encode("utf-8", "backslashreplace")
 
 
 def decode_record(data: bytes, index: int = 0) -> Event:
@@ -307,8 +326,8 @@ def _event(e: Event, described: dict[int, tuple[str, str | None, str | None, str
         "curated": e.curated,
         "salience": e.salience,
         "confidence": e.confidence,
-        "sources": e.sources,
-        "source_count": len(e.sources),
+        "sources": (sources := e.sources),
+        "source_count": len(sources),
         "conflict": [{"document": doc, "date": edtf} for doc, edtf in e.conflict],
         "slips": [{"document": doc, "expected": edtf, "told": told} for doc, edtf, told in e.slips],
     }
