@@ -11,7 +11,17 @@ import pytest
 
 from timeline_app.core.columns import EventColumns, LazyEvents
 from timeline_app.core.event_index import ColumnsEventIndex, EventIndex
-from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Precision, Status, Timeline
+from timeline_app.core.model import (
+    DatePoint,
+    Document,
+    Event,
+    FuzzyDate,
+    Mention,
+    Precision,
+    Status,
+    Timeline,
+    event_with_id,
+)
 from timeline_app.core.store import FLAG_CURATED, EventStore
 from timeline_app.io.events_columns import columns_from_timeline
 
@@ -140,6 +150,19 @@ def test_lazy_events_become_a_list_when_changed() -> None:
     assert [e.id for e in lazy.events[:50]] == [e.id for e in timeline.events]
     lazy.events.sort(key=lambda e: e.id)
     assert [e.id for e in lazy.events] == sorted(e.id for e in [*timeline.events, extra])
+
+
+def test_an_event_is_found_by_id_without_building_the_others() -> None:
+    timeline = many_events(2000)
+    lazy = columns_from_timeline(timeline).timeline()
+    wanted = timeline.events[1500]
+    found = event_with_id(lazy.events, wanted.id)
+    assert found == wanted and found is lazy.events[1500]
+    assert lazy.events.materialised == 1  # type: ignore[attr-defined]
+    assert event_with_id(lazy.events, "no-such-id") is None
+    lazy.events.append(Event("late", "Late", "", FuzzyDate.point(DatePoint.year(2001))))
+    assert event_with_id(lazy.events, "late") is lazy.events[-1]  # a list by now: found by walking it
+    assert event_with_id(timeline.events, wanted.id) is wanted and event_with_id([], "x") is None
 
 
 def test_search_mask_and_counts() -> None:

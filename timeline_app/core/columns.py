@@ -380,6 +380,13 @@ class LazyEvents(MutableSequence[Event]):
     def __len__(self) -> int:
         return len(self._list) if self._list is not None else len(self._columns)
 
+    def find_by_id(self, event_id: str) -> Event | None:
+        """The event with this id, found in the id column: no other row becomes an Event."""
+        if self._list is not None:
+            return next((e for e in self._list if e.id == event_id), None)
+        row = self._columns.position(event_id)
+        return None if row < 0 else self._get(int(self._columns.source[row]))
+
     @overload
     def __getitem__(self, index: int) -> Event: ...
     @overload

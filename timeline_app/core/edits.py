@@ -28,6 +28,7 @@ from timeline_app.core.model import (
     Precision,
     Status,
     Timeline,
+    event_with_id,
 )
 
 
@@ -60,10 +61,10 @@ EDITABLE_FIELDS: dict[str, type] = {
 
 
 def find_event(timeline: Timeline, event_id: str) -> Event:
-    for event in timeline.events:
-        if event.id == event_id:
-            return event
-    raise EditError(f"no event with id {event_id!r} in this timeline")
+    event = event_with_id(timeline.events, event_id)
+    if event is None:
+        raise EditError(f"no event with id {event_id!r} in this timeline")
+    return event
 
 
 def _check_value(name: str, value: object) -> None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Protocol, runtime_checkable
 
 
 class Precision(StrEnum):
@@ -369,6 +371,19 @@ class Entity:
     kind: str  # actor | place
     aliases: list[str] = field(default_factory=list)
     events: int = 0  # how many events name it
+
+
+@runtime_checkable
+class _FindsById(Protocol):
+    def find_by_id(self, event_id: str) -> Event | None: ...
+
+
+def event_with_id(events: Sequence[Event], event_id: str) -> Event | None:
+    """The event with this id; a sequence that can look it up (columns) is asked rather than walked,
+    which would build every one of its events."""
+    if isinstance(events, _FindsById):
+        return events.find_by_id(event_id)
+    return next((e for e in events if e.id == event_id), None)
 
 
 @dataclass(slots=True)

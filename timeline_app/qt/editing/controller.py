@@ -15,9 +15,9 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QStatusBar, QToolBar, QWidget
 
-from timeline_app.app.big_timelines import columns_of
+from timeline_app.app.big_timelines import columns_of, restructure_refusal
 from timeline_app.core.edits import Edit, EditError, Extractor, ReplaceContent, pipeline_extractor, touched_events
-from timeline_app.core.model import Event, Timeline
+from timeline_app.core.model import Event, Timeline, event_with_id
 from timeline_app.core.viewport import Viewport
 from timeline_app.qt.editing.autosave import Autosaver
 from timeline_app.qt.editing.prompts import Prompts, Questions, Unsaved
@@ -236,6 +236,10 @@ class ProjectController(QObject):
 
     def push(self, edit: Edit, select: Iterable[str] | None = None) -> bool:
         """Apply ``edit`` and record it for undo; a refused edit is shown, not raised."""
+        refusal = restructure_refusal(self._model.events) if touched_events(edit) is None else None
+        if refusal is not None:
+            self.report_error(edit.label, refusal)
+            return False
         try:
             inverse = edit.apply(self._model)
         except EditError as exc:
@@ -249,7 +253,7 @@ class ProjectController(QObject):
         """Show the edited model; ``changed``: the only events edited (in place), if known."""
         self._show(keep_selection=True, changed=changed)
         self._remember_content()
-        wanted = [i for i in (select or []) if any(e.id == i for e in self._shown.events)]
+        wanted = [i for i in (select or []) if event_with_id(self._shown.events, i) is not None]
         if len(wanted) > 1:
             self.window.set_selected_events(wanted)
         elif wanted:
