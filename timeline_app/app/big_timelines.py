@@ -15,6 +15,7 @@ import contextlib
 import os
 import threading
 import weakref
+from collections.abc import Sized
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,6 +127,22 @@ def open_columns(ref: ColumnsFile) -> EventColumns:
     with contextlib.suppress(OSError):
         os.unlink(ref.path)
     return read_columns(prepare(Path(ref.source)).path)
+
+
+# Adding, deleting, merging or splitting events of a columns timeline first builds every event as
+# an object (about 45 µs and a few KB each): beyond this many, the app says no instead of freezing.
+RESTRUCTURE_LIMIT = 100_000
+
+
+def restructure_refusal(events: Sized) -> str | None:
+    """Why events cannot be added to, or removed from, ``events``; None when they can."""
+    if columns_of(events) is None or len(events) <= RESTRUCTURE_LIMIT:
+        return None
+    return (
+        f"This timeline of {len(events):,} events is opened as columns: adding, deleting, merging or splitting "
+        "events would first build every one of them as an object, which takes minutes and gigabytes. "
+        "Titles, dates and other details can still be edited."
+    )
 
 
 def columns_of(events: object) -> EventColumns | None:
