@@ -129,19 +129,20 @@ def open_columns(ref: ColumnsFile) -> EventColumns:
     return read_columns(prepare(Path(ref.source)).path)
 
 
-# Adding, deleting, merging or splitting events of a columns timeline first builds every event as
-# an object (about 45 µs and a few KB each): beyond this many, the app says no instead of freezing.
-RESTRUCTURE_LIMIT = 100_000
+# Editing a columns timeline builds every event as an object before long (a snapshot for recovery,
+# a save, adding or deleting events): about 45 µs and a few KB each. Beyond this many events that
+# would freeze the window for seconds and take gigabytes, so such a timeline is for viewing only.
+EDIT_LIMIT = 100_000
 
 
-def restructure_refusal(events: Sized) -> str | None:
-    """Why events cannot be added to, or removed from, ``events``; None when they can."""
-    if columns_of(events) is None or len(events) <= RESTRUCTURE_LIMIT:
+def edit_refusal(events: Sized) -> str | None:
+    """Why ``events`` cannot be edited; None when they can."""
+    if columns_of(events) is None or len(events) <= EDIT_LIMIT:
         return None
     return (
-        f"This timeline of {len(events):,} events is opened as columns: adding, deleting, merging or splitting "
-        "events would first build every one of them as an object, which takes minutes and gigabytes. "
-        "Titles, dates and other details can still be edited."
+        f"This timeline of {len(events):,} events is opened for viewing only: editing it, saving the "
+        "edits or adding articles would first build every one of its events as an object, which takes "
+        "minutes and gigabytes. Open a smaller file to edit."
     )
 
 

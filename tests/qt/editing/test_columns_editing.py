@@ -1,5 +1,5 @@
-"""Editing a timeline opened as columns, in the real window: a field edit builds one event, and
-changing which events a very big one holds is refused with a reason instead of freezing the app."""
+"""Editing a timeline opened as columns, in the real window: a field edit builds one event, and a
+very big one is for viewing only, every change refused with a reason instead of freezing the app."""
 
 from __future__ import annotations
 
@@ -54,19 +54,34 @@ def test_a_title_edit_and_its_undo_build_only_that_event(window: MainWindow) -> 
     assert events.materialised <= before + 1  # type: ignore[attr-defined]
 
 
-def test_deleting_from_a_very_big_columns_timeline_is_refused_with_a_reason(
+@pytest.mark.parametrize("change", ["delete", "title"])
+def test_editing_a_very_big_columns_timeline_is_refused_with_a_reason(
+    window: MainWindow, prompts: ScriptedPrompts, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    monkeypatch.setattr(big_timelines, "EDIT_LIMIT", 1000)
+    events = window.timeline().events
+    target = events[7]
+    title = target.title
+    edit = edits.delete_events([target.id]) if change == "delete" else edits.set_title(target.id, "Renamed")
+    controller = window.editing  # type: ignore[attr-defined]
+    assert not controller.push(edit)
+    assert [t for t, _ in prompts.errors] == [edit.label]
+    assert "3,000 events is opened for viewing only" in prompts.errors[0][1]
+    assert len(window.timeline().events) == 3000 and window.event_by_id(target.id).title == title
+    assert big_timelines.columns_of(events) is not None
+    assert not controller.undo_stack.canUndo() and not controller.modified
+
+
+def test_saving_a_very_big_columns_timeline_is_refused_before_asking_where(
     window: MainWindow, prompts: ScriptedPrompts, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(big_timelines, "RESTRUCTURE_LIMIT", 1000)
-    events = window.timeline().events
-    doomed = events[7].id
+    from timeline_app.qt.editing import files
+
+    monkeypatch.setattr(big_timelines, "EDIT_LIMIT", 1000)
     controller = window.editing  # type: ignore[attr-defined]
-    assert not controller.push(edits.delete_events([doomed]))
-    assert [title for title, _ in prompts.errors] == ["Delete event"]
-    assert "3,000 events is opened as columns" in prompts.errors[0][1]
-    assert len(window.timeline().events) == 3000 and window.event_by_id(doomed) is not None
-    assert big_timelines.columns_of(events) is not None
-    assert not controller.undo_stack.canUndo()
+    assert not files.save_as(controller)
+    assert not files.save(controller)
+    assert [t for t, _ in prompts.errors] == ["Save Project As", "Save Project"] and not prompts.asked
 
 
 def test_adding_articles_to_a_very_big_columns_timeline_is_refused_before_reading(
@@ -74,7 +89,7 @@ def test_adding_articles_to_a_very_big_columns_timeline_is_refused_before_readin
 ) -> None:
     from timeline_app.qt.editing import extraction_actions
 
-    monkeypatch.setattr(big_timelines, "RESTRUCTURE_LIMIT", 1000)
+    monkeypatch.setattr(big_timelines, "EDIT_LIMIT", 1000)
     controller = window.editing  # type: ignore[attr-defined]
     assert not extraction_actions.add_articles(controller, [str(SEEDS)])
     assert prompts.errors and prompts.errors[0][0] == "Add Articles"

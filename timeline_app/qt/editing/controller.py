@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QStatusBar, QToolBar, QWidget
 
-from timeline_app.app.big_timelines import columns_of, restructure_refusal
+from timeline_app.app.big_timelines import columns_of, edit_refusal
 from timeline_app.core.edits import Edit, EditError, Extractor, ReplaceContent, pipeline_extractor, touched_events
 from timeline_app.core.model import Event, Timeline, event_with_id
 from timeline_app.core.viewport import Viewport
@@ -236,9 +236,7 @@ class ProjectController(QObject):
 
     def push(self, edit: Edit, select: Iterable[str] | None = None) -> bool:
         """Apply ``edit`` and record it for undo; a refused edit is shown, not raised."""
-        refusal = restructure_refusal(self._model.events) if touched_events(edit) is None else None
-        if refusal is not None:
-            self.report_error(edit.label, refusal)
+        if self.refused_for_size(edit.label):
             return False
         try:
             inverse = edit.apply(self._model)
@@ -372,6 +370,13 @@ class ProjectController(QObject):
             return False
         self.autosave.forget(self.path)
         return True
+
+    def refused_for_size(self, title: str) -> bool:
+        """Say so, under ``title``, when the open timeline is too big to edit (a huge columns file)."""
+        reason = edit_refusal(self._model.events)
+        if reason is not None:
+            self.report_error(title, reason)
+        return reason is not None
 
     def report_error(self, title: str, message: str) -> None:
         self.prompts.error(title, message)

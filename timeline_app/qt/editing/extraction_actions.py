@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeline_app.app.big_timelines import restructure_refusal
 from timeline_app.core import edits
 from timeline_app.core.edits import ContentChange
 from timeline_app.core.model import Document
@@ -66,16 +65,8 @@ def run_job(controller: ProjectController, title: str, job: Callable[[], Content
     return True
 
 
-def _refused(controller: ProjectController, title: str) -> bool:
-    """Say why this change cannot be made to a timeline this big, before any reading starts."""
-    reason = restructure_refusal(controller.model.events)
-    if reason is not None:
-        controller.report_error(title, reason)
-    return reason is not None
-
-
 def add_articles(controller: ProjectController, paths: list[str] | None = None) -> bool:
-    if _refused(controller, "Add Articles"):
+    if controller.refused_for_size("Add Articles"):
         return False
     if paths is None:
         chosen = controller.prompts.open_paths("Add Articles", ARTICLE_FILTER)
@@ -94,7 +85,7 @@ def add_articles(controller: ProjectController, paths: list[str] | None = None) 
 
 
 def reextract(controller: ProjectController) -> bool:
-    if _refused(controller, "Re-extract"):
+    if controller.refused_for_size("Re-extract"):
         return False
     if not controller.model.documents:
         controller.show_status("There are no articles to re-extract")
@@ -119,7 +110,7 @@ def change_reference_date(
 
     ``preferred``: the document the dialog opens on (else the selected event's, else the first).
     """
-    if _refused(controller, "Change Reference Date"):
+    if controller.refused_for_size("Change Reference Date"):
         return False
     docs = controller.model.documents
     if not docs:

@@ -55,12 +55,16 @@ def open_project(controller: ProjectController, path: Path | None = None) -> boo
 
 
 def save(controller: ProjectController) -> bool:
+    if controller.refused_for_size("Save Project"):
+        return False
     if controller.path is None or controller.read_only:
         return save_as(controller)
     return save_to(controller, controller.path)
 
 
 def save_as(controller: ProjectController) -> bool:
+    if controller.refused_for_size("Save Project As"):
+        return False
     start = str(controller.path or Path(_start_folder(controller)) / f"{file_stem(controller.name)}{PROJECT_SUFFIX}")
     path = controller.prompts.save_path("Save Project As", PROJECT_FILTER, start)
     if path is None:
