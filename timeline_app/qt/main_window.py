@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSplitter, QVBoxLayout, QWidget
 
+from timeline_app.app.big_timelines import edit_refusal
 from timeline_app.app.chronology import Chronology
 from timeline_app.app.session import EventFilter, Session
 from timeline_app.app.status_text import status_summary
@@ -395,6 +396,9 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
             shown, total = format_count(len(self._shown.events)), format_count(len(self._timeline.events))
             notes = "".join(f"; {note}" for note in self._filter_notes())
             summary = f"{summary} (filtered: {shown} of {total} events shown{notes})"
+        too_big = edit_refusal(self._timeline.events)
+        if too_big is not None:
+            summary, lines = f"{summary} · view only", [*lines, too_big]
         text = f"{summary}   |   {'; '.join(lines)}" if lines else summary
         metrics = self._status_label.fontMetrics()
         self._status_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(self.width() - 280, 200)))

@@ -103,3 +103,24 @@ def test_below_the_limit_a_columns_timeline_still_takes_deletions(window: MainWi
     controller = window.editing  # type: ignore[attr-defined]
     assert controller.push(edits.delete_events([doomed]))
     assert len(window.timeline().events) == 2999 and window.event_by_id(doomed) is None
+
+
+def test_the_status_bar_says_a_very_big_columns_timeline_is_for_viewing_only(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    monkeypatch.setattr(big_timelines, "EDIT_LIMIT", 1000)
+    shown = {}
+    for count in (800, 3000):
+        path = tmp_path / f"big{count}.arrow"
+        write_columns(synthetic(count), path)
+        win = MainWindow()
+        qtbot.addWidget(win)
+        with qtbot.waitSignal(win.loading_did_finish, timeout=30_000):
+            win.open_paths([str(path)])
+        label = win.findChild(QLabel, "statusSummary")
+        shown[count] = (label.accessibleName(), label.toolTip())
+    assert "view only" not in shown[800][0] and "viewing only" not in shown[800][1]
+    assert shown[3000][0].endswith("3,000 events · view only")
+    assert "opened for viewing only" in shown[3000][1]
