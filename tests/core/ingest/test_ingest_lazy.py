@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from timeline_app.core.model import Timeline
 from timeline_app.io import events_json
 
@@ -28,9 +30,5 @@ def test_the_package_still_offers_its_loaders() -> None:
 
     assert ingest.load_document is loader.load_document
     assert ingest.document_from_text is loader.document_from_text
-    try:
+    with pytest.raises(AttributeError, match="no_such_loader"):
         ingest.no_such_loader  # noqa: B018
-    except AttributeError as exc:
-        assert "no_such_loader" in str(exc)
-    else:
-        raise AssertionError("an unknown name must raise AttributeError")
