@@ -137,3 +137,28 @@ def test_enter_in_the_search_steps_through_matches_in_reading_order(qtbot: QtBot
     pos = win.store().position("talks")
     lane = int(frame.lanes[np.flatnonzero(frame.positions == pos)[0]])
     assert win.canvas().geometry_now().shows(lane)
+
+
+def test_display_rows_are_found_alike_by_scanning_and_by_the_table(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline_app.qt import event_list
+
+    monkeypatch.setattr(event_list, "DISPLAY_TABLE_LIMIT", 10)
+    tl = big_timeline(50)
+    rng = np.random.default_rng(4)
+    order = rng.permutation(50)[:40]  # a search hid ten rows
+    wanted = np.full(50, -1)
+    wanted[order] = np.arange(40)
+    listing = EventList()
+    qtbot.addWidget(listing)
+    model = listing.model
+    model.set_timeline(tl, order=order)
+    scanned = [model.display_row(r) for r in range(event_list.DISPLAY_SCANS)]
+    assert model._display is None  # the first lookups scan the order
+    looked_up = scanned + [model.display_row(r) for r in range(event_list.DISPLAY_SCANS, 50)]
+    assert model._display is not None  # later ones use the table built then
+    assert looked_up == wanted.tolist()
+    assert model.display_row(-1) == model.display_row(50) == -1
+    model.set_order(order[::-1].copy())
+    assert model._display is None and model.display_row(int(order[0])) == 39

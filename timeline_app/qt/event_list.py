@@ -70,6 +70,10 @@ SYNC_INDEX_LIMIT = 20_000
 # sort starts it at once.
 INDEX_DELAY_MS = 400
 
+# Longer lists answer their first few display-row lookups by scanning their order (see display_row).
+DISPLAY_TABLE_LIMIT = 100_000
+DISPLAY_SCANS = 4
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -83,22 +87,26 @@ class EventTableModel(QAbstractTableModel):
         self._doc_colors: dict[str, QColor] = {}
         self._order: IntArray = np.zeros(0, dtype=np.int64)
         self._display: IntArray | None = None  # source row -> display row (-1: filtered out)
+        self._display_scans = 0  # lookups answered by scanning the order since it was set
         self._row_of: dict[str, int] | None = None
         self._italic = QFont()
         self._italic.setItalic(True)
 
     # content ------------------------------------------------------------------------
 
-    def set_timeline(self, timeline: Timeline, doc_colors: dict[str, QColor] | None = None) -> None:
-        """``doc_colors``: the colour each document's events have on the canvas."""
+    def set_timeline(
+        self, timeline: Timeline, doc_colors: dict[str, QColor] | None = None, order: IntArray | None = None
+    ) -> None:
+        """``doc_colors``: the colour each document's events have on the canvas; ``order``: the rows
+        to show, in display order (all, in row order, if None)."""
         self._doc_colors = dict(doc_colors or {})
         self.beginResetModel()
         events = timeline.events
         # Columns of a big timeline stay lazy: a row's event is built when it is shown.
         self._events = events if columns_of(events) is not None else list(events)
         self._doc_titles = {d.id: d.title or d.path for d in timeline.documents}
-        self._order = np.arange(len(self._events), dtype=np.int64)
-        self._display = None
+        self._order = np.arange(len(self._events), dtype=np.int64) if order is None else np.asarray(order, np.int64)
+        self._forget_display()
         self._row_of = None  # built on first use: a million ids take a second to index
         self.endResetModel()
 
@@ -112,7 +120,7 @@ class EventTableModel(QAbstractTableModel):
         """Show these source rows, in this order (a sort or a search)."""
         self.beginResetModel()
         self._order = np.asarray(order, dtype=np.int64)
-        self._display = None
+        self._forget_display()
         self.endResetModel()
 
     def order(self) -> IntArray:
@@ -128,10 +136,23 @@ class EventTableModel(QAbstractTableModel):
             self._row_of = {e.id: i for i, e in enumerate(self._events)}
         return self._row_of.get(event_id, -1)
 
+    def _forget_display(self) -> None:
+        self._display = None
+        self._display_scans = 0
+
     def display_row(self, source_row: int) -> int:
-        """Where a source row is shown, -1 if a search hides it."""
+        """Where a source row is shown, -1 if a search hides it.
+
+        The first few lookups in a long list scan the order: building the table from source
+        rows to display rows takes ten times as long (a tenth of a second at millions of rows),
+        and showing a timeline looks up one row, its first event's.
+        """
         if not 0 <= source_row < len(self._events):
             return -1
+        if self._display is None and len(self._order) > DISPLAY_TABLE_LIMIT and self._display_scans < DISPLAY_SCANS:
+            self._display_scans += 1
+            found = np.flatnonzero(self._order == source_row)
+            return int(found[0]) if len(found) else -1
         if self._display is None:
             display = np.full(len(self._events), -1, dtype=np.int64)
             display[self._order] = np.arange(len(self._order), dtype=np.int64)
@@ -385,7 +406,7 @@ class EventList(QWidget):
             derived.set_reading_order(self._reading_rows)
         self._syncing = True
         try:
-            self.model.set_timeline(timeline, doc_colors)
+            self.model.set_timeline(timeline, doc_colors, self._reading_rows if len(self._reading_rows) == n else None)
             self._index = derived
             self._job = None
             self._generation += 1
@@ -402,7 +423,7 @@ class EventList(QWidget):
             generation = self._generation
             QTimer.singleShot(INDEX_DELAY_MS, self, lambda: self._start_index(generation))
         if fit_columns:
-            self._fit_date_column(timeline)
+            self.fit_date_column(timeline)
 
     def whole_confidences(self, events: Sequence[Event]) -> np.ndarray | None:
         """The confidence of each of ``events`` if the whole timeline's index has them already."""
@@ -491,21 +512,22 @@ class EventList(QWidget):
         if index is None and (text or self._sort is not None):
             self._start_index(self._generation)
             index = self._index
+        rows: IntArray | None = None  # all rows
         if text and index is not None:
             rows = index.matching(text)
-            self._matches = rows
-        else:
-            rows = np.arange(n, dtype=np.int64)
-            self._matches = None
+        self._matches = rows
         if self._sort is not None and index is not None:
             column, descending = self._sort
-            order = index.sorted_rows(rows, KEY_COLUMNS[column], descending)
-        elif self._matches is None and len(self._reading_rows) == n:
+            order = index.sorted_rows(
+                np.arange(n, dtype=np.int64) if rows is None else rows, KEY_COLUMNS[column], descending
+            )
+        elif rows is None and len(self._reading_rows) == n:
             # Everything in reading order: that order is known already, nothing to sort.
             order = self._reading_rows
             if self._sort is not None and self._sort[1]:
                 order = order[::-1].copy()
         else:
+            rows = np.arange(n, dtype=np.int64) if rows is None else rows
             rank = index.rank("date") if index is not None else reading_ranks(n, self._reading_rows)
             order = rows[np.argsort(rank[rows], kind="stable")]
             if self._sort is not None and self._sort[1]:
@@ -593,7 +615,8 @@ class EventList(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def _fit_date_column(self, timeline: Timeline) -> None:
+    def fit_date_column(self, timeline: Timeline) -> None:
+        """Make the Date column as wide as ``timeline``'s first dates need (a sample of them)."""
         metrics = self.table.fontMetrics()
         # Events held as columns are built to be measured: a sample does.
         measured = MEASURED_DATES if columns_of(timeline.events) is None else MEASURED_COLUMN_DATES
