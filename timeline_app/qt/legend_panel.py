@@ -20,7 +20,19 @@ DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
+_swatches: dict[tuple[str, int], QIcon] = {}
+
+
 def swatch(color: QColor, size: int = 14) -> QIcon:
+    """A rounded square of ``color``; made once per colour (the inks repeat across documents)."""
+    key = (color.name(QColor.NameFormat.HexArgb), size)
+    icon = _swatches.get(key)
+    if icon is None:
+        icon = _swatches[key] = _paint_swatch(color, size)
+    return icon
+
+
+def _paint_swatch(color: QColor, size: int) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -72,14 +84,17 @@ class DocumentLegend(QWidget):
         """
         self._filling = True
         try:
-            same = [d.id for d in documents] == [str(item.data(0, DOC_ROLE)) for item in self._items()]
-            if not same:
+            items = self._items()
+            if [d.id for d in documents] == [str(item.data(0, DOC_ROLE)) for item in items]:
+                for item, doc, color, count in zip(items, documents, colors, counts, strict=True):
+                    self._update(item, doc, color, count, doc.id not in hidden)
+            else:
                 self.tree.clear()
-            for row, (doc, color, count) in enumerate(zip(documents, colors, counts, strict=True)):
-                item = self._items()[row] if same else QTreeWidgetItem()
-                self._fill(item, doc, color, count, doc.id not in hidden)
-                if not same:
-                    self.tree.addTopLevelItem(item)
+                # Filled before they join the tree: there, each change would make it measure its rows again.
+                rows = zip(documents, colors, counts, strict=True)
+                self.tree.addTopLevelItems(
+                    [self._new_item(doc, color, n, doc.id not in hidden) for doc, color, n in rows]
+                )
         finally:
             self._filling = False
 
@@ -88,19 +103,34 @@ class DocumentLegend(QWidget):
         return [item for item in items if item is not None]
 
     @staticmethod
-    def _fill(item: QTreeWidgetItem, doc: Document, color: QColor, count: int, shown: bool) -> None:
-        """Set what differs: a filter re-fills every row, and each change makes the tree measure its rows."""
+    def _texts(doc: Document, count: int) -> tuple[str, str, str]:
+        """A row's title, count and tooltip."""
         title = doc.title or doc.path or doc.id
         written = f"written {doc.reference_date:%d %b %Y}" if doc.reference_date else "date of writing unknown"
         why = f" ({doc.reference_date_basis})" if doc.reference_date_basis else ""
         tip = f"{title}\n{doc.path}\n{written}{why}"
         if doc.reference_date_weak:
             tip += "\nThis date is uncertain: Edit ▸ Change Reference Date sets it."
-        if item.data(0, DOC_ROLE) != doc.id:
-            item.setData(0, DOC_ROLE, doc.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for column, text in ((0, f"⚠ {title}" if doc.reference_date_weak else title), (1, format_count(count))):
+        return (f"⚠ {title}" if doc.reference_date_weak else title), format_count(count), tip
+
+    @classmethod
+    def _new_item(cls, doc: Document, color: QColor, count: int, shown: bool) -> QTreeWidgetItem:
+        title, number, tip = cls._texts(doc, count)
+        item = QTreeWidgetItem([title, number])
+        item.setData(0, DOC_ROLE, doc.id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setIcon(0, swatch(color))
+        item.setData(0, COLOR_ROLE, color.name())
+        item.setCheckState(0, Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
+        item.setToolTip(0, tip)
+        return item
+
+    @classmethod
+    def _update(cls, item: QTreeWidgetItem, doc: Document, color: QColor, count: int, shown: bool) -> None:
+        """Set what differs: a filter re-fills every row, and each change makes the tree measure its rows."""
+        title, number, tip = cls._texts(doc, count)
+        for column, text in ((0, title), (1, number)):
             if item.text(column) != text:
                 item.setText(column, text)
         if item.data(0, COLOR_ROLE) != color.name():
