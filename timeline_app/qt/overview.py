@@ -8,11 +8,12 @@ over them; they are counted again whenever the range they are drawn over changes
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from timeline_app.core.store import KIND_POINT, EventStore
+from timeline_app.core.mark_density import SortedMarks, column_counts, mark_times
+from timeline_app.core.store import EventStore
 from timeline_app.core.time_scale import TimeScale
 from timeline_app.core.viewport import Viewport
 
@@ -31,6 +32,7 @@ class OverviewStrip(QWidget):
         self._window: Viewport | None = None
         self._counts: np.ndarray = np.zeros(0, dtype=np.int64)
         self._counts_key: tuple[object, ...] | None = None
+        self._sorted: SortedMarks | None = None
 
     def sizeHint(self) -> QSize:
         return QSize(600, 34)
@@ -39,6 +41,11 @@ class OverviewStrip(QWidget):
         self._store = store
         self._fit(self._window.scale if self._window is not None else None)
         self.update()
+
+    def use_sorted_marks(self, marks: SortedMarks | None) -> None:
+        """Count the marks of ``marks.store``, whenever it is the store shown, by searching these."""
+        self._sorted = marks
+        self._counts_key = None
 
     def _fit(self, scale: TimeScale | None) -> None:
         bounds = self._store.bounds()
@@ -59,12 +66,11 @@ class OverviewStrip(QWidget):
     def _density(self, full: Viewport, width: int) -> np.ndarray:
         key = (width, full, id(self._store), len(self._store))
         if key != self._counts_key:
-            store = self._store
-            # Where each event is marked on the canvas: a point's centre, a range's start.
-            marks = np.where(store.kind == KIND_POINT, store.mid, store.start)
-            xs = np.asarray(full.to_px(marks, float(width)), dtype=np.float64)
-            cols = np.clip(xs, 0, width - 1).astype(np.int64)
-            self._counts = np.bincount(cols, minlength=width) if len(cols) else np.zeros(width, np.int64)
+            sorted_marks = self._sorted
+            if sorted_marks is not None and sorted_marks.store is self._store:
+                self._counts = sorted_marks.counts(full, width)
+            else:
+                self._counts = column_counts(mark_times(self._store), full, width)
             self._counts_key = key
         return self._counts
 
@@ -88,10 +94,14 @@ class OverviewStrip(QWidget):
                 color = QColor(pal.color(QPalette.ColorRole.Text))
                 color.setAlphaF(0.7)
                 painter.setPen(QPen(color, 2.0))
-                h = rect.height() - 6
-                for x in np.flatnonzero(counts).tolist():
-                    bar = max(np.sqrt(counts[x] / peak) * h, 3.0)
-                    painter.drawLine(QPointF(x + 0.5, rect.bottom() - 3), QPointF(x + 0.5, rect.bottom() - 3 - bar))
+                h, base = rect.height() - 6, rect.bottom() - 3
+                xs = np.flatnonzero(counts)
+                bars = np.maximum(np.sqrt(counts[xs] / peak) * h, 3.0)
+                lines = [
+                    QLineF(x + 0.5, base, x + 0.5, base - bar)
+                    for x, bar in zip(xs.tolist(), bars.tolist(), strict=True)
+                ]
+                painter.drawLines(lines)
             if full.scale is not None:
                 painter.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 1.0, Qt.PenStyle.DotLine))
                 for gap in full.scale.gaps():
