@@ -6,8 +6,10 @@ start-up the child process is forked before NumPy, Qt or the readers are importe
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -15,8 +17,20 @@ from timeline_app.core.model import Timeline
 
 if TYPE_CHECKING:
     from timeline_app.app.big_timelines import ColumnsFile
+    from timeline_app.app.prepared_view import PreparedView
+    from timeline_app.core.store import EventStore
 
 ProgressFn = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """A finished load: what was read, what could not be, and what the window needs to show it."""
+
+    timeline: Timeline
+    errors: list[str]
+    store: EventStore | None  # None: the caller builds it (a load that failed before building one)
+    prepared: PreparedView | None = None
 
 
 class StartedLoad(Protocol):
@@ -28,6 +42,7 @@ class StartedLoad(Protocol):
     def done(self) -> bool: ...
     def wait(self, timeout: float | None = None) -> bool: ...
     def result(self, timeout: float | None = None) -> tuple[Timeline, list[str], Any]: ...
+    def outcome(self, timeout: float | None = None) -> LoadResult: ...
 
 
 class LoadJob:
@@ -43,7 +58,7 @@ class LoadJob:
         self._listeners: list[ProgressFn] = []
         self._last: tuple[int, int, str] | None = None
         self._done = threading.Event()
-        self._result: tuple[Timeline, list[str], Any] | None = None
+        self._result: LoadResult | None = None
 
     def add_progress_listener(self, listener: ProgressFn) -> None:
         with self._lock:
@@ -63,7 +78,9 @@ class LoadJob:
         """Run ``produce`` and sort its timeline into arrays: seconds for a large one, never on the GUI thread.
 
         A columns file is mapped here: its arrays are the store, with no sort and no event objects.
+        What the window would count over every event to show it is counted here too.
         """
+        from timeline_app.app.prepared_view import PreparedView
         from timeline_app.app.story_axis import fit_scale
         from timeline_app.core.store import EventStore
 
@@ -74,9 +91,11 @@ class LoadJob:
             else:  # the columns modules are imported only for a columns file, never at a plain start
                 timeline, errors, store = _open_columns(result, errors)
             fit_scale(store)  # Fit All needs it first thing: found here, off the GUI thread
+            prepared = PreparedView.of(timeline, store)
+            _wait_for_conflicts(timeline)
+            self._result = LoadResult(timeline, errors, store, prepared)
         except Exception as exc:  # whatever went wrong, the window must hear about it
-            timeline, errors, store = Timeline(), [f"loading failed: {exc}"], EventStore.empty()
-        self._result = (timeline, errors, store)
+            self._result = LoadResult(Timeline(), [f"loading failed: {exc}"], EventStore.empty())
         self._done.set()
 
     def done(self) -> bool:
@@ -87,6 +106,11 @@ class LoadJob:
 
     def result(self, timeout: float | None = None) -> tuple[Timeline, list[str], Any]:
         """(timeline, error lines, EventStore); blocks until loading has finished."""
+        outcome = self.outcome(timeout)
+        return outcome.timeline, outcome.errors, outcome.store
+
+    def outcome(self, timeout: float | None = None) -> LoadResult:
+        """The whole result; blocks until loading has finished."""
         if not self._done.wait(timeout):
             raise TimeoutError("loading did not finish in time")
         assert self._result is not None
@@ -104,4 +128,23 @@ def _open_columns(ref: ColumnsFile, errors: list[str]) -> tuple[Timeline, list[s
     except Exception as exc:
         return Timeline(), [describe_error((ref.source, exc))], EventStore.empty()
     find_conflicts_later(columns)  # ready by the time the Conflicts view asks
+    if len(columns):
+        # The first event the window shows builds the table from read order to column rows:
+        # a tenth of a second at millions of rows, taken here instead.
+        columns.row_of(0)
     return columns.timeline(), errors, columns.to_store()
+
+
+def _wait_for_conflicts(timeline: Timeline) -> None:
+    """Let the scan for conflicts that opening a columns file began end here, off the GUI thread.
+
+    The window counts the conflicts as soon as it shows the timeline, and would wait for the
+    scan there (seconds at millions of events, with nothing painted or answered meanwhile).
+    """
+    from timeline_app.app.big_timelines import columns_of, conflicted_source_rows
+
+    columns = columns_of(timeline.events)
+    if columns is not None:
+        # A scan that failed fails again where the window asks for it, and is reported there.
+        with contextlib.suppress(Exception):
+            conflicted_source_rows(columns)

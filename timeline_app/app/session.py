@@ -15,12 +15,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from timeline_app.app.chronology import Chronology
+from timeline_app.app.load_job import LoadResult
 from timeline_app.app.loading import BackgroundLoad, StartedLoad
 from timeline_app.app.signals import Signal
 from timeline_app.app.work import Progress, Ticket, Work
 from timeline_app.core.model import Event, Timeline
 
 if TYPE_CHECKING:
+    from timeline_app.app.prepared_view import PreparedView
     from timeline_app.core.store import EventStore
 
 EventFilter = Callable[[Event], bool]
@@ -38,6 +40,7 @@ class Loaded:
     errors: list[str]
     store: EventStore
     add: bool  # merged into what was open, or replacing it
+    prepared: PreparedView | None = None  # what showing it needs, found by the loader for ``store``
 
 
 @dataclass
@@ -115,18 +118,18 @@ class Session:
             self._running = [r for r in self._running if r.add]
         job = started_load or BackgroundLoad(paths, reference_date)
 
-        def wait_for_load(progress: Progress) -> tuple[Timeline, list[str], Any] | None:
+        def wait_for_load(progress: Progress) -> LoadResult | None:
             job.add_progress_listener(progress)
             while not job.wait(_POLL_SECONDS):
                 if progress.cancelled:
                     return None  # the load itself runs on in a daemon thread or child and is dropped
-            return job.result()
+            return job.outcome()
 
         holder: list[_Running] = []
         ticket = self.work.run(
             wait_for_load,
             lambda result: self._finish(holder[0], result),
-            lambda error: self._finish(holder[0], (Timeline(), [f"loading failed: {error}"], None)),
+            lambda error: self._finish(holder[0], LoadResult(Timeline(), [f"loading failed: {error}"], None)),
             self.loading_progressed.emit,
             lane="load",
             label="load",
@@ -137,21 +140,22 @@ class Session:
         self.loading_started.emit(paths)
         return ticket
 
-    def _finish(self, running: _Running, result: tuple[Timeline, list[str], Any] | None) -> None:
+    def _finish(self, running: _Running, result: LoadResult | None) -> None:
         from timeline_app.core.store import EventStore
 
         if running in self._running:
             self._running.remove(running)
         if result is None:
             return
-        timeline, errors, store = result
+        timeline, store, prepared = result.timeline, result.store, result.prepared
         wanted = running.add or running.generation == self._generation
-        errors = list(errors)
+        errors = list(result.errors)
         try:
             if wanted:
                 self.load_errors = errors
                 store = store if store is not None else EventStore.from_timeline(timeline)
-                self.loaded.emit(Loaded(running.paths, timeline, list(errors), store, running.add))
+                loaded = Loaded(running.paths, timeline, list(errors), store, running.add, prepared)
+                self.loaded.emit(loaded)
         except Exception as exc:
             # A view that fails to show the result must not leave the load hanging: say so and end it.
             traceback.print_exc()
