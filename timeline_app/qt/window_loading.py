@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -14,10 +15,13 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QPro
 from timeline_app.app.big_timelines import columns_of
 from timeline_app.app.chronology import Chronology
 from timeline_app.app.loading import StartedLoad, merge
+from timeline_app.app.prepared_view import PreparedView
 from timeline_app.app.session import Loaded, Session
 from timeline_app.core.model import Timeline
 from timeline_app.core.store import EventStore
+from timeline_app.qt.event_list import EventList
 from timeline_app.qt.settings import AppSettings
+from timeline_app.qt.show_steps import ShowSteps
 
 _ARTICLES = "*.txt *.text *.html *.htm *.xhtml *.md *.markdown *.tml *.timeml *.xml"
 _TIMELINES = "*.json *.csv *.ics *.ical *.timeline *.arrow"
@@ -30,6 +34,9 @@ PROJECT_FILE_FILTER = (
     f"Projects, articles and timelines (*.tlproj {_ARTICLES} {_TIMELINES});;Projects (*.tlproj);;"
     f"Articles ({_ARTICLES});;Timelines ({_TIMELINES});;All files (*)"
 )
+# Up to this many events a loaded timeline is shown in one go; beyond, a step per turn of the
+# event loop (see _show_loaded), so that the window keeps painting and answering meanwhile.
+SPREAD_SHOW_FROM = 20_000
 
 
 class WindowLoading(QMainWindow):
@@ -52,7 +59,15 @@ class WindowLoading(QMainWindow):
     refresh: Callable[[], None]
     select_event: Callable[[str], None]
     set_document_title: Callable[[str, bool], None]
-    _show_full: Callable[[Timeline, EventStore, bool], None]
+    _adopt_prepared: Callable[[PreparedView | None], None]
+    _legend_later: Callable[[Callable[[], None]], None]
+    _fill_legend: Callable[[], None]
+    _event_list: EventList
+    _shown: Timeline
+    _showing: ShowSteps | None = None  # the load being shown, until its last step has run
+
+    def _show_full(self, tl: Timeline, full: EventStore, keep_view: bool, fit_columns: bool = True) -> None:
+        raise NotImplementedError  # the window shows a timeline in every view
 
     def paths(self) -> list[str]:
         return list(self._paths)
@@ -100,25 +115,76 @@ class WindowLoading(QMainWindow):
         self._progress.setFormat(f"{done}/{total} {Path(name).name}" if name else f"{done}/{total}")
 
     def _show_loaded(self, loaded: Loaded) -> None:
-        timeline, errors, store = loaded.timeline, loaded.errors, loaded.store
+        """Show a finished load; a big one a step per turn of the event loop.
+
+        The first step puts the timeline in every view; later ones fit the list's columns, fill
+        the legend, announce the change and select the first event. The load's files are then
+        remembered and its errors reported, and its end (``loading_did_finish``) waits for that.
+        A newer load replacing the timeline drops the steps of one still being shown; files
+        added to it are merged after them.
+        """
+        pending = self._showing if self._showing is not None and not self._showing.finished else None
         if loaded.add and (self._timeline.documents or self._timeline.events):
-            merge(self._timeline, timeline)
-            self._paths.extend(loaded.paths)
-            self.refresh()
+            steps = [lambda: self._merge_loaded(loaded)]
+            if pending is not None:
+                pending.extend(steps)
+                pending.then(lambda: self._after_shown(loaded))
+                return
         else:
-            self._paths = list(loaded.paths)
-            self._show_full(timeline, store, False)
-            self.events_did_change.emit()
-            self.set_document_title(self._default_title(), False)
-            if not self._selected and len(self._chronology):
-                # Open on the first event so the detail and text panes say something at once.
-                self.select_event(self._chronology.id_at(0))
+            steps = [
+                lambda: self._show_replacing(loaded),
+                lambda: self._event_list.fit_date_column(self._shown),
+                self._fill_legend,
+                self._announce_replaced,
+                self._select_first,
+            ]
+        spread = len(loaded.timeline.events) >= SPREAD_SHOW_FROM
+        showing = ShowSteps(self, steps, self._show_failed, spread)
+        if pending is not None:
+            pending.supersede(showing)
+        self._showing = showing
+        showing.then(lambda: self._after_shown(loaded))
+        showing.start()
+
+    def _merge_loaded(self, loaded: Loaded) -> None:
+        merge(self._timeline, loaded.timeline)
+        self._paths.extend(loaded.paths)
+        self.refresh()
+
+    def _show_replacing(self, loaded: Loaded) -> None:
+        self._paths = list(loaded.paths)
+        self._adopt_prepared(loaded.prepared)
+        # What costs most besides putting the timeline in the views comes in steps of its own.
+        self._legend_later(lambda: self._show_full(loaded.timeline, loaded.store, False, fit_columns=False))
+
+    def _announce_replaced(self) -> None:
+        self.events_did_change.emit()
+        self.set_document_title(self._default_title(), False)
+
+    def _select_first(self) -> None:
+        if not self._selected and len(self._chronology):
+            # Open on the first event so the detail and text panes say something at once.
+            self.select_event(self._chronology.id_at(0))
+
+    def _after_shown(self, loaded: Loaded) -> None:
+        timeline = loaded.timeline
         if timeline.documents:
             self.settings.add_recent(loaded.paths)
-        if errors:
-            self._report_errors(errors, loaded=bool(timeline.documents or timeline.events))
+        if loaded.errors:
+            self._report_errors(loaded.errors, loaded=bool(timeline.documents or timeline.events))
+
+    def _show_failed(self, error: Exception) -> None:
+        # As for a failure in the first step, which the session would catch: said, and the load still ends.
+        traceback.print_exception(error)
+        self.load_errors = [*self.load_errors, f"showing the loaded timeline failed: {error}"]
 
     def _load_finished(self, errors: list[str]) -> None:
+        if self._showing is not None:
+            self._showing.then(self._end_load)
+        else:
+            self._end_load()
+
+    def _end_load(self) -> None:
         if not self.is_loading():
             self._progress.hide()
             self.statusBar().clearMessage()

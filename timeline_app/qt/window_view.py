@@ -8,25 +8,24 @@ them are hidden.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
-from timeline_app.app.big_timelines import columns_of
+from timeline_app.app.chronology import Chronology
+from timeline_app.app.document_rows import document_counts, other_sources, row_documents
+from timeline_app.app.prepared_view import PreparedView
+from timeline_app.core.arrays import distinct
 from timeline_app.core.model import Event, Timeline
 from timeline_app.core.store import EventStore
 from timeline_app.qt.canvas import TimelineCanvas
 from timeline_app.qt.legend_panel import DocumentLegend
+from timeline_app.qt.overview import OverviewStrip
 from timeline_app.qt.window_actions import make_action
-
-if TYPE_CHECKING:
-    from timeline_app.app.big_timelines import columns_of
-from timeline_app.app.chronology import Chronology
 
 # (menu text, shortcut, axis days shown)
 ZOOM_PRESETS: tuple[tuple[str, str, float], ...] = (
@@ -45,6 +44,7 @@ class WindowView(QMainWindow):
 
     events_did_change: SignalInstance
     _canvas: TimelineCanvas
+    _overview: OverviewStrip
     _menus: dict[str, QMenu]
     _timeline: Timeline
     _store: EventStore
@@ -54,7 +54,10 @@ class WindowView(QMainWindow):
 
     def _build_view_actions(self) -> None:
         self._hidden_docs: set[str] = set()
-        self._other_sources_of: tuple[list[Event], int, dict[int, list[int]]] | None = None
+        self._other_sources_of: tuple[Sequence[Event], int, dict[int, list[int]]] | None = None
+        self._prepared: PreparedView | None = None  # counted by the loader, for the legend's next fill
+        self._legend_store: EventStore | None = None  # the whole store the legend is to count
+        self._legend_held = False  # filled by _fill_legend only (a load being shown fills it in a step of its own)
         self._lane_mode = "none"
         self._legend_auto = True  # shown by itself when a second document arrives, until hidden by hand
         view = self._menus["view"]
@@ -133,7 +136,7 @@ class WindowView(QMainWindow):
         store = self._store
         if self._lane_mode == "document":
             docs = self._timeline.documents
-            used = np.unique(store.doc) if len(store) else np.zeros(0, dtype=np.int32)
+            used = distinct(store.doc) if len(store) else np.zeros(0, dtype=np.int32)
             names = [docs[d].title or docs[d].path if 0 <= d < len(docs) else "(no document)" for d in used.tolist()]
             bands = np.searchsorted(used, store.doc).astype(np.int64)
             self._canvas.set_bands(bands, names)
@@ -179,27 +182,12 @@ class WindowView(QMainWindow):
         hidden = {i for i, d in enumerate(tl.documents) if d.id in self._hidden_docs}
         if not hidden:
             return None
-        docs = self._row_documents(tl, full)
+        docs = row_documents(tl, full)
         shown = ~np.isin(docs, np.array(sorted(hidden), dtype=np.int64))
         for row, others in self._other_sources(tl).items():
             if not shown[row] and any(d not in hidden for d in others):
                 shown[row] = True  # another document that tells it is shown
         return shown
-
-    def _row_documents(self, tl: Timeline, full: EventStore) -> np.ndarray:
-        """Each row's document (index in ``tl.documents``, -1 if none), from the store's arrays."""
-        docs = np.full(len(tl.events), -1, dtype=np.int64)
-        if full.events is tl.events:
-            docs[full.source_index] = full.doc
-            missing = np.ones(len(tl.events), dtype=bool)
-            missing[full.source_index] = False
-            rows = np.flatnonzero(missing).tolist()
-        else:
-            rows = list(range(len(tl.events)))
-        index = {d.id: i for i, d in enumerate(tl.documents)}
-        for row in rows:  # undated events: not in the store
-            docs[row] = index.get(tl.events[row].document, -1)
-        return docs
 
     def _document_shown(self, event: Event) -> bool:
         if event.document not in self._hidden_docs:
@@ -207,46 +195,60 @@ class WindowView(QMainWindow):
         return any(m.document not in self._hidden_docs for m in event.mentions)
 
     def _other_sources(self, tl: Timeline) -> dict[int, list[int]]:
-        """For each row told by several documents, the documents (indices) besides its first.
-
-        Found once per content: most rows have one mention, so the pass reads little more than lengths.
-        """
+        """For each row told by several documents, the documents (indices) besides its first; found once per content."""
         cached = self._other_sources_of
         if cached is not None and cached[0] is tl.events and cached[1] == len(tl.events):
             return cached[2]
-        index = {d.id: i for i, d in enumerate(tl.documents)}
-        found: dict[int, list[int]] = {}
-        # A big timeline held as columns counts each event under its first source only: which
-        # others tell it is in the records, read for shown rows alone.
-        rows = () if columns_of(tl.events) is not None else enumerate(tl.events)
-        for row, event in rows:
-            mentions = event.mentions
-            if len(mentions) > 1:
-                first = mentions[0].document
-                others = list(dict.fromkeys(index.get(m.document, -1) for m in mentions if m.document != first))
-                if others:
-                    found[row] = others
+        found = other_sources(tl)
         self._other_sources_of = (tl.events, len(tl.events), found)
         return found
 
     def _forget_sources(self) -> None:
         """The content changed: which documents tell which events is found again."""
         self._other_sources_of = None
+        self._prepared = None
+
+    def _adopt_prepared(self, prepared: PreparedView | None) -> None:
+        """Take what the loader counted for the timeline about to be shown, instead of counting it here."""
+        self._prepared = prepared
+        if prepared is not None:
+            self._other_sources_of = (prepared.events, len(prepared.events), prepared.other_sources)
+        self._overview.use_sorted_marks(prepared.marks if prepared is not None else None)
 
     def _update_legend(self, full: EventStore) -> None:
         tl = self._timeline
-        style = self._canvas.timeline_style()
-        docs = self._row_documents(tl, full)
-        counts = np.bincount(docs[docs >= 0], minlength=len(tl.documents)).tolist()
-        for others in self._other_sources(tl).values():
-            for d in others:
-                if 0 <= d < len(counts):
-                    counts[d] += 1
+        self._legend_store = full
         self._hidden_docs &= {d.id for d in tl.documents}
-        colors = [style.ink(i).color for i in range(len(tl.documents))]
-        self._legend.set_documents(tl.documents, colors, counts, self._hidden_docs)
+        # Shown before it is filled, so that the window is laid out once, before its first paint.
         if len(tl.documents) > 1 and self._legend_auto and not self._legend_dock.isVisible():
             self._legend_dock.show()
+        if self._legend_held:
+            self._legend.set_documents([], [], [], set())  # no rows of what was shown before, meanwhile
+        else:
+            self._fill_legend()
+
+    def _legend_later(self, show: Callable[[], None]) -> None:
+        """Run ``show`` with the legend left empty: :meth:`_fill_legend` fills it afterwards."""
+        self._legend_held = True
+        try:
+            show()
+        finally:
+            self._legend_held = False
+
+    def _fill_legend(self) -> None:
+        """Each document's colour, title and number of events, for the whole store last shown."""
+        tl, full = self._timeline, self._legend_store
+        if full is None:
+            return
+        prepared, self._prepared = self._prepared, None
+        # Counted once, for the content as loaded: an edit may have moved an event to another document since.
+        if prepared is not None and prepared.fits(tl, full):
+            counts = list(prepared.document_counts)
+        else:
+            counts = document_counts(tl, full, self._other_sources(tl))
+        style = self._canvas.timeline_style()
+        colors = [style.ink(i).color for i in range(len(tl.documents))]
+        self._legend.set_documents(tl.documents, colors, counts, self._hidden_docs)
 
     def legend(self) -> DocumentLegend:
         return self._legend
