@@ -152,6 +152,8 @@ def test_the_legend_and_overview_take_what_the_loader_counted(window: MainWindow
     assert full is not None
     expected = column_counts(mark_times(window.store()), full, overview.width())
     assert overview.mark_columns().tolist() == expected.nonzero()[0].tolist()
-    # Counted once, for the content as loaded: after an edit the window counts again.
+    # Counted once, for the content as loaded: after an edit the window counts again, and lets go
+    # of the marks sorted for the store as loaded.
     window.refresh()
     assert [count for _title, count in legend_rows(window)] != ["101", "102", "103", "104"]
+    assert overview._sorted is None

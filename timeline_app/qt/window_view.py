@@ -204,9 +204,11 @@ class WindowView(QMainWindow):
         return found
 
     def _forget_sources(self) -> None:
-        """The content changed: which documents tell which events is found again."""
+        """The content changed: which documents tell which events is found again, and nothing the
+        loader found for the content as loaded is kept (the overview's sorted marks hold its store)."""
         self._other_sources_of = None
         self._prepared = None
+        self._overview.use_sorted_marks(None)
 
     def _adopt_prepared(self, prepared: PreparedView | None) -> None:
         """Take what the loader counted for the timeline about to be shown, instead of counting it here."""
