@@ -30,7 +30,11 @@ class Chronology:
         return len(self._undated_ids)
 
     def reading_rows(self) -> np.ndarray:
-        """Rows of ``timeline.events`` in reading order."""
+        """Rows of ``timeline.events`` in reading order (read-only: it may be the store's own array)."""
+        if not self._undated_rows:  # no copy of millions of rows for the common case
+            rows = self.store.source_index.view()
+            rows.flags.writeable = False
+            return rows
         return np.concatenate([self.store.source_index, np.asarray(self._undated_rows, dtype=np.int64)])
 
     def ids(self) -> list[str]:
