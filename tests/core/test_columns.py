@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from datetime import date, timedelta
 
 import numpy as np
@@ -189,6 +190,29 @@ def test_position_by_scan_and_by_table() -> None:
     columns.build_position_table()
     assert [columns.position(ids[i]) for i in range(len(columns))] == list(range(len(columns)))
     assert columns.position("zzz") == -1 and columns.position("") == -1
+
+
+def test_a_table_built_later_never_makes_a_lookup_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    timeline = many_events(300)
+    columns = columns_from_timeline(timeline)
+    ids = [columns.id(i) for i in range(len(columns))]
+    release = threading.Event()
+    real = columns.build_position_table
+
+    def slow_build() -> None:
+        release.wait(10)  # a sort of millions of ids, still running
+        real()
+
+    monkeypatch.setattr(columns, "build_position_table", slow_build)
+    columns.build_position_table_later()
+    # Far more lookups than would make one thread sort the ids itself: all scans, none waits.
+    assert [columns.position(ids[i]) for i in range(40)] == list(range(40))
+    assert columns._id_order is None
+    release.set()
+    assert columns._table_coming is not None
+    columns._table_coming.join(10)
+    assert columns._id_order is not None
+    assert [columns.position(ids[i]) for i in range(len(columns))] == list(range(len(columns)))
 
 
 def test_string_columns_read_like_lists() -> None:

@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass, field
@@ -127,6 +128,7 @@ class EventColumns:
     _id_order: IntArray | None = field(default=None, init=False, repr=False)
     _rows_read: IntArray | None = field(default=None, init=False, repr=False)
     _scans: int = field(default=0, init=False, repr=False)
+    _table_coming: threading.Thread | None = field(default=None, init=False, repr=False)
     _found: OrderedDict[str, int] = field(default_factory=OrderedDict, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -220,12 +222,14 @@ class EventColumns:
 
         The first lookups scan the id column (a few milliseconds a million rows); after a
         few, a sorted id table is built (8 bytes a row) and lookups take microseconds. Call
-        :meth:`build_position_table` beforehand (on a worker thread, say) to skip the scans.
+        :meth:`build_position_table` beforehand, or :meth:`build_position_table_later`, to
+        keep that sort (seconds at millions of ids) off the asking thread: lookups scan until
+        the table is ready.
         """
         found = self._found.get(event_id)
         if found is not None:
             return found
-        if self._id_order is None and self._scans < _SCANS_BEFORE_TABLE:
+        if self._id_order is None and (self._scans < _SCANS_BEFORE_TABLE or self._table_coming is not None):
             self._scans += 1
             row = int(pc.index(self.ids, pa.scalar(event_id, self.ids.type)).as_py())
         else:
@@ -234,6 +238,12 @@ class EventColumns:
         if len(self._found) > _POSITION_CACHE_SIZE:
             self._found.popitem(last=False)
         return row
+
+    def build_position_table_later(self) -> None:
+        """Sort the ids on a worker thread (Arrow's sort runs without the GIL); lookups scan until then."""
+        if self._id_order is None and self._table_coming is None:
+            self._table_coming = threading.Thread(target=self.build_position_table, name="id-table", daemon=True)
+            self._table_coming.start()
 
     def build_position_table(self) -> None:
         """Sort the ids once, so that :meth:`position` is a binary search from then on."""
