@@ -3,7 +3,7 @@ the timeline and store it loaded, and nothing left for the window to wait for.""
 
 from __future__ import annotations
 
-import time
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -73,22 +73,23 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "cache" / "columns"
 
 
-def test_a_columns_load_comes_with_its_counts_and_its_conflicts_found(
+def test_a_columns_load_comes_with_its_counts_and_does_not_wait_for_the_conflict_scan(
     tmp_path: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "big.arrow"
     write_columns(synthetic(3000), path)
     scans: list[int] = []
+    release = threading.Event()
     real = big_timelines._scan_conflicts
 
     def scan(columns: EventColumns) -> list[int]:
-        time.sleep(0.3)  # a scan slower than the rest of the load, as at millions of events
+        release.wait(30)  # a scan slower than the rest of the load, as at millions of events
         found = real(columns)
         scans.append(len(columns))  # once it is done
         return found
 
     monkeypatch.setattr(big_timelines, "_scan_conflicts", scan)
-    outcome = BackgroundLoad([str(path)]).outcome(timeout=60)
+    outcome = BackgroundLoad([str(path)]).outcome(timeout=20)
     timeline, store, prepared = outcome.timeline, outcome.store, outcome.prepared
     columns = big_timelines.columns_of(timeline.events)
     assert columns is not None and store is not None and prepared is not None
@@ -96,8 +97,11 @@ def test_a_columns_load_comes_with_its_counts_and_its_conflicts_found(
     # A columns timeline counts each event under its first source (the others are in its record).
     assert prepared.document_counts == columns.doc_counts().tolist()
     assert prepared.document_counts == document_counts(timeline, store, other_sources(timeline))
-    assert scans == [3000]  # scanned while loading: the window's first question for them does not wait
+    # Delivered while the scan still runs; asking for the conflicts without waiting says so.
+    assert scans == [] and big_timelines.conflicts_if_found(columns) is None
+    release.set()
     assert big_timelines.conflicted_source_rows(columns) and scans == [3000]
+    assert big_timelines.conflicts_if_found(columns) == big_timelines.conflicted_source_rows(columns)
     assert timeline.events.materialised == 0  # type: ignore[attr-defined]
 
 

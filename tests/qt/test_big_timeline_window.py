@@ -4,8 +4,10 @@ with events built only for the rows shown."""
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from timeline_app.app.big_timelines import columns_of
@@ -54,3 +56,35 @@ def test_adding_files_to_a_columns_timeline_is_refused_with_a_reason(qtbot: QtBo
     assert not window.is_loading()
     assert len(window.timeline().events) == 6000
     assert window.timeline().events.materialised < 1500  # type: ignore[attr-defined]
+
+
+def test_conflicts_are_counted_without_waiting_for_the_scan(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDockWidget
+
+    from timeline_app.app import big_timelines
+
+    path = tmp_path / "big.arrow"
+    write_columns(synthetic(3000), path)
+    release = threading.Event()
+    real = big_timelines._scan_conflicts
+
+    def slow_scan(columns: object) -> list[int]:
+        release.wait(30)  # seconds at millions of records
+        return real(columns)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(big_timelines, "_scan_conflicts", slow_scan)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.loading_did_finish, timeout=30_000):
+        window.open_paths([str(path)])
+    dock = window.findChild(QDockWidget, "conflictsDock")
+    assert dock.windowTitle() == "Conflicts (counting…)"
+    dock.show()  # opening the view while counting does not wait either
+    assert dock.windowTitle() == "Conflicts (counting…)"
+    release.set()
+    expected = len(big_timelines.conflicted_source_rows(columns_of(window.timeline().events)))
+    assert expected > 0
+    qtbot.waitUntil(lambda: dock.windowTitle() == f"Conflicts ({expected:,})", timeout=10_000)

@@ -173,6 +173,19 @@ def conflicted_source_rows(columns: EventColumns) -> list[int]:
     return list(found.result())
 
 
+def conflicts_if_found(columns: EventColumns) -> list[int] | None:
+    """The rows :func:`conflicted_source_rows` gives, once its scan has ended; None while it runs.
+
+    A scan not yet begun is begun, on a worker thread: asking never waits.
+    """
+    with _conflicts_lock:
+        found = _conflicts.get(columns)
+    if found is None:
+        find_conflicts_later(columns)
+        return None
+    return conflicted_source_rows(columns) if found.done() else None
+
+
 def find_conflicts_later(columns: EventColumns) -> None:
     """Start the scan for conflicts now, on a worker thread (Arrow's regex runs without the GIL)."""
     threading.Thread(target=conflicted_source_rows, args=(columns,), name="find-conflicts", daemon=True).start()

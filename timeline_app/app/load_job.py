@@ -6,7 +6,6 @@ start-up the child process is forked before NumPy, Qt or the readers are importe
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -92,7 +91,6 @@ class LoadJob:
                 timeline, errors, store = _open_columns(result, errors)
             fit_scale(store)  # Fit All needs it first thing: found here, off the GUI thread
             prepared = PreparedView.of(timeline, store)
-            _wait_for_conflicts(timeline)
             self._result = LoadResult(timeline, errors, store, prepared)
         except Exception as exc:  # whatever went wrong, the window must hear about it
             self._result = LoadResult(Timeline(), [f"loading failed: {exc}"], EventStore.empty())
@@ -128,23 +126,9 @@ def _open_columns(ref: ColumnsFile, errors: list[str]) -> tuple[Timeline, list[s
     except Exception as exc:
         return Timeline(), [describe_error((ref.source, exc))], EventStore.empty()
     find_conflicts_later(columns)  # ready by the time the Conflicts view asks
+    columns.build_position_table_later()  # seconds at millions of ids, never on the GUI thread
     if len(columns):
         # The first event the window shows builds the table from read order to column rows:
         # a tenth of a second at millions of rows, taken here instead.
         columns.row_of(0)
     return columns.timeline(), errors, columns.to_store()
-
-
-def _wait_for_conflicts(timeline: Timeline) -> None:
-    """Let the scan for conflicts that opening a columns file began end here, off the GUI thread.
-
-    The window counts the conflicts as soon as it shows the timeline, and would wait for the
-    scan there (seconds at millions of events, with nothing painted or answered meanwhile).
-    """
-    from timeline_app.app.big_timelines import columns_of, conflicted_source_rows
-
-    columns = columns_of(timeline.events)
-    if columns is not None:
-        # A scan that failed fails again where the window asks for it, and is reported there.
-        with contextlib.suppress(Exception):
-            conflicted_source_rows(columns)

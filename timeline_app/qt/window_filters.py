@@ -14,11 +14,11 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu, QToolButton, QWidget
 
-from timeline_app.app.big_timelines import columns_of, conflicted_source_rows
+from timeline_app.app.big_timelines import columns_of, conflicted_source_rows, conflicts_if_found
 from timeline_app.core.model import Event, Timeline
 from timeline_app.core.provenance import edtf_words
 from timeline_app.core.row_filters import (
@@ -76,6 +76,10 @@ class WindowFilters(QMainWindow):
         self._conflict_rows: list[int] | None = None  # rows of events with a conflict; None: to find
         self._conflict_listing: list[ConflictRow] | None = None  # what the Conflicts view lists; None: to make
         self._content_version = 0  # counts content changes, so that a worker's late facets are dropped
+        self._conflicts_recheck = QTimer(self)
+        self._conflicts_recheck.setSingleShot(True)
+        self._conflicts_recheck.setInterval(200)
+        self._conflicts_recheck.timeout.connect(self._sync_conflicts)
         self._facet_job: _FacetJob | None = None
         self._docks_auto = {"entities": True, "conflicts": True}
         view = self._menus["view"]
@@ -111,7 +115,7 @@ class WindowFilters(QMainWindow):
         self._facet_panel.checked_changed.connect(self._facets_ticked)
         self._conflicts_panel.event_chosen.connect(self.show_on_timeline)
         self._facet_dock.visibilityChanged.connect(lambda shown: self._fill_facets() if shown else None)
-        self._conflicts_dock.visibilityChanged.connect(lambda shown: self._fill_conflicts() if shown else None)
+        self._conflicts_dock.visibilityChanged.connect(lambda shown: self._sync_conflicts() if shown else None)
         self.events_did_change.connect(self._filters_after_change)
         self.selection_did_change.connect(self._conflicts_panel.select)
 
@@ -401,12 +405,32 @@ class WindowFilters(QMainWindow):
             self._show_tab(self._facet_dock)
         if not self._facet_dock.isHidden():
             self._fill_facets()
-        conflicts = len(self.conflicted_rows())
+        self._sync_conflicts()
+
+    def _sync_conflicts(self) -> None:
+        """The Conflicts title and panel; for a columns timeline still being scanned, again once it is."""
+        rows = self._conflict_rows_if_known()
+        if rows is None:
+            self._conflicts_dock.setWindowTitle("Conflicts (counting…)")
+            if not self._conflicts_recheck.isActive():
+                # Asked again shortly rather than waited for: the scan takes seconds at millions of events.
+                self._conflicts_recheck.start()
+            return
+        conflicts = len(rows)
         self._conflicts_dock.setWindowTitle(f"Conflicts ({format_count(conflicts)})" if conflicts else "Conflicts")
         if conflicts and self._docks_auto["conflicts"] and self._conflicts_dock.isHidden():
             self._show_tab(self._conflicts_dock)
         if not self._conflicts_dock.isHidden():
             self._fill_conflicts()
+
+    def _conflict_rows_if_known(self) -> list[int] | None:
+        """:meth:`conflicted_rows` without waiting: None while a columns timeline's scan runs."""
+        if self._conflict_rows is None:
+            columns = columns_of(self._timeline.events)
+            if columns is not None:
+                self._conflict_rows = conflicts_if_found(columns)
+                return self._conflict_rows
+        return self.conflicted_rows()
 
     def _show_tab(self, dock: QDockWidget) -> None:
         """Show a dock as a tab beside the documents legend, leaving the tab in front where it is."""
