@@ -43,6 +43,19 @@ def synthetic(n: int, seed: int = 3) -> Timeline:
     return Timeline(documents=docs, events=events)
 
 
+def write_version_1(timeline: Timeline, path: Path) -> None:
+    """A columns file as version 1 wrote it: no recorded conflicts, so they are found by a scan."""
+    import pyarrow as pa
+
+    write_columns(timeline, path)
+    batch = pa.ipc.open_file(pa.BufferReader(path.read_bytes())).get_batch(0)
+    batch = batch.drop_columns(["conflicted"])
+    meta = {**batch.schema.metadata, b"timeline_app.version": b"1"}
+    batch = batch.replace_schema_metadata(meta)
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, batch.schema) as writer:
+        writer.write_batch(batch)
+
+
 @pytest.fixture
 def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TIMELINE_APP_CACHE_DIR", str(tmp_path / "cache" / "extractions"))
@@ -152,8 +165,9 @@ def test_conflicts_are_found_in_the_records(tmp_path: Path) -> None:
 
 def test_conflicts_are_scanned_once_and_can_be_found_ahead(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "t.arrow"
-    write_columns(synthetic(200), path)
+    write_version_1(synthetic(200), path)
     columns = open_columns(ColumnsFile(str(path), str(path)))
+    assert columns.conflicted is None
     scans: list[int] = []
     real = big_timelines._scan_conflicts
 
@@ -167,3 +181,27 @@ def test_conflicts_are_scanned_once_and_can_be_found_ahead(tmp_path: Path, monke
     again = big_timelines.conflicted_source_rows(columns)
     assert first == again == [i for i, e in enumerate(columns.timeline().events) if e.conflict]
     assert scans == [1]
+
+
+def test_recorded_conflicts_need_no_scan_and_agree_with_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    timeline = synthetic(500)
+    expected = [i for i, e in enumerate(timeline.events) if e.conflict]
+    old, new = tmp_path / "v1.arrow", tmp_path / "v2.arrow"
+    write_version_1(timeline, old)
+    write_columns(timeline, new)
+    scanned = open_columns(ColumnsFile(str(old), str(old)))
+    assert big_timelines.conflicted_source_rows(scanned) == expected
+    recorded = open_columns(ColumnsFile(str(new), str(new)))
+    assert recorded.conflicted is not None and int(recorded.conflicted.sum()) == len(expected) > 0
+
+    def no_scan(columns: object) -> object:
+        raise AssertionError("recorded conflicts must not be scanned for")
+
+    monkeypatch.setattr("timeline_app.core.columns.scan_conflicted", no_scan)
+    big_timelines.find_conflicts_later(recorded)
+    assert big_timelines.conflicts_if_found(recorded) == expected  # known at once, nothing to wait for
+    # Written again (a version 1 file saved as columns), the scan's answer is recorded in the file.
+    monkeypatch.undo()
+    again = tmp_path / "again.arrow"
+    write_columns(scanned, again)
+    assert open_columns(ColumnsFile(str(again), str(again))).conflicted_rows_read() == expected

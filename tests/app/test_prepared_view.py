@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from test_big_timelines import synthetic
+from test_big_timelines import synthetic, write_version_1
 from viewer_fixtures import make_story_timeline
 
 from timeline_app.app import big_timelines
@@ -20,7 +20,6 @@ from timeline_app.core.mark_density import column_counts, mark_times
 from timeline_app.core.model import Event, FuzzyDate, Mention, Timeline
 from timeline_app.core.store import EventStore
 from timeline_app.core.viewport import Viewport
-from timeline_app.io.columnar import write_columns
 
 
 def with_undated(timeline: Timeline) -> Timeline:
@@ -77,7 +76,7 @@ def test_a_columns_load_comes_with_its_counts_and_does_not_wait_for_the_conflict
     tmp_path: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "big.arrow"
-    write_columns(synthetic(3000), path)
+    write_version_1(synthetic(3000), path)  # conflicts not recorded: found by a scan
     scans: list[int] = []
     release = threading.Event()
     real = big_timelines._scan_conflicts

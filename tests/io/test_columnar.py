@@ -180,8 +180,8 @@ def _foreign(path: Path) -> None:
 
 def _rewrite(path: Path, metadata: dict[bytes, bytes] | None = None, change: str = "") -> None:
     """Rewrite a valid columns file with other metadata, or with one column's values spoilt."""
-    with pa.memory_map(str(path)) as source:
-        batch = pa.ipc.open_file(source).get_batch(0)
+    # Read into memory, not mapped: the file is written over below.
+    batch = pa.ipc.open_file(pa.BufferReader(path.read_bytes())).get_batch(0)
     meta = dict(batch.schema.metadata)
     meta.update(metadata or {})
     arrays = batch.columns
@@ -212,6 +212,7 @@ def _rewrite(path: Path, metadata: dict[bytes, bytes] | None = None, change: str
         (lambda p: _rewrite(p, change="doc"), "document"),
         (lambda p: _rewrite(p, change="source"), "permutation"),
         (lambda p: _rewrite(p, change="status"), "status"),
+        (lambda p: _rewrite(p, change="conflicted"), "conflict mark"),
     ],
 )  # fmt: skip
 def test_bad_arrow_files_are_refused(tmp_path: Path, spoil: object, message: str) -> None:

@@ -15,7 +15,7 @@ from timeline_app.io.columnar import write_columns
 from timeline_app.qt.main_window import MainWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "app"))
-from test_big_timelines import synthetic
+from test_big_timelines import synthetic, write_version_1
 
 
 def test_a_columns_file_opens_searches_and_steps(qtbot: QtBot, tmp_path: Path) -> None:
@@ -66,7 +66,7 @@ def test_conflicts_are_counted_without_waiting_for_the_scan(
     from timeline_app.app import big_timelines
 
     path = tmp_path / "big.arrow"
-    write_columns(synthetic(3000), path)
+    write_version_1(synthetic(3000), path)  # conflicts not recorded: found by a scan
     release = threading.Event()
     real = big_timelines._scan_conflicts
 

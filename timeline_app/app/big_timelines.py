@@ -187,19 +187,26 @@ def conflicts_if_found(columns: EventColumns) -> list[int] | None:
 
 
 def find_conflicts_later(columns: EventColumns) -> None:
-    """Start the scan for conflicts now, on a worker thread (Arrow's regex runs without the GIL)."""
+    """Start the scan for conflicts now, on a worker thread (Arrow's regex runs without the GIL).
+
+    Columns that recorded their conflicts need no scan: they are read off at once.
+    """
+    if columns.conflicted is not None:
+        conflicted_source_rows(columns)
+        return
     threading.Thread(target=conflicted_source_rows, args=(columns,), name="find-conflicts", daemon=True).start()
 
 
 def _scan_conflicts(columns: EventColumns) -> list[int]:
+    recorded = columns.conflicted_rows_read()
+    if recorded is not None:
+        return recorded
     import numpy as np
-    import pyarrow.compute as pc
 
-    # A record lists each disagreeing source as an object; an empty list has none. (Inside a
-    # string the quotes would be escaped, so a title cannot match.)
-    hits = pc.match_substring_regex(columns.record, pattern=r'"conflict":\s*\[\s*\{')
+    from timeline_app.core.columns import scan_conflicted
+
     # Records are kept in the order read, so a record's place is the row the list knows it by.
-    return np.flatnonzero(np.asarray(pc.fill_null(hits, False).to_numpy(zero_copy_only=False), dtype=bool)).tolist()
+    return np.sort(columns.source[np.flatnonzero(scan_conflicted(columns))]).tolist()
 
 
 _conflicts: weakref.WeakKeyDictionary[EventColumns, Future[list[int]]] = weakref.WeakKeyDictionary()

@@ -121,6 +121,9 @@ class EventColumns:
     # Reads record ``k`` (an index into ``record``) without going through the mapping, if set:
     # a mapped page read once stays in the process's resident memory, a file read does not.
     read_record: Callable[[int], bytes] | None = None
+    # Whether each row's sources disagree on its date, as read with the rows; None (older files):
+    # then found by a scan of the records, which reads every one of them.
+    conflicted: npt.NDArray[np.bool_] | None = None
     # How many records were decoded into Events so far (the cache spares repeats).
     decoded: int = field(default=0, init=False)
     _cache: OrderedDict[int, Event] = field(default_factory=OrderedDict, init=False, repr=False)
@@ -139,7 +142,7 @@ class EventColumns:
             len(self.titles),
             len(self.record),
         )  # fmt: skip
-        if any(length != n for length in lengths):
+        if any(length != n for length in lengths) or (self.conflicted is not None and len(self.conflicted) != n):
             raise ValueError("event columns differ in length")
         if not 0 <= self.dated <= n:
             raise ValueError(f"dated rows ({self.dated}) out of range for {n} events")
@@ -259,6 +262,12 @@ class EventColumns:
         if k < len(order) and ids[int(order[k])].as_py() == event_id:
             return int(order[k])
         return -1
+
+    def conflicted_rows_read(self) -> list[int] | None:
+        """Places in the order read of the events whose sources disagree; None if not recorded."""
+        if self.conflicted is None:
+            return None
+        return np.sort(self.source[np.flatnonzero(self.conflicted)]).tolist()
 
     def search(self, text: str) -> BoolArray:
         """Rows whose title contains ``text``, ignoring case (all rows for blank text)."""
@@ -453,3 +462,15 @@ class LazyEvents(MutableSequence[Event]):
 
     def __repr__(self) -> str:
         return f"LazyEvents({len(self)} events, {self.materialised} materialised)"
+
+
+def scan_conflicted(columns: EventColumns) -> BoolArray:
+    """Whether each row's sources disagree, found in its record (for columns that did not record it).
+
+    Reads every record: most of a second a million events, and every page of a mapped file.
+    """
+    # A record lists each disagreeing source as an object; an empty list has none. (Inside a
+    # string the quotes would be escaped, so a title cannot match.)
+    hits = pc.match_substring_regex(columns.record, pattern=r'"conflict":\s*\[\s*\{')
+    in_read_order = np.asarray(pc.fill_null(hits, False).to_numpy(zero_copy_only=False), dtype=bool)
+    return in_read_order[columns.source]

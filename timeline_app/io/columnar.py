@@ -4,7 +4,8 @@ The file is one Arrow IPC *file* (random access format) holding one record batch
 are those of :class:`~timeline_app.core.columns.EventColumns` (see docs/columnar.md):
 ``start end sort_end`` float64, ``kind`` int8, ``flags`` uint8, ``doc`` int32,
 ``salience confidence`` float32, ``status`` int8, ``source`` int32, ``id title`` large_string,
-``record`` large_binary (each event's events-JSON record, in the order read). The schema
+``record`` large_binary (each event's events-JSON record, in the order read) and, from version 2,
+``conflicted`` uint8 (1 where the event's sources disagree, so that no record is read to know). The schema
 metadata names the format and its version, the number of dated rows, and holds the documents
 and entities as events-JSON lists.
 
@@ -46,7 +47,9 @@ if TYPE_CHECKING:
     from timeline_app.core.columns import EventColumns
 
 FORMAT = "timeline-app/columns"
-VERSION = 1
+# Version 2 adds ``conflicted``; version 1 files still open (their conflicts are found by a scan).
+VERSION = 2
+_READABLE_VERSIONS = ("1", "2")
 EXTENSION = ".arrow"
 DESCRIPTION = "Timeline columns (Arrow)"
 
@@ -61,12 +64,15 @@ _NUMERIC = (
     ("doc", "int32"), ("salience", "float32"), ("confidence", "float32"), ("status", "int8"), ("source", "int32"),
 )  # fmt: skip
 _STRINGS = (("id", "large_string"), ("title", "large_string"), ("record", "large_binary"))
+# Arrow packs booleans into bits, which NumPy cannot view: one byte a row, read as bool without a copy.
+_FLAGS = (("conflicted", "uint8"),)
 
 
-def _schema(metadata: dict[bytes, bytes]) -> pa.Schema:
+def _schema(metadata: dict[bytes, bytes], version: int = VERSION) -> pa.Schema:
     import pyarrow as pa
 
-    fields = [pa.field(name, getattr(pa, kind)(), nullable=False) for name, kind in _NUMERIC + _STRINGS]
+    columns = _NUMERIC + _STRINGS + (_FLAGS if version >= 2 else ())
+    fields = [pa.field(name, getattr(pa, kind)(), nullable=False) for name, kind in columns]
     return pa.schema(fields, metadata=metadata)
 
 
@@ -100,6 +106,12 @@ def write_columns(data: EventColumns | Timeline, path: str | Path) -> None:
     schema = _schema(metadata)
     arrays = [pa.array(getattr(columns, name), type=schema.field(name).type) for name, _ in _NUMERIC]
     arrays += [columns.ids, columns.titles, columns.record]
+    conflicted = columns.conflicted
+    if conflicted is None:  # columns read from a version 1 file: found now, as the file is written
+        from timeline_app.core.columns import scan_conflicted
+
+        conflicted = scan_conflicted(columns)
+    arrays.append(pa.array(conflicted.view(np.uint8), type=pa.uint8()))
     batch = pa.RecordBatch.from_arrays(arrays, schema=schema)
     target = Path(path)
     # Written beside the target and renamed: a reader never maps a half-written file.
@@ -142,9 +154,11 @@ def read_columns(path: str | Path) -> EventColumns:
     if meta.get(_KEY_FORMAT) != FORMAT.encode():
         raise FormatError(f"{p.name}: an Arrow file, but not timeline columns (no '{FORMAT}' format mark)")
     version = meta.get(_KEY_VERSION, b"?").decode("ascii", "replace")
-    if version != str(VERSION):
-        raise FormatError(f"{p.name}: timeline columns version {version!r}; this version reads version {VERSION}")
-    expected = _schema({})
+    if version not in _READABLE_VERSIONS:
+        raise FormatError(
+            f"{p.name}: timeline columns version {version!r}; this version reads versions up to {VERSION}"
+        )
+    expected = _schema({}, int(version))
     if not schema.remove_metadata().equals(expected):
         raise FormatError(f"{p.name}: timeline columns with unexpected columns or types")
     if count != 1:
@@ -159,6 +173,8 @@ def read_columns(path: str | Path) -> EventColumns:
         batch.column("id").validate(full=True)
         batch.column("title").validate(full=True)
         numeric = {name: batch.column(name).to_numpy(zero_copy_only=True) for name, _ in _NUMERIC}
+        if version != "1":
+            numeric["conflicted"] = batch.column("conflicted").to_numpy(zero_copy_only=True).view(np.bool_)
     except (pa.ArrowException, OSError, ValueError) as exc:
         raise FormatError(f"{p.name}: damaged timeline columns ({exc})") from None
     documents, entities = _read_lists(p.name, meta)
@@ -263,6 +279,8 @@ def _check_values(name: str, c: EventColumns) -> None:
         raise FormatError(f"{name}: damaged timeline columns (unknown status)")
     if len(c) and (int(c.doc.min()) < -1 or int(c.doc.max()) >= len(c.documents)):
         raise FormatError(f"{name}: damaged timeline columns (a row names a document the file lacks)")
+    if c.conflicted is not None and len(c) and int(c.conflicted.view(np.uint8).max()) > 1:
+        raise FormatError(f"{name}: damaged timeline columns (a conflict mark other than 0 or 1)")
     if len(c) and (int(c.source.min()) < 0 or int(c.source.max()) >= len(c) or bool(_repeats(c.source))):
         raise FormatError(f"{name}: damaged timeline columns (the order read is no permutation)")
 

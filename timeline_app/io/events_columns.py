@@ -82,6 +82,14 @@ class _Record(msgspec.Struct, gc=False):
     curated: bool = False
     salience: _Unit | None = None
     confidence: _Unit | None = None
+    # Any: a malformed one is the events JSON reader's to word when the event is built, as for the
+    # other keys the columns do not hold; only whether there is a conflict counts here.
+    conflict: Any = None
+
+
+def _names_a_conflict(value: Any) -> bool:
+    """A record's ``conflict`` lists disagreeing sources, each an object."""
+    return type(value) is list and bool(value) and type(value[0]) is dict
 
 
 class _File(msgspec.Struct):
@@ -99,14 +107,14 @@ _STATUSES: dict[str | None, Status] = {None: Status.OCCURRED, **{s.value: s for 
 _STATUS_CODES: dict[str | None, int] = {None: 0, **{s.value: i for i, s in enumerate(Status)}}
 _STATUS_LIST = list(Status)
 _FIELDS_OF = operator.attrgetter(
-    "date", "precision", "status", "curated", "salience", "confidence", "id", "title", "mentions"
+    "date", "precision", "status", "curated", "salience", "confidence", "id", "title", "mentions", "conflict"
 )
 _NAN = float("nan")
 
 
 # The first four are the sort keys.
-_FIELDS = ("start", "sort_end", "kind", "flags", "end", "doc", "salience", "confidence", "status")
-_DTYPES = ("float64", "float64", "int8", "uint8", "float64", "int32", "float32", "float32", "int8")
+_FIELDS = ("start", "sort_end", "kind", "flags", "end", "doc", "salience", "confidence", "status", "conflicted")
+_DTYPES = ("float64", "float64", "int8", "uint8", "float64", "int32", "float32", "float32", "int8", "bool")
 
 
 class _Rows:
@@ -138,6 +146,7 @@ class _Rows:
         self.salience: list[float] = []
         self.confidence: list[float] = []
         self.status: list[int] = []
+        self.conflicted: list[bool] = []
         self.ids: list[str] = []
         self.titles: list[str] = []
         self.blocks: dict[str, list[Any]] = {name: [] for name in (*_FIELDS, "ids", "titles")}
@@ -152,6 +161,7 @@ class _Rows:
         confidence: float,
         event_id: str,
         title: str,
+        conflicted: bool,
     ) -> None:
         row = row_span(fd, status, curated, self.references.get(doc_id))
         if row is None:
@@ -170,6 +180,7 @@ class _Rows:
         self.salience.append(salience)
         self.confidence.append(confidence)
         self.status.append(_STATUS_CODES[status.value])
+        self.conflicted.append(conflicted)
         self.ids.append(event_id)
         self.titles.append(title)
 
@@ -200,7 +211,7 @@ class _Rows:
         """
         if not records:
             return True
-        dates, precisions, statuses, curated_list, salience, confidence, ids, titles, mentions = zip(
+        dates, precisions, statuses, curated_list, salience, confidence, ids, titles, mentions, conflicts = zip(
             *map(_FIELDS_OF, records), strict=True
         )
         keys = list(zip(dates, precisions, strict=True))
@@ -253,6 +264,7 @@ class _Rows:
         blocks["flags"].append(flags)
         blocks["doc"].append(docs)
         blocks["status"].append(codes)
+        blocks["conflicted"].append(np.fromiter(map(_names_a_conflict, conflicts), dtype=bool, count=len(records)))
         for name, values in (("salience", salience), ("confidence", confidence)):
             unit = np.array(values, dtype=np.float64)  # None (not given) becomes NaN
             blocks[name].append(np.where(np.isnan(unit), 0.5, unit).astype(np.float32))
@@ -274,7 +286,7 @@ class _Rows:
         # Text read by the ordinary reader may hold a lone surrogate, which Arrow strings cannot.
         self.add(
             event.date, event.status, event.curated, event.document, event.salience, event.confidence,
-            valid_unicode(event.id), valid_unicode(event.title),
+            valid_unicode(event.id), valid_unicode(event.title), bool(event.conflict),
         )  # fmt: skip
 
     def flush(self) -> None:
@@ -477,5 +489,5 @@ def _read_block(rows: _Rows, raws: list[msgspec.Raw], at: int) -> None:
         rows.add(
             fd, _STATUSES[rec.status], rec.curated, mentions[0].document if mentions else "",
             0.5 if rec.salience is None else rec.salience, 0.5 if rec.confidence is None else rec.confidence,
-            rec.id, rec.title,
+            rec.id, rec.title, _names_a_conflict(rec.conflict),
         )  # fmt: skip
