@@ -16,9 +16,11 @@ class Chronology:
     def __init__(self, timeline: Timeline, store: EventStore) -> None:
         self.timeline = timeline
         self.store = store
-        undated_mask = np.ones(len(timeline.events), dtype=bool)
-        undated_mask[store.source_index] = False
-        self._undated_rows: list[int] = np.flatnonzero(undated_mask).tolist()
+        self._undated_rows: list[int] = []
+        if len(store) < len(timeline.events):  # else every event is dated: no mask over millions of rows
+            undated_mask = np.ones(len(timeline.events), dtype=bool)
+            undated_mask[store.source_index] = False
+            self._undated_rows = np.flatnonzero(undated_mask).tolist()
         self._undated_ids = [timeline.events[r].id for r in self._undated_rows]
         self._undated_index = {event_id: i for i, event_id in enumerate(self._undated_ids)}
 
