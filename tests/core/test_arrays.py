@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from timeline_app.core.arrays import distinct
+from timeline_app.core.arrays import distinct, first_rows_equal
 
 
 @given(hnp.arrays(np.float64, st.integers(0, 40), elements=st.sampled_from([0.0, -1.5, 2.0, np.nan, np.inf, -np.inf])))
@@ -39,3 +39,14 @@ def test_does_not_import_numpy_ma() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+@given(
+    hnp.arrays(np.int32, st.integers(0, 300), elements=st.integers(-1, 3)),
+    st.integers(-1, 3),
+    st.integers(0, 50),
+    st.integers(1, 40),
+)
+def test_first_rows_equal_is_the_head_of_flatnonzero(values: np.ndarray, value: int, limit: int, chunk: int) -> None:
+    got = first_rows_equal(values, value, limit, chunk=chunk)
+    np.testing.assert_array_equal(got, np.flatnonzero(values == value)[:limit])

@@ -21,3 +21,22 @@ def distinct[T: np.generic](values: npt.NDArray[T]) -> npt.NDArray[T]:
     if ordered.dtype.kind in "fc" and np.isnan(ordered[-1]):
         keep[1:] &= ~np.isnan(ordered[:-1])  # sorted NaNs come last: keep the first
     return ordered[keep]
+
+
+def first_rows_equal[T: np.generic](
+    values: npt.NDArray[T], value: object, limit: int, chunk: int = 65_536
+) -> npt.NDArray[np.intp]:
+    """The first ``limit`` indices where ``values`` equals ``value``, in order.
+
+    Looked for a chunk at a time: when matches are common the search stops early, instead of
+    comparing millions of rows to keep a hundred.
+    """
+    found: list[npt.NDArray[np.intp]] = []
+    wanted = limit
+    for at in range(0, len(values), chunk):
+        if wanted <= 0:
+            break
+        hits = np.flatnonzero(values[at : at + chunk] == value)[:wanted] + at
+        found.append(hits)
+        wanted -= len(hits)
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.intp)

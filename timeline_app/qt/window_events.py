@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QTableView
 
 from timeline_app.app.big_timelines import columns_of
 from timeline_app.app.chronology import Chronology
+from timeline_app.core.arrays import first_rows_equal
 from timeline_app.core.model import Document, Event, Timeline
 from timeline_app.core.provenance import confidence_text, edtf_words, slip_chain, source_accounts
 from timeline_app.qt.canvas import TimelineCanvas
@@ -165,7 +166,7 @@ class WindowEvents(QMainWindow):
         if columns is None:
             return events
         index = next((i for i, d in enumerate(columns.documents) if d.id == document.id), -1)
-        rows = np.flatnonzero(np.asarray(columns.doc) == index)[:MAX_DOCUMENT_SPANS]
+        rows = first_rows_equal(np.asarray(columns.doc), index, MAX_DOCUMENT_SPANS)
         return [events[int(columns.source[r])] for r in rows.tolist()]
 
     def _document_event_spans(self, document: Document | None) -> list[tuple[int, int]]:
