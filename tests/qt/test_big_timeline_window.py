@@ -88,3 +88,22 @@ def test_conflicts_are_counted_without_waiting_for_the_scan(
     expected = len(big_timelines.conflicted_source_rows(columns_of(window.timeline().events)))
     assert expected > 0
     qtbot.waitUntil(lambda: dock.windowTitle() == f"Conflicts ({expected:,})", timeout=10_000)
+
+
+def test_the_article_pane_learns_its_event_sentences_on_the_next_turn(qtbot: QtBot, tmp_path: Path) -> None:
+    from timeline_app.qt.document_view import sentence_span
+
+    path = tmp_path / "big.arrow"
+    write_columns(synthetic(3000), path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.loading_did_finish, timeout=30_000):
+        window.open_paths([str(path)])
+    view = window.document_view()
+    document = view.current_document()
+    assert document is not None
+    event = window.event_by_id(window.selected_event_ids()[0])
+    span = sentence_span(document.text, event, document.id)
+    assert span is not None
+    qtbot.waitUntil(lambda: view.in_event_sentence(span[0]), timeout=5000)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSplitter, QVBoxLayout, QWidget
 
-from timeline_app.app.big_timelines import edit_refusal
+from timeline_app.app.big_timelines import columns_of, edit_refusal
 from timeline_app.app.chronology import Chronology
 from timeline_app.app.session import EventFilter, Session
 from timeline_app.app.status_text import status_summary
@@ -84,6 +84,12 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
         self.session.loading_finished.connect(self._load_finished)
         self._menus: dict[str, QMenu] = {}
         self._spans_of: Document | None = None  # the document whose event sentences the text pane knows
+        # In a columns timeline the text pane's sentences come from events built from their records
+        # (a hundred: some 10 ms), so they follow on the next turn of the event loop, not the same frame.
+        self._spans_later = QTimer(self)
+        self._spans_later.setSingleShot(True)
+        self._spans_later.setInterval(0)
+        self._spans_later.timeout.connect(self._fill_event_spans)
         self._build_widgets()
         self._build_actions()
         self._build_view_actions()
@@ -377,13 +383,21 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
         shown = self._document_view.current_document()
         if shown is not self._spans_of:
             self._spans_of = shown
-            self._document_view.set_event_spans(self._document_event_spans(shown))
+            if columns_of(self._timeline.events) is None:
+                self._fill_event_spans()
+            else:
+                self._spans_later.start()
         index = chronology.index_of(self._selected) if self._selected else -1
         if index >= 0:
             prev_event, next_event = chronology.event_at(index - 1), chronology.event_at(index + 1)
         else:
             prev_event, next_event = None, chronology.event_at(0)
         self._navigator.set_state(prev_event, index, len(chronology), next_event)
+
+    def _fill_event_spans(self) -> None:
+        shown = self._spans_of
+        if shown is self._document_view.current_document():
+            self._document_view.set_event_spans(self._document_event_spans(shown))
 
     def _document_of(self, event: Event | None) -> Document | None:
         if event is None:
