@@ -126,7 +126,6 @@ def _open_columns(ref: ColumnsFile, errors: list[str]) -> tuple[Timeline, list[s
     except Exception as exc:
         return Timeline(), [describe_error((ref.source, exc))], EventStore.empty()
     find_conflicts_later(columns)  # ready by the time the Conflicts view asks
-    columns.build_position_table_later()  # seconds at millions of ids, never on the GUI thread
     if len(columns):
         # The first event the window shows builds the table from read order to column rows:
         # a tenth of a second at millions of rows, taken here instead.

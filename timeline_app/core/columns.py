@@ -224,16 +224,17 @@ class EventColumns:
         """The row of the event with this id, -1 if there is none.
 
         The first lookups scan the id column (a few milliseconds a million rows); after a
-        few, a sorted id table is built (8 bytes a row) and lookups take microseconds. Call
-        :meth:`build_position_table` beforehand, or :meth:`build_position_table_later`, to
-        keep that sort (seconds at millions of ids) off the asking thread: lookups scan until
-        the table is ready.
+        few, a sorted id table (8 bytes a row) is built on a worker thread, the sort taking
+        seconds at millions of ids, and once it is ready lookups take microseconds. Call
+        :meth:`build_position_table` to have the table at once.
         """
         found = self._found.get(event_id)
         if found is not None:
             return found
-        if self._id_order is None and (self._scans < _SCANS_BEFORE_TABLE or self._table_coming is not None):
+        if self._id_order is None:
             self._scans += 1
+            if self._scans > _SCANS_BEFORE_TABLE:
+                self.build_position_table_later()
             row = int(pc.index(self.ids, pa.scalar(event_id, self.ids.type)).as_py())
         else:
             row = self._table_lookup(event_id)
