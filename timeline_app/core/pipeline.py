@@ -251,24 +251,45 @@ def _time_limit(seconds: float) -> Iterator[None]:
     target = threading.get_ident()
     lock = threading.Lock()
     state = {"running": True, "fired": False}
+    timers: list[threading.Timer] = []
 
     def expire() -> None:
         with lock:
-            if state["running"]:
-                state["fired"] = True
-                _raise_in(target, _OutOfTime)
+            if not state["running"]:
+                return
+            state["fired"] = True
+            _raise_in(target, _OutOfTime)
+            # Raised inside a callback the interpreter runs for itself (a weakref's, a finaliser's),
+            # the exception is printed and dropped: until the body has stopped, it is raised again.
+            _start_timer(_REPEAT_INTERRUPT_S, expire, timers)
 
-    timer = threading.Timer(seconds, expire)
-    timer.daemon = True
-    timer.start()
+    _start_timer(seconds, expire, timers)
     try:
         yield
     finally:
-        timer.cancel()
-        with lock:
-            state["running"] = False
-            if state["fired"]:
-                _raise_in(target, None)  # fired as the work ended: the result stands
+        while True:
+            try:  # a repeat landing here, as the body ends, must not leave the timers running
+                with lock:
+                    state["running"] = False
+                    fired = state["fired"]
+                    for timer in timers:
+                        timer.cancel()
+                break
+            except _OutOfTime:
+                continue
+        if fired:
+            _raise_in(target, None)  # one still pending as the work ended: withdrawn, the result stands
+
+
+# How soon an interruption the interpreter dropped is raised again.
+_REPEAT_INTERRUPT_S = 0.1
+
+
+def _start_timer(seconds: float, then: Callable[[], None], timers: list[threading.Timer]) -> None:
+    timer = threading.Timer(seconds, then)
+    timer.daemon = True
+    timers.append(timer)
+    timer.start()
 
 
 def document_id(path: Path, used: set[str]) -> str:

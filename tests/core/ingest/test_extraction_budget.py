@@ -119,3 +119,35 @@ def test_a_crafted_page_date_is_read_quickly(tmp_path: Path) -> None:
     timeline, errors = extract_documents([path], budget=Budget.unlimited())
     assert time.monotonic() - started < 3
     assert not errors and timeline.events
+
+
+def test_an_interruption_the_interpreter_dropped_is_raised_again() -> None:
+    """Raised inside a weakref callback or a finaliser, the interruption is printed and dropped:
+    the time limit raises it again until the work has stopped."""
+    from timeline_app.core import pipeline
+
+    outcome: list[str] = []
+
+    def work() -> None:
+        try:
+            with pipeline._time_limit(0.05):
+                try:
+                    while True:
+                        sum(range(100))
+                except pipeline._OutOfTime:
+                    outcome.append("dropped")  # as the interpreter does in a callback
+                while True:
+                    sum(range(100))
+        except pipeline._OutOfTime:
+            outcome.append("stopped")
+        try:  # once the work has stopped, nothing more is raised in its thread
+            deadline = time.monotonic() + 0.3
+            while time.monotonic() < deadline:
+                sum(range(1000))
+        except pipeline._OutOfTime:
+            outcome.append("stray")
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(5)
+    assert not worker.is_alive() and outcome == ["dropped", "stopped"]
