@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import numpy as np
 import pytest
+from io_samples import every_date_kind
 
 from timeline_app.core.columns import EventColumns, LazyEvents
 from timeline_app.core.event_index import ColumnsEventIndex, EventIndex
@@ -18,8 +19,6 @@ from timeline_app.core.model import (
     Event,
     FuzzyDate,
     Mention,
-    Precision,
-    Status,
     Timeline,
     event_with_id,
 )
@@ -27,58 +26,6 @@ from timeline_app.core.store import FLAG_CURATED, EventStore
 from timeline_app.io.events_columns import columns_from_timeline
 
 ARRAYS = ("start", "end", "kind", "flags", "doc", "sort_end", "source_index")
-
-
-def every_date_kind() -> Timeline:
-    """Points of every precision, intervals and bounds with open ends, times, ongoing, expected,
-    curated, undated, ties broken by order read, events without mentions or with unknown sources."""
-    docs = [
-        Document("d1", "a.txt", "text", "First", date(2025, 9, 4)),
-        Document("d2", "b.txt", "text", "Second", None),
-    ]
-    d = DatePoint.day
-    week = DatePoint(date(2025, 9, 1), date(2025, 9, 7), Precision.WEEK)
-    quarter = DatePoint(date(2025, 7, 1), date(2025, 9, 30), Precision.QUARTER)
-    season = DatePoint(date(2025, 6, 1), date(2025, 8, 31), Precision.SEASON)
-    decade = DatePoint(date(2010, 1, 1), date(2019, 12, 31), Precision.DECADE)
-    century = DatePoint(date(1, 1, 1), date(99, 12, 31), Precision.CENTURY)
-    timed = DatePoint(date(2025, 9, 4), date(2025, 9, 4), Precision.TIME, "14:30")
-    dates = [
-        FuzzyDate.point(d(date(2025, 9, 3))),
-        FuzzyDate.point(d(date(2025, 9, 3)), inferred=True),
-        FuzzyDate.point(DatePoint.month(2024, 10)),
-        FuzzyDate.point(DatePoint.year(2019)),
-        FuzzyDate.point(DatePoint.year(1)),
-        FuzzyDate.point(DatePoint.year(9999)),
-        FuzzyDate.point(week),
-        FuzzyDate.point(quarter),
-        FuzzyDate.point(season),
-        FuzzyDate.point(decade),
-        FuzzyDate.point(century),
-        FuzzyDate.point(timed),
-        FuzzyDate.interval(d(date(2025, 3, 1)), d(date(2025, 3, 9))),
-        FuzzyDate.interval(DatePoint.month(2025, 5), None),
-        FuzzyDate.interval(None, DatePoint.month(2024, 12)),
-        FuzzyDate.interval(timed, d(date(2025, 9, 5))),
-        FuzzyDate.bounded(DatePoint.month(2024, 10), d(date(2025, 9, 3))),
-        FuzzyDate.bounded(d(date(2025, 3, 2)), None),
-        FuzzyDate.bounded(None, DatePoint.year(2010)),
-        FuzzyDate.bounded(None, None),
-        FuzzyDate.interval(None, None),
-    ]
-    statuses = list(Status)
-    events = []
-    for i, fd in enumerate(dates * 2):
-        doc = ("d1", "d2", "gone")[i % 3]
-        events.append(
-            Event(
-                f"e{i}", f"Event {i} title", f"Sentence {i}.", fd, statuses[i % len(statuses)],
-                mentions=[Mention(doc, i, i + 4, "text")] if i % 7 else [], curated=i % 5 == 0,
-                actors=["A"], places=["P"], salience=(i % 11) / 10, confidence=(i % 3) / 2,
-                conflict=[("d1", "2024")] if i % 4 == 0 else [], slips=[("d2", "2006", "2005-06-14")] if i == 3 else [],
-            )
-        )  # fmt: skip
-    return Timeline(docs, events)
 
 
 def many_events(count: int, seed: int = 3) -> Timeline:

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import contextlib
 import json
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
-from io_samples import sample_timeline, timelines
+from io_samples import every_date_kind, sample_timeline, timelines
 
 from timeline_app.core.columns import STATUSES
-from timeline_app.core.model import DatePoint, Document, Entity, Event, FuzzyDate, Mention, Precision, Status, Timeline
+from timeline_app.core.model import Timeline
 from timeline_app.core.store import EventStore
 from timeline_app.io import columnar, events_json, safety
 from timeline_app.io.columnar import convert_events_json, read_columns, write_columns
@@ -24,56 +23,6 @@ from timeline_app.io.formats import EXPORTERS, IMPORTERS, detect_import_format
 from timeline_app.io.safety import FormatError
 
 STORE_ARRAYS = ("start", "end", "kind", "flags", "doc", "sort_end", "source_index")
-
-
-def every_date_kind() -> Timeline:
-    """Every date shape the format writes: points of each precision (a week, a season, BC-free
-    first and last years), inferred points, times, open and closed intervals and bounds, undated;
-    every status; events without mentions or naming an unknown document; curation fields."""
-    docs = [
-        Document("d1", "/news/a.txt", "Some text.", "First", date(2025, 9, 4), "dateline"),
-        Document("d2", "b.txt", "More text.", "Second", None, kind="html"),
-    ]
-    d = DatePoint.day
-    timed = DatePoint(date(2025, 9, 4), date(2025, 9, 4), Precision.TIME, "14:30")
-    units = [
-        d(date(2025, 9, 3)), DatePoint.month(2024, 10), DatePoint.year(2019), DatePoint.year(1), DatePoint.year(9999),
-        DatePoint(date(2025, 9, 1), date(2025, 9, 7), Precision.WEEK),
-        DatePoint(date(2025, 9, 2), date(2025, 9, 9), Precision.WEEK),  # no ISO week: written as a day span
-        DatePoint(date(2025, 7, 1), date(2025, 9, 30), Precision.QUARTER),
-        DatePoint(date(2025, 3, 1), date(2025, 5, 31), Precision.SEASON),
-        DatePoint(date(2010, 1, 1), date(2019, 12, 31), Precision.DECADE),
-        DatePoint(date(1, 1, 1), date(99, 12, 31), Precision.CENTURY),
-        timed,
-    ]  # fmt: skip
-    dates = [FuzzyDate.point(u) for u in units]
-    dates += [FuzzyDate.point(d(date(2025, 9, 3)), inferred=True), FuzzyDate.point(DatePoint.month(2025, 9), True)]
-    dates += [
-        FuzzyDate.interval(d(date(2025, 3, 1)), d(date(2025, 3, 9))),
-        FuzzyDate.interval(DatePoint.month(2025, 5), None),
-        FuzzyDate.interval(None, DatePoint.month(2024, 12)),
-        FuzzyDate.interval(timed, d(date(2025, 9, 5))),
-        FuzzyDate.bounded(DatePoint.month(2024, 10), d(date(2025, 9, 3))),
-        FuzzyDate.bounded(d(date(2025, 3, 2)), None),
-        FuzzyDate.bounded(None, DatePoint.year(2010)),
-        FuzzyDate.bounded(None, None),
-        FuzzyDate.interval(None, None),
-    ]
-    statuses = list(Status)
-    events = []
-    for i, fd in enumerate(dates * 2):
-        doc = ("d1", "d2", "unknown")[i % 3]
-        mentions = [Mention(doc, i, i + 4, "text"), Mention("d2", 1, 2, "x")] if i % 7 else []
-        events.append(
-            Event(
-                f"e{i}", f"Event {i} — “quoted” ✓", f"Sentence {i}.", fd, statuses[i % len(statuses)], "basis",
-                mentions, ["Actor"], ["Place"], ["3 ships"], "note" if i % 2 else "", "Group", "#ff0000",
-                i % 5 == 0, (i % 11) / 10, [("d1", "2024")] if i % 4 == 0 else [], (i % 3) / 2,
-                [("d2", "2006", "2005-06-14")] if i % 6 == 0 else [],
-            )
-        )  # fmt: skip
-    entities = [Entity("ent1", "Harbour board", "actor", ["the board"], 3)]
-    return Timeline(docs, events, entities)
 
 
 def extracted_seed() -> Timeline:
