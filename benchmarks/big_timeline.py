@@ -41,18 +41,22 @@ DOCS = 200
 _MB = 1024 * 1024
 
 
-def _event(i: int, day: date, rng: random.Random) -> Event:
+def random_date(day: date, rng: random.Random) -> FuzzyDate:
+    """A date around ``day`` in the mix news gives: mostly days, then months, years, bounds, ongoing."""
     kind = rng.random()
     if kind < 0.55:
-        when = FuzzyDate.point(DatePoint.day(day))
-    elif kind < 0.75:
-        when = FuzzyDate.point(DatePoint.month(day.year, day.month))
-    elif kind < 0.85:
-        when = FuzzyDate.point(DatePoint.year(day.year))
-    elif kind < 0.93:
-        when = FuzzyDate.bounded(DatePoint.day(day), DatePoint.day(day + timedelta(days=rng.randrange(400))))
-    else:
-        when = FuzzyDate.interval(DatePoint.month(day.year, day.month), None)
+        return FuzzyDate.point(DatePoint.day(day))
+    if kind < 0.75:
+        return FuzzyDate.point(DatePoint.month(day.year, day.month))
+    if kind < 0.85:
+        return FuzzyDate.point(DatePoint.year(day.year))
+    if kind < 0.93:
+        return FuzzyDate.bounded(DatePoint.day(day), DatePoint.day(day + timedelta(days=rng.randrange(400))))
+    return FuzzyDate.interval(DatePoint.month(day.year, day.month), None)
+
+
+def _event(i: int, day: date, rng: random.Random) -> Event:
+    when = random_date(day, rng)
     doc = f"d{rng.randrange(DOCS)}"
     return Event(
         id=f"{doc}-e{i}",

@@ -16,7 +16,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from timeline_app.core.model import DatePoint, Document, Event, FuzzyDate, Mention, Status, Timeline
+from big_timeline import random_date
+
+from timeline_app.core.model import Document, Event, Mention, Status, Timeline
 from timeline_app.io import events_json
 from timeline_app.io.events_columns import load_columns
 
@@ -27,17 +29,7 @@ def make_timeline(count: int, seed: int = 1) -> Timeline:
     events = []
     for i in range(count):
         day = date(1990, 1, 1) + timedelta(days=rng.randrange(13000))
-        kind = rng.random()
-        if kind < 0.55:
-            when = FuzzyDate.point(DatePoint.day(day))
-        elif kind < 0.75:
-            when = FuzzyDate.point(DatePoint.month(day.year, day.month))
-        elif kind < 0.85:
-            when = FuzzyDate.point(DatePoint.year(day.year))
-        elif kind < 0.93:
-            when = FuzzyDate.bounded(DatePoint.day(day), DatePoint.day(day + timedelta(days=rng.randrange(400))))
-        else:
-            when = FuzzyDate.interval(DatePoint.month(day.year, day.month), None)
+        when = random_date(day, rng)
         doc = f"d{rng.randrange(50)}"
         events.append(
             Event(

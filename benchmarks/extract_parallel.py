@@ -15,8 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeml" / "TBAQ-cleaned"
-RUNNER = "import sys; from timeline_app.cli import main; raise SystemExit(main(sys.argv[1:]))"
+from extract_speed import RUNNER, corpus_arguments
 
 
 def run(files: list[str], *options: str) -> tuple[float, bytes, int]:
@@ -39,13 +38,7 @@ def measure(label: str, files: list[str], repeat: int, reference: bytes | None, 
 
 
 def main(argv: list[str]) -> int:
-    repeat = 1
-    if "--repeat" in argv:
-        at = argv.index("--repeat")
-        repeat = int(argv[at + 1])
-        argv = argv[:at] + argv[at + 2 :]
-    root = Path(argv[0]) if argv else DEFAULT
-    files = sorted(str(p) for p in root.rglob("*.tml"))
+    root, files, repeat = corpus_arguments(argv)
     if not files:
         print(f"skipped: no .tml files under {root}")
         return 0

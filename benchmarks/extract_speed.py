@@ -26,14 +26,19 @@ DIRECT = (
 )
 
 
-def main(argv: list[str]) -> int:
+def corpus_arguments(argv: list[str]) -> tuple[Path, list[str], int]:
+    """(corpus folder, its .tml files, runs) from ``[TBAQ-cleaned dir] [--repeat N]``."""
     repeat = 1
     if "--repeat" in argv:
         at = argv.index("--repeat")
         repeat = int(argv[at + 1])
         argv = argv[:at] + argv[at + 2 :]
     root = Path(argv[0]) if argv else DEFAULT
-    files = sorted(str(p) for p in root.rglob("*.tml"))
+    return root, sorted(str(p) for p in root.rglob("*.tml")), repeat
+
+
+def main(argv: list[str]) -> int:
+    root, files, repeat = corpus_arguments(argv)
     if not files:
         print(f"no .tml files under {root}")
         return 1
