@@ -120,3 +120,19 @@ def test_leaders_named_by_title_narrow_the_years_too() -> None:
     assert terms["Supreme Leader Ayatollah Ali Khamenei"] == ((1989, TODAY.year),)  # still in office
     assert terms["leader Moammar Gaddafi"] == ((1969, 2011),)
     assert not any("Kim Il-sung" in words for words in terms)  # "late": no longer in office
+
+
+def test_the_seed_is_placed_without_the_office_holders(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gazetteer is general knowledge, not a rule for the bundled article: its weekday and its
+    anniversary place it in 2025 with every office-holder clue taken away."""
+    import re
+
+    from timeline_app.core import reference_year
+
+    seed = next((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    with_holders = reference_date_from_text(seed, today=TODAY)
+    monkeypatch.setattr(reference_year, "_OFFICE_MENTION", re.compile(r"(?!)"))
+    without = reference_date_from_text(seed, today=TODAY)
+    assert with_holders is not None and without is not None
+    assert without.day == with_holders.day == date(2025, 9, 4) and not without.weak
+    assert "held office" in with_holders.basis and "held office" not in without.basis
