@@ -114,7 +114,8 @@ def test_the_window_load_maps_columns_and_builds_no_event(
     source = tmp_path / "events.json"
     events_json.dump(synthetic(500), source)
     job = BackgroundLoad([str(source)])
-    timeline, errors, store = job.result(timeout=60)
+    outcome = job.outcome(timeout=60)
+    timeline, errors, store = outcome.timeline, outcome.errors, outcome.store
     assert errors == []
     columns = columns_of(timeline.events)
     assert columns is not None

@@ -21,7 +21,8 @@ paths = sys.argv[1:]
 progress = []
 job = start_load(paths)
 job.add_progress_listener(lambda d, t, n: progress.append([d, t]))
-timeline, errors, store = job.result(timeout=60)
+outcome = job.outcome(timeout=60)
+timeline, errors, store = outcome.timeline, outcome.errors, outcome.store
 in_process, _ = load_paths(paths)
 print(json.dumps({
     "forked": isinstance(job, ForkedLoad),

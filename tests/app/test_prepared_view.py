@@ -104,10 +104,8 @@ def test_a_columns_load_comes_with_its_counts_and_does_not_wait_for_the_conflict
     assert timeline.events.materialised == 0  # type: ignore[attr-defined]
 
 
-def test_the_three_part_result_is_kept_for_its_callers(tmp_path: Path) -> None:
+def test_a_load_comes_with_what_showing_it_needs(tmp_path: Path) -> None:
     seed = Path(__file__).resolve().parents[2] / "seeds"
-    job = BackgroundLoad([str(seed)])
-    timeline, errors, store = job.result(timeout=60)
-    outcome = job.outcome()
-    assert (outcome.timeline, outcome.errors, outcome.store) == (timeline, errors, store)
-    assert outcome.prepared is not None and outcome.prepared.fits(timeline, store)
+    outcome = BackgroundLoad([str(seed)]).outcome(timeout=60)
+    assert outcome.errors == [] and outcome.store is not None
+    assert outcome.prepared is not None and outcome.prepared.fits(outcome.timeline, outcome.store)

@@ -64,7 +64,8 @@ def test_background_load_reports_bad_files_by_name(tmp_path: Path) -> None:
     progress: list[tuple[int, int, str]] = []
     job = BackgroundLoad([str(SEED), str(bad)])
     job.add_progress_listener(lambda d, t, n: progress.append((d, t, n)))
-    timeline, errors, store = job.result(timeout=30)
+    outcome = job.outcome(timeout=30)
+    timeline, errors, store = outcome.timeline, outcome.errors, outcome.store
     assert len(timeline.documents) == 1
     assert len(errors) == 1 and "nothing-here.txt" in errors[0]
     assert len(store) == sum(1 for e in timeline.events if e.date.earliest or e.date.latest)

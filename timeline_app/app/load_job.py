@@ -40,7 +40,6 @@ class StartedLoad(Protocol):
     def add_progress_listener(self, listener: ProgressFn) -> None: ...
     def done(self) -> bool: ...
     def wait(self, timeout: float | None = None) -> bool: ...
-    def result(self, timeout: float | None = None) -> tuple[Timeline, list[str], Any]: ...
     def outcome(self, timeout: float | None = None) -> LoadResult: ...
 
 
@@ -101,11 +100,6 @@ class LoadJob:
 
     def wait(self, timeout: float | None = None) -> bool:
         return self._done.wait(timeout)
-
-    def result(self, timeout: float | None = None) -> tuple[Timeline, list[str], Any]:
-        """(timeline, error lines, EventStore); blocks until loading has finished."""
-        outcome = self.outcome(timeout)
-        return outcome.timeline, outcome.errors, outcome.store
 
     def outcome(self, timeout: float | None = None) -> LoadResult:
         """The whole result; blocks until loading has finished."""
