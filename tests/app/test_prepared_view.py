@@ -109,3 +109,17 @@ def test_a_load_comes_with_what_showing_it_needs(tmp_path: Path) -> None:
     outcome = BackgroundLoad([str(seed)]).outcome(timeout=60)
     assert outcome.errors == [] and outcome.store is not None
     assert outcome.prepared is not None and outcome.prepared.fits(outcome.timeline, outcome.store)
+
+
+def test_a_columns_timeline_tells_each_row_s_document_without_building_events() -> None:
+    from io_samples import every_date_kind
+
+    from timeline_app.app.document_rows import row_documents
+    from timeline_app.io.events_columns import columns_from_timeline
+
+    timeline = every_date_kind()  # undated events and unknown documents among them
+    columns = columns_from_timeline(timeline)
+    lazy = columns.timeline()
+    expected = row_documents(timeline, EventStore.from_timeline(timeline))
+    np.testing.assert_array_equal(row_documents(lazy, columns.to_store()), expected)
+    assert (expected == -1).any() and lazy.events.materialised == 0  # type: ignore[attr-defined]

@@ -19,6 +19,10 @@ IntArray = npt.NDArray[np.int64]
 def row_documents(tl: Timeline, full: EventStore) -> IntArray:
     """Each row's document (index in ``tl.documents``, -1 if none), from ``full``'s arrays where it has the row."""
     docs = np.full(len(tl.events), -1, dtype=np.int64)
+    columns = columns_of(tl.events)
+    if columns is not None:  # every row's document is a column: no event is built, undated ones neither
+        docs[columns.source] = columns.doc
+        return docs
     if full.events is tl.events:
         docs[full.source_index] = full.doc
         missing = np.ones(len(tl.events), dtype=bool)
