@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from timeline_app.app.big_timelines import COLUMNS_FROM_BYTES
-from timeline_app.cli.gui import _may_open_as_columns
+from timeline_app.app.big_timelines import COLUMNS_FROM_BYTES, may_open_as_columns
 
 
-def test_only_one_columns_file_or_big_events_json_may_open_as_columns(tmp_path: Path) -> None:
+def test_only_one_columns_file_or_big_events_jsonmay_open_as_columns(tmp_path: Path) -> None:
     arrow = tmp_path / "t.arrow"
     arrow.write_bytes(b"")
     small = tmp_path / "small.json"
@@ -18,11 +17,11 @@ def test_only_one_columns_file_or_big_events_json_may_open_as_columns(tmp_path: 
         handle.truncate(COLUMNS_FROM_BYTES)
     article = tmp_path / "a.txt"
     article.write_text("x", encoding="utf-8")
-    assert _may_open_as_columns([str(arrow)])
-    assert _may_open_as_columns([str(big)])
-    assert not _may_open_as_columns([str(small)])
-    assert not _may_open_as_columns([str(article)])
-    assert not _may_open_as_columns([str(tmp_path)])
-    assert not _may_open_as_columns([str(arrow), str(big)])
-    assert not _may_open_as_columns([str(tmp_path / "missing.json")])
-    assert not _may_open_as_columns([])
+    assert may_open_as_columns([str(arrow)])
+    assert may_open_as_columns([str(big)])
+    assert not may_open_as_columns([str(small)])
+    assert not may_open_as_columns([str(article)])
+    assert not may_open_as_columns([str(tmp_path)])
+    assert not may_open_as_columns([str(arrow), str(big)])
+    assert not may_open_as_columns([str(tmp_path / "missing.json")])
+    assert not may_open_as_columns([])

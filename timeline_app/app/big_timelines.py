@@ -40,24 +40,34 @@ class ColumnsFile:
     source: str  # the file the user opened
 
 
-def columnar_source(paths: list[str]) -> Path | None:
-    """The one file of ``paths`` that should open as columns, or None for the ordinary way."""
+def may_open_as_columns(paths: list[str]) -> bool:
+    """Whether ``paths`` is one columns file, or one JSON file big enough to be opened as columns
+    (told from its name and size alone; :func:`columnar_source` decides)."""
     if len(paths) != 1:
-        return None
+        return False
     path = Path(paths[0])
     suffix = path.suffix.lower()
     try:
-        if not path.is_file():
-            return None
-        if suffix == ".arrow":
-            return path
-        if suffix == ".json" and path.stat().st_size >= COLUMNS_FROM_BYTES:
-            from timeline_app.io.formats import detect_import_format
+        return path.is_file() and (
+            suffix == ".arrow" or (suffix == ".json" and path.stat().st_size >= COLUMNS_FROM_BYTES)
+        )
+    except OSError:
+        return False
 
-            return path if detect_import_format(path) == "json" else None  # not TimelineJS
+
+def columnar_source(paths: list[str]) -> Path | None:
+    """The one file of ``paths`` that should open as columns, or None for the ordinary way."""
+    if not may_open_as_columns(paths):
+        return None
+    path = Path(paths[0])
+    if path.suffix.lower() == ".arrow":
+        return path
+    try:
+        from timeline_app.io.formats import detect_import_format
+
+        return path if detect_import_format(path) == "json" else None  # not TimelineJS
     except Exception:  # the ordinary loader names whatever is wrong with the file
         return None
-    return None
 
 
 def conversion_dir() -> Path:

@@ -46,8 +46,9 @@ def _import_before_qt(files: list[str], engine: bool) -> None:
     start-up for the interpreter lock.
     """
     import timeline_app.core.store  # NumPy
+    from timeline_app.app.big_timelines import may_open_as_columns
 
-    if _may_open_as_columns(files):
+    if may_open_as_columns(files):
         # The window maps such a file with pyarrow: imported now, it cannot hold up a frame.
         with contextlib.suppress(ImportError):
             import pyarrow  # noqa: F401
@@ -56,19 +57,6 @@ def _import_before_qt(files: list[str], engine: bool) -> None:
         # A broken engine is reported per file by the loader, with the reason.
         with contextlib.suppress(Exception):
             import timeline_app.core.pipeline  # noqa: F401
-
-
-def _may_open_as_columns(files: list[str]) -> bool:
-    """Whether ``files`` is one columns file, or one events JSON big enough to open as columns."""
-    suffix = Path(files[0]).suffix.lower() if len(files) == 1 else ""
-    if suffix not in (".arrow", ".json"):
-        return False
-    from timeline_app.app.big_timelines import COLUMNS_FROM_BYTES
-
-    try:
-        return suffix == ".arrow" or Path(files[0]).stat().st_size >= COLUMNS_FROM_BYTES
-    except OSError:
-        return False
 
 
 def main(argv: list[str] | None = None) -> int:
