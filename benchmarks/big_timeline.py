@@ -55,9 +55,10 @@ def random_date(day: date, rng: random.Random) -> FuzzyDate:
     return FuzzyDate.interval(DatePoint.month(day.year, day.month), None)
 
 
-def _event(i: int, day: date, rng: random.Random) -> Event:
+def random_event(i: int, day: date, rng: random.Random, documents: int = DOCS) -> Event:
+    """Event ``i`` around ``day``, told by one of ``documents`` documents ``d0``, ``d1``..."""
     when = random_date(day, rng)
-    doc = f"d{rng.randrange(DOCS)}"
+    doc = f"d{rng.randrange(documents)}"
     return Event(
         id=f"{doc}-e{i}",
         title=f"{rng.choice(['Harbour', 'Rail', 'Council', 'Strike'])} event number {i} with a typical title",
@@ -88,7 +89,9 @@ def write_events_json(path: Path, count: int, seed: int = 1) -> None:
         out.write(before + '"events": [\n    ')
         block = 20_000
         for at in range(0, count, block):
-            rows = [_event(i, date.fromordinal(first + int(days[i])), rng) for i in range(at, min(at + block, count))]
+            rows = [
+                random_event(i, date.fromordinal(first + int(days[i])), rng) for i in range(at, min(at + block, count))
+            ]
             rows.sort(key=lambda e: e.date.sort_key())
             if at:
                 out.write(",\n    ")

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from big_timeline import random_date
+from big_timeline import random_event
 
-from timeline_app.core.model import Document, Event, Mention, Status, Timeline
+from timeline_app.core.model import Document, Timeline
 from timeline_app.io import events_json
 from timeline_app.io.events_columns import load_columns
 
@@ -29,21 +29,7 @@ def make_timeline(count: int, seed: int = 1) -> Timeline:
     events = []
     for i in range(count):
         day = date(1990, 1, 1) + timedelta(days=rng.randrange(13000))
-        when = random_date(day, rng)
-        doc = f"d{rng.randrange(50)}"
-        events.append(
-            Event(
-                id=f"{doc}-e{i}",
-                title=f"Event number {i} with a title of typical length",
-                sentence="A sentence of a news article that reports the event with some context.",
-                date=when,
-                status=rng.choice(list(Status)),
-                date_basis="relative to the reference date",
-                mentions=[Mention(doc, i % 2000, i % 2000 + 30, "mention text")],
-                actors=["Someone"],
-                places=["Somewhere"],
-            )
-        )
+        events.append(random_event(i, day, rng, len(docs)))
     return Timeline(documents=docs, events=events)
 
 

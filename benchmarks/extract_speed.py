@@ -73,7 +73,11 @@ def joined_articles(files: list[str], size: int) -> str:
     """Article texts one after another, blank line between, cut at `size` characters."""
     from timeline_app.core.ingest.timeml import load_timeml
 
-    texts = [load_timeml(Path(f)).text for f in files]
+    return joined_texts([load_timeml(Path(f)).text for f in files], size)
+
+
+def joined_texts(texts: list[str], size: int) -> str:
+    """``texts`` one after another (again from the first when they run out), cut at `size` characters."""
     parts: list[str] = []
     total = i = 0
     while total < size:

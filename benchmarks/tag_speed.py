@@ -48,16 +48,12 @@ def main() -> int:
 
 
 def _long_texts(texts: list[str]) -> None:
+    from extract_speed import joined_texts
+
     from timeline_app.core.temporal import recognise
 
     for size in (1_000_000, 2_000_000):
-        parts: list[str] = []
-        total = i = 0
-        while total < size:
-            parts.append(texts[i % len(texts)])
-            total += len(parts[-1]) + 2
-            i += 1
-        text = "\n\n".join(parts)[:size]
+        text = joined_texts(texts, size)
         for prechecks in (True, False):
             start = time.perf_counter()
             found = recognise.candidates(text, prechecks=prechecks)
