@@ -389,3 +389,31 @@ def test_far_past_and_coarse_dates(qtbot: QtBot) -> None:
     win.select_event("troops")
     win.canvas().zoom_to_event("troops")
     win.grab()
+
+
+def test_a_restored_window_has_its_dock_tabs_and_no_stray_tab_bar(qtbot, timeline) -> None:
+    """Restoring a saved window state once left an empty tab group's bar over the menu bar."""
+    from PySide6.QtWidgets import QTabBar
+
+    def visible_bars(window: MainWindow) -> list[tuple[int, list[str]]]:
+        bars = [b for b in window.findChildren(QTabBar) if b.isVisible() and b.geometry().bottom() >= 0]
+        return [(b.geometry().top(), [b.tabText(i) for i in range(b.count())]) for b in bars]
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.resize(1000, 700)
+    first.show()
+    first.act_entities.trigger()
+    first.act_conflicts.trigger()  # shown as a tab beside the other
+    qtbot.waitUntil(lambda: any("Conflicts" in tabs for _top, tabs in visible_bars(first)))
+    first.save_settings()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.resize(1000, 700)
+    second.show()
+    qtbot.waitExposed(second)
+    bars = visible_bars(second)
+    assert len(bars) == 1, bars
+    top, tabs = bars[0]
+    assert top > second.menuBar().geometry().bottom()  # below the menu bar, not over it
+    assert "Conflicts" in tabs and "Actors and Places" in tabs

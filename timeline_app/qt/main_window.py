@@ -428,8 +428,8 @@ class MainWindow(WindowSelection, WindowLoading, WindowMenus, WindowView, Window
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
         state = self.settings.window_state()
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state):
+            self._tabify_filter_docks()
         for name, splitter in (("main", self._split), ("bottom", self._bottom)):
             value = self.settings.splitter_state(name)
             if value is not None:

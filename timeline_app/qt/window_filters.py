@@ -125,9 +125,17 @@ class WindowFilters(QMainWindow):
         dock.setWidget(widget)
         dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self.tabifyDockWidget(self._legend_dock, dock)
         dock.hide()
         return dock
+
+    def _tabify_filter_docks(self) -> None:
+        """Put the filter docks behind the documents legend, as tabs: where a new window has them.
+
+        Not before restoring a saved window state, which places them itself: tabified first, they
+        left a stray tab bar over the menu bar once the state was restored.
+        """
+        for dock in (self._facet_dock, self._conflicts_dock):
+            self.tabifyDockWidget(self._legend_dock, dock)
 
     def _dock_action(self, dock: QDockWidget, text: str, key: str, auto: str) -> QAction:
         """A checkable entry for a dock: it shows the dock, brings it to the front of its tabs, or hides it."""
