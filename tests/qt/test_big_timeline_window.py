@@ -84,10 +84,13 @@ def test_conflicts_are_counted_without_waiting_for_the_scan(
     assert dock.windowTitle() == "Conflicts (counting…)"
     dock.show()  # opening the view while counting does not wait either
     assert dock.windowTitle() == "Conflicts (counting…)"
+    panel = dock.widget()
+    assert panel.stack.currentWidget() is panel.empty and "Looking for" in panel.empty.text()
     release.set()
     expected = len(big_timelines.conflicted_source_rows(columns_of(window.timeline().events)))
     assert expected > 0
     qtbot.waitUntil(lambda: dock.windowTitle() == f"Conflicts ({expected:,})", timeout=10_000)
+    assert panel.stack.currentWidget() is panel.tree and len(panel.ids()) == expected
 
 
 def test_the_article_pane_learns_its_event_sentences_on_the_next_turn(qtbot: QtBot, tmp_path: Path) -> None:

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SHOWN_LIMIT = 5000  # rows listed; the rest are counted
+_NONE = "No two sources disagree on an event's date."
+_COUNTING = "Looking for events whose sources disagree…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,7 @@ class ConflictsPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # reading order until a header is clicked
-        self.empty = QLabel("No two sources disagree on an event's date.", self)
+        self.empty = QLabel(_NONE, self)
         self.empty.setObjectName("conflictsEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -80,8 +82,14 @@ class ConflictsPanel(QWidget):
         self.tree.itemActivated.connect(lambda item, _col: self._choose(item))
         self.set_rows([])
 
+    def set_counting(self) -> None:
+        """Say the conflicts are still being looked for (a big timeline's records are read for them)."""
+        self.set_rows([])
+        self.empty.setText(_COUNTING)
+
     def set_rows(self, rows: Sequence[ConflictRow]) -> None:
         """List these events (in reading order)."""
+        self.empty.setText(_NONE)
         self._syncing = True
         try:
             current = self.current_id()

@@ -420,6 +420,7 @@ class WindowFilters(QMainWindow):
         rows = self._conflict_rows_if_known()
         if rows is None:
             self._conflicts_dock.setWindowTitle("Conflicts (counting…)")
+            self._conflicts_panel.set_counting()
             if not self._conflicts_recheck.isActive():
                 # Asked again shortly rather than waited for: the scan takes seconds at millions of events.
                 self._conflicts_recheck.start()
