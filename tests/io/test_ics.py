@@ -104,3 +104,15 @@ def test_oversized_calendar_is_refused(tmp_path: Path) -> None:
         handle.truncate(60 * 1024 * 1024)
     with pytest.raises(FormatError, match="import limit"):
         import_ics(path)
+
+
+def test_a_written_backslash_n_reads_back_as_written(tmp_path: Path) -> None:
+    """RFC 5545 escapes a backslash as two; the library's own escaping took backslash-N for a line break."""
+    timeline = sample_timeline()
+    event = timeline.events[0]
+    event.title, event.notes, event.group = r"Path C:\News\Nairobi", "first\nsecond \\N third", r"\N"
+    path = tmp_path / "t.ics"
+    export_ics(timeline, path)
+    assert_round_trip(timeline, import_ics(path))
+    back = next(e for e in import_ics(path).events if e.id == event.id)
+    assert (back.title, back.notes, back.group) == (event.title, event.notes, event.group)

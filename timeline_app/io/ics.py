@@ -27,12 +27,27 @@ UID_DOMAIN = "timeline-app"
 PRODID = "-//timeline-app//news chronology//EN"
 
 
+class _Text(icalendar.vText):
+    """TEXT escaped as RFC 5545 says. icalendar's own escaping first reads a written backslash-N as
+    a line break, so a title, note or group holding those two characters would not read back."""
+
+    def to_ical(self) -> bytes:
+        text = str(self).replace("\\", "\\\\").replace(";", r"\;").replace(",", r"\,")
+        return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", r"\n").encode("utf-8")
+
+
+class _Categories(icalendar.vCategory):
+    def __init__(self, names: list[str]) -> None:
+        super().__init__(names)
+        self.cats = [_Text(name) for name in names]
+
+
 def to_ics(timeline: Timeline, title: str = "") -> bytes:
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     if name := " ".join((title or headline(timeline)).split()):
-        cal.add("x-wr-calname", valid_unicode(name))  # a one-line property
+        cal.add("x-wr-calname", _Text(valid_unicode(name)))  # a one-line property
     stamp = datetime.now(UTC).replace(microsecond=0)
     sources = SourceIndex(timeline)
     for event in timeline.events:
@@ -43,13 +58,13 @@ def to_ics(timeline: Timeline, title: str = "") -> bytes:
         vevent = icalendar.Event()
         vevent.add("uid", valid_unicode(f"{event.id}@{UID_DOMAIN}"))
         vevent.add("dtstamp", stamp)
-        vevent.add("summary", valid_unicode(event.title))
+        vevent.add("summary", _Text(valid_unicode(event.title)))
         vevent.add("dtstart", first)
         if last < date.max:
             vevent.add("dtend", last + timedelta(days=1))
-        vevent.add("description", valid_unicode(described_text(sources, event)))
+        vevent.add("description", _Text(valid_unicode(described_text(sources, event))))
         if event.group:
-            vevent.add("categories", [valid_unicode(event.group)])
+            vevent.add("categories", _Categories([valid_unicode(event.group)]))
         if colour := safe_colour(event.color):  # RFC 7986: a CSS colour name, and one line
             vevent.add("color", colour)
         if event.status is Status.EXPECTED:
